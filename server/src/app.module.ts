@@ -1,0 +1,67 @@
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import * as fs from 'node:fs';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { PermissionGuard, StaffAuthGuard } from './auth/guards';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { CommentsModule } from './comments/comments.module';
+import { AllExceptionsFilter } from './common/exception.filter';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { Database } from './database/database';
+import { DatabaseModule } from './database/database.module';
+import { DisputesModule } from './disputes/disputes.module';
+import { EligibilityModule } from './eligibility/eligibility.module';
+import { EmissionModule } from './emission/emission.module';
+import { EndorsementModule } from './endorsement/endorsement.module';
+import { HealthController, REDIS_CLIENT } from './health/health.controller';
+import { RealtimeModule } from './realtime/realtime.module';
+import type { RedisClient } from './realtime/redis';
+import { ScanningModule } from './scanning/scanning.module';
+import { StaffModule } from './staff/staff.module';
+
+export interface AppDependencies {
+  config: AppConfig;
+  db: Database;
+  redis?: { client: RedisClient; pub: RedisClient; sub: RedisClient };
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, db, redis }: AppDependencies): DynamicModule {
+    const providers: Provider[] = [
+      { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      { provide: APP_GUARD, useClass: StaffAuthGuard },
+      { provide: APP_GUARD, useClass: PermissionGuard },
+    ];
+    if (redis) providers.push({ provide: REDIS_CLIENT, useValue: redis.client });
+    const consoleBuilt = fs.existsSync(`${config.ADMIN_DIST_DIR}/index.html`);
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(db),
+        AuditModule,
+        RealtimeModule,
+        AuthModule,
+        StaffModule,
+        EligibilityModule,
+        CatalogueModule,
+        EmissionModule,
+        ScanningModule,
+        DisputesModule,
+        EndorsementModule,
+        CommentsModule,
+        DashboardModule,
+        ...(consoleBuilt
+          ? [ServeStaticModule.forRoot({ rootPath: config.ADMIN_DIST_DIR, exclude: ['/api{/*path}', '/socket.io{/*path}'] })]
+          : []),
+      ],
+      controllers: [HealthController],
+      providers,
+    };
+  }
+}

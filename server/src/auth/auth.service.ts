@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import * as bcrypt from 'bcryptjs';
+import { AppConfig } from '../config/app-config';
+import { PrismaClient } from '../generated/prisma/client';
+import { StaffUser } from './staff-user';
+import { hashToken, newToken } from './tokens';
+
+// Compared against when the e-mail is unknown, so a wrong e-mail costs as long as a wrong password.
+const DUMMY_HASH = bcrypt.hashSync('aptic-dummy-password', 10);
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly config: AppConfig,
+  ) {}
+
+  hashPassword(password: string): Promise<string> {
+    return bcrypt.hash(password, this.config.BCRYPT_ROUNDS);
+  }
+
+  /** The active staff member with these credentials, or null. */
+  async checkCredentials(email: string, password: string): Promise<StaffUser | null> {
+    const user = await this.prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+    const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !ok || !user.active) return null;
+    return toStaffUser(user);
+  }
+
+  async openSession(user: StaffUser): Promise<string> {
+    const token = newToken('aptic');
+    const expiresAt = new Date(Date.now() + this.config.TOKEN_TTL_HOURS * 3600_000);
+    await this.prisma.$transaction([
+      this.prisma.staffSession.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt } }),
+      this.prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } }),
+    ]);
+    return token;
+  }
+
+  /** The staff member behind a bearer token, or null when unknown, expired, revoked or deactivated. */
+  async resolveToken(token: string | undefined | null): Promise<StaffUser | null> {
+    if (!token || typeof token !== 'string' || token.length > 200) return null;
+    const session = await this.prisma.staffSession.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
+    if (!session || session.revokedAt || session.expiresAt <= new Date() || !session.user.active) return null;
+    return toStaffUser(session.user);
+  }
+
+  async closeSession(token: string): Promise<void> {
+    await this.prisma.staffSession.updateMany({ where: { tokenHash: hashToken(token), revokedAt: null }, data: { revokedAt: new Date() } });
+  }
+}
+
+export function toStaffUser(user: { id: string; email: string; fullName: string; role: StaffUser['role'] }): StaffUser {
+  return { id: user.id, email: user.email, fullName: user.fullName, role: user.role };
+}

@@ -1,0 +1,78 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { AppErrorCode, AppException } from '../common/errors';
+import { requestContext } from '../common/request-context';
+import { validateBody } from '../common/validation';
+import { LoginDto } from './login.dto';
+import { IS_PUBLIC, PERMISSION } from './decorators';
+import { accessOf, ResourceName } from './permissions';
+import { StaffUser } from './staff-user';
+
+/** Global: every route needs a valid staff bearer token unless marked @Public(). */
+@Injectable()
+export class StaffAuthGuard extends AuthGuard('staff-bearer') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override canActivate(context: ExecutionContext) {
+    if (context.getType() !== 'http') return true;
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    if (isPublic) return true;
+    return super.canActivate(context);
+  }
+
+  override handleRequest<T = StaffUser>(error: unknown, user: T | false): T {
+    if (error) throw error;
+    if (!user) throw new AppException(AppErrorCode.UNAUTHENTICATED, 'Authentification requise : jeton absent, invalide ou expiré. Reconnectez-vous.');
+    const staff = user as unknown as StaffUser;
+    requestContext.setActor({ type: 'STAFF', id: staff.id, name: staff.fullName, role: staff.role });
+    return user;
+  }
+}
+
+/** Global: checks @RequirePermission(resource, access) against the role matrix. */
+@Injectable()
+export class PermissionGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    const required = this.reflector.getAllAndOverride<{ resource: ResourceName; access: 'R' | 'W' } | undefined>(PERMISSION, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!required) return true;
+    const user = context.switchToHttp().getRequest().user as StaffUser | undefined;
+    if (!user) throw new AppException(AppErrorCode.UNAUTHENTICATED, 'Authentification requise.');
+    const granted = accessOf(user.role, required.resource);
+    if (!granted || (required.access === 'W' && granted !== 'W')) {
+      const what = required.access === 'W' ? 'modifier' : 'consulter';
+      throw new AppException(AppErrorCode.FORBIDDEN, `Votre rôle (${user.role}) ne permet pas de ${what} « ${required.resource} ».`, {
+        resource: required.resource,
+        required: required.access,
+      });
+    }
+    return true;
+  }
+}
+
+/** Checks the body's shape first, so a malformed login is a 400 naming the field, not a 401. */
+@Injectable()
+export class LocalAuthGuard extends AuthGuard('local') {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    await validateBody(LoginDto, context.switchToHttp().getRequest().body);
+    return (await super.canActivate(context)) as boolean;
+  }
+}
+
+/** Login throttling per e-mail and client address (brute force on one account or from one place). */
+@Injectable()
+export class LoginThrottleGuard extends ThrottlerGuard {
+  protected override async getTracker(req: Record<string, any>): Promise<string> {
+    const email = typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : '';
+    return `${req.ip}|${email}`;
+  }
+}

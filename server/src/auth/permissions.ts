@@ -1,0 +1,92 @@
+import { Role } from '../generated/prisma/enums';
+
+export const RESOURCE_NAMES = [
+  'users',
+  'structures',
+  'locations',
+  'applications',
+  'charters',
+  'charter-signatures',
+  'questionnaires',
+  'referential-categories',
+  'referential-services',
+  'offers',
+  'subscriptions',
+  'sponsors',
+  'orders',
+  'booklets',
+  'passes',
+  'redemptions',
+  'scans',
+  'disputes',
+  'endorsements',
+  'statements',
+  'payouts',
+  'comments',
+  'audit-events',
+] as const;
+export type ResourceName = (typeof RESOURCE_NAMES)[number];
+
+/** W = read + create/update/workflow actions, R = read only, absent = 403. */
+export type Access = 'W' | 'R';
+
+const W = 'W' as const;
+const R = 'R' as const;
+
+/** SPEC §3 role matrix. `questionnaires` is configuration next to `charters` and shares its row. */
+export const ROLE_MATRIX: Record<ResourceName, Partial<Record<Role, Access>>> = {
+  users: { ADMIN: W },
+  structures: { ADMIN: W, REVIEWER: W, FINANCE: R, SUPPORT: R },
+  locations: { ADMIN: W, REVIEWER: W, FINANCE: R, SUPPORT: R },
+  applications: { ADMIN: W, REVIEWER: W },
+  'charter-signatures': { ADMIN: W, REVIEWER: W },
+  charters: { ADMIN: W, REVIEWER: R },
+  questionnaires: { ADMIN: W, REVIEWER: R },
+  'referential-categories': { ADMIN: W, REVIEWER: R, FINANCE: R, SUPPORT: R },
+  'referential-services': { ADMIN: W, REVIEWER: R, FINANCE: R, SUPPORT: R },
+  offers: { ADMIN: W, REVIEWER: W, FINANCE: R, SUPPORT: R },
+  subscriptions: { ADMIN: W, REVIEWER: R, FINANCE: W, SUPPORT: R },
+  sponsors: { ADMIN: W, FINANCE: W, SUPPORT: R },
+  orders: { ADMIN: W, FINANCE: W, SUPPORT: R },
+  booklets: { ADMIN: W, FINANCE: W, SUPPORT: R },
+  passes: { ADMIN: W, FINANCE: W, SUPPORT: R },
+  redemptions: { ADMIN: R, REVIEWER: R, FINANCE: R, SUPPORT: R },
+  scans: { ADMIN: R, REVIEWER: R, FINANCE: R, SUPPORT: R },
+  disputes: { ADMIN: W, FINANCE: R, SUPPORT: W },
+  endorsements: { ADMIN: W, FINANCE: W, SUPPORT: R },
+  statements: { ADMIN: W, FINANCE: W, SUPPORT: R },
+  payouts: { ADMIN: W, FINANCE: W },
+  comments: { ADMIN: W, REVIEWER: W, FINANCE: W, SUPPORT: W },
+  'audit-events': { ADMIN: R, REVIEWER: R, FINANCE: R, SUPPORT: R },
+};
+
+export function accessOf(role: Role, resource: ResourceName): Access | undefined {
+  return ROLE_MATRIX[resource]?.[role];
+}
+
+export function canRead(role: Role, resource: string): boolean {
+  return isResourceName(resource) && accessOf(role, resource) !== undefined;
+}
+
+export function canWrite(role: Role, resource: string): boolean {
+  return isResourceName(resource) && accessOf(role, resource) === 'W';
+}
+
+export function isResourceName(name: string): name is ResourceName {
+  return (RESOURCE_NAMES as readonly string[]).includes(name);
+}
+
+/** What the console needs to build its menu: { resource: 'W' | 'R' } for this role. */
+export function permissionsOf(role: Role): Partial<Record<ResourceName, Access>> {
+  const out: Partial<Record<ResourceName, Access>> = {};
+  for (const name of RESOURCE_NAMES) {
+    const access = accessOf(role, name);
+    if (access) out[name] = access;
+  }
+  return out;
+}
+
+/** Full IBANs: ADMIN and FINANCE everywhere, REVIEWER on applications (under review). */
+export function seesFullIban(role: Role, resource: ResourceName): boolean {
+  return role === 'ADMIN' || role === 'FINANCE' || (role === 'REVIEWER' && resource === 'applications');
+}

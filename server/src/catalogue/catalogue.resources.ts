@@ -1,0 +1,22 @@
+import { ResourceDefinition } from '../rest/resource-definition';
+
+export const referentialCategoriesResource: ResourceDefinition = {
+  name: 'referential-categories',
+  model: 'ReferentialCategory',
+  search: ['code', 'label', 'description'],
+  defaultSort: ['position', 'ASC'],
+};
+
+export const referentialServicesResource: ResourceDefinition = {
+  name: 'referential-services',
+  model: 'ReferentialService',
+  search: ['code', 'label', 'description'],
+  defaultSort: ['code', 'ASC'],
+};
+
+export const offersResource: ResourceDefinition = {
+  name: 'offers',
+  model: 'Offer',
+  search: ['title', 'description'],
+  defaultSort: ['submittedAt', 'DESC'],
+};

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { WriteContext } from '../audit/audited-transaction';
+import { badRequest, conflict } from '../common/errors';
+import { ResourceWriter, WriteResult } from '../rest/resource-definition';
+import {
+  CreateReferentialCategoryDto,
+  CreateReferentialServiceDto,
+  UpdateReferentialCategoryDto,
+  UpdateReferentialServiceDto,
+} from './dto/referential.dto';
+
+@Injectable()
+export class ReferentialCategoriesWriter implements ResourceWriter {
+  createDto = CreateReferentialCategoryDto;
+  updateDto = UpdateReferentialCategoryDto;
+
+  async create(dto: CreateReferentialCategoryDto, { tx }: WriteContext): Promise<WriteResult> {
+    if (await tx.referentialCategory.findUnique({ where: { code: dto.code } })) throw conflict(`Le code ${dto.code} est déjà utilisé.`, { field: 'code' });
+    return { record: await tx.referentialCategory.create({ data: dto }) };
+  }
+
+  async update(id: string, dto: UpdateReferentialCategoryDto, _b: unknown, { tx }: WriteContext): Promise<WriteResult> {
+    if (dto.code) {
+      const other = await tx.referentialCategory.findUnique({ where: { code: dto.code } });
+      if (other && other.id !== id) throw conflict(`Le code ${dto.code} est déjà utilisé.`, { field: 'code' });
+    }
+    return { record: await tx.referentialCategory.update({ where: { id }, data: dto }) };
+  }
+}
+
+@Injectable()
+export class ReferentialServicesWriter implements ResourceWriter {
+  createDto = CreateReferentialServiceDto;
+  updateDto = UpdateReferentialServiceDto;
+
+  async create(dto: CreateReferentialServiceDto, { tx }: WriteContext): Promise<WriteResult> {
+    await this.checkCategory(dto.categoryId, tx);
+    if (await tx.referentialService.findUnique({ where: { code: dto.code } })) throw conflict(`Le code ${dto.code} est déjà utilisé.`, { field: 'code' });
+    return { record: await tx.referentialService.create({ data: dto }) };
+  }
+
+  async update(id: string, dto: UpdateReferentialServiceDto, _b: unknown, { tx }: WriteContext): Promise<WriteResult> {
+    if (dto.categoryId) await this.checkCategory(dto.categoryId, tx);
+    if (dto.code) {
+      const other = await tx.referentialService.findUnique({ where: { code: dto.code } });
+      if (other && other.id !== id) throw conflict(`Le code ${dto.code} est déjà utilisé.`, { field: 'code' });
+    }
+    return { record: await tx.referentialService.update({ where: { id }, data: dto }) };
+  }
+
+  private async checkCategory(categoryId: string, tx: WriteContext['tx']) {
+    if (!(await tx.referentialCategory.findUnique({ where: { id: categoryId } }))) {
+      throw badRequest(`Catégorie du référentiel inconnue : ${categoryId}.`, { field: 'categoryId' });
+    }
+  }
+}

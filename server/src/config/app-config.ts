@@ -1,0 +1,103 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+import * as path from 'node:path';
+
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  const v = String(value).toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off'].includes(v)) return false;
+  return value; // left as is so validation reports it
+};
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** Every setting the server reads from the environment, checked once at boot (README "Configuration"). */
+export class AppConfig {
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL doit être une URL postgresql://…' })
+  DATABASE_URL?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL doit être une URL redis://…' })
+  REDIS_URL?: string;
+
+  /** Folder of the embedded PGlite database (used when DATABASE_URL is unset). "memory" keeps it in memory. */
+  @IsString()
+  DATA_DIR = path.resolve(process.cwd(), '.data', 'pglite');
+
+  @Transform(toBool) @IsBoolean()
+  MIGRATE_ON_START = true;
+
+  /** Loads the demo data when the database has no staff account yet. Default: on for the embedded database only. */
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  SEED_ON_START?: boolean;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
+  TOKEN_TTL_HOURS = 12;
+
+  /** Failed-or-not login attempts allowed per e-mail and IP address within LOGIN_THROTTLE_WINDOW_SECONDS. */
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_THROTTLE_LIMIT = 10;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_THROTTLE_WINDOW_SECONDS = 60;
+
+  /** Comma-separated origins allowed by CORS (the console in development). "*" allows any. */
+  @IsString()
+  CORS_ORIGINS = 'http://localhost:5173';
+
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT: 'json' | 'pretty' = 'json';
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  /** Folder of the built console; served at "/" when it exists. */
+  @IsString()
+  ADMIN_DIST_DIR = path.resolve(__dirname, '..', '..', '..', 'admin', 'dist');
+
+  @Transform(toInt) @IsInt() @Min(4) @Max(15)
+  BCRYPT_ROUNDS = 11;
+
+  @IsString() @MinLength(1)
+  ISSUER_NAME = 'Association #APTIC';
+
+  get usesEmbeddedDatabase(): boolean {
+    return !this.DATABASE_URL;
+  }
+
+  get seedOnStart(): boolean {
+    return this.SEED_ON_START ?? this.usesEmbeddedDatabase;
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the configuration; throws a ConfigError listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'REDIS_URL', 'SEED_ON_START']);
+  const raw: Record<string, unknown> = {};
+  for (const key of known) if (env[key] !== undefined) raw[key] = env[key];
+  const config = plainToInstance(AppConfig, { ...raw, ...overrides });
+  const errors = validateSync(config, { whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  - ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
+  }
+  return config;
+}

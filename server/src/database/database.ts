@@ -1,0 +1,95 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import * as fs from 'node:fs';
+import { Pool } from 'pg';
+import { PrismaClient } from '../generated/prisma/client';
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+/**
+ * The one place that knows which PostgreSQL we talk to: the embedded PGlite when no
+ * DATABASE_URL is set, a real server through @prisma/adapter-pg otherwise. Everything else
+ * uses `prisma`, or `exec`/`query` for the migrator and the few raw statements we need.
+ */
+export interface Database {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  /** Runs a script of one or more statements (no parameters). */
+  exec(sql: string): Promise<void>;
+  /** Runs one parameterised statement and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs fn holding an exclusive session-level lock, so two processes never migrate at once. */
+  withExclusiveLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  /** PGlite folder, or "memory". */
+  dataDir: string;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir === 'memory';
+  if (!inMemory) fs.mkdirSync(dataDir, { recursive: true });
+  const pglite = inMemory ? new PGlite() : new PGlite(dataDir);
+  await pglite.waitReady;
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    kind: 'pglite',
+    prisma,
+    async exec(sql) {
+      await pglite.exec(sql);
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      const result = await pglite.query<T>(sql, params as any[]);
+      return result.rows;
+    },
+    // PGlite is a single connection inside this process: nothing else can migrate concurrently.
+    withExclusiveLock: (_key, fn) => fn(),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(databaseUrl: string): Promise<Database> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 10 });
+  // A dropped idle connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: 'postgresql',
+    prisma,
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      const result = await pool.query(sql, params);
+      return result.rows as T[];
+    },
+    async withExclusiveLock(key, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        try {
+          return await fn();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

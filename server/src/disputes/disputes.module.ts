@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { createResourceController } from '../rest/resource-controller.factory';
+import { disputesResource } from './disputes.resources';
+
+@Module({ controllers: [createResourceController(disputesResource)] })
+export class DisputesModule {}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { createResourceController } from '../rest/resource-controller.factory';
+import { bookletsResource, ordersResource, passesResource, sponsorsResource } from './emission.resources';
+import { SponsorsWriter } from './sponsors.writer';
+
+@Module({
+  controllers: [
+    createResourceController(sponsorsResource, SponsorsWriter),
+    ...[ordersResource, bookletsResource, passesResource].map((def) => createResourceController(def)),
+  ],
+  providers: [SponsorsWriter],
+})
+export class EmissionModule {}

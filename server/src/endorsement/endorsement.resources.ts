@@ -1,0 +1,23 @@
+import { ResourceDefinition } from '../rest/resource-definition';
+
+export const endorsementsResource: ResourceDefinition = {
+  name: 'endorsements',
+  model: 'Endorsement',
+  search: ['period'],
+  defaultSort: ['period', 'DESC'],
+};
+
+export const statementsResource: ResourceDefinition = {
+  name: 'statements',
+  model: 'Statement',
+  search: ['number'],
+  defaultSort: ['createdAt', 'DESC'],
+};
+
+export const payoutsResource: ResourceDefinition = {
+  name: 'payouts',
+  model: 'Payout',
+  search: ['endToEndId', 'bankHolder'],
+  defaultSort: ['createdAt', 'DESC'],
+  masked: ['iban'],
+};

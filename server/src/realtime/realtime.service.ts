@@ -1,0 +1,56 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Server } from 'socket.io';
+
+export type ChangeType = 'created' | 'updated' | 'deleted';
+
+/** react-admin realtime event: { topic, type, payload: { ids } }. */
+export interface RealtimeEvent {
+  topic: string;
+  type: ChangeType | string;
+  payload: Record<string, unknown>;
+}
+
+/** Socket.io event name carrying every RealtimeEvent. */
+export const REALTIME_EVENT = 'event';
+
+export const resourceTopic = (resource: string, id?: string) => (id ? `resource/${resource}/${id}` : `resource/${resource}`);
+
+/**
+ * Publishes events to the rooms of their topics. Sockets join a room only after the gateway
+ * checked the user may read that resource, so events reach only allowed readers. With the
+ * Redis adapter, rooms span every server instance.
+ */
+@Injectable()
+export class RealtimeService {
+  private readonly logger = new Logger('Realtime');
+  private server?: Server;
+
+  attach(server: Server) {
+    this.server = server;
+  }
+
+  publish(event: RealtimeEvent) {
+    this.server?.to(event.topic).emit(REALTIME_EVENT, event);
+  }
+
+  /** Called after a transaction committed: one list event per resource and type, one per record. */
+  publishChanges(changes: { resource: string; type: ChangeType; id: string }[]) {
+    if (!this.server || changes.length === 0) return;
+    const grouped = new Map<string, string[]>();
+    for (const c of changes) {
+      const key = `${c.resource}\u0000${c.type}`;
+      grouped.set(key, [...(grouped.get(key) ?? []), c.id]);
+    }
+    for (const [key, ids] of grouped) {
+      const [resource, type] = key.split('\u0000');
+      this.publish({ topic: resourceTopic(resource), type, payload: { ids } });
+      for (const id of ids) this.publish({ topic: resourceTopic(resource, id), type, payload: { ids: [id] } });
+    }
+  }
+
+  /** Ends the live connections of a staff member (deactivated account, role changed). */
+  disconnectUser(userId: string) {
+    this.server?.in(`user/${userId}`).disconnectSockets(true);
+    this.logger.log({ message: 'sockets of user disconnected', userId });
+  }
+}

@@ -1,0 +1,64 @@
+import { Body, Controller, Delete, Get, Inject, Optional, Param, Post, Put, Query, Res, Type } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, RequirePermission } from '../auth/decorators';
+import { StaffUser } from '../auth/staff-user';
+import { ResourceDefinition, ResourceWriter } from './resource-definition';
+import { ResourceService } from './resource.service';
+
+const NO_WRITER = Symbol('no-writer');
+
+/**
+ * Builds the ra-data-simple-rest controller of one resource: list, getOne (and getMany through
+ * filter={"id":[…]}), and create/update/delete when a writer is given. Permission per route
+ * comes from the role matrix.
+ */
+export function createResourceController(def: ResourceDefinition, writer?: Type<ResourceWriter>): Type<unknown> {
+  @ApiTags(def.name)
+  @ApiBearerAuth()
+  @Controller(`api/${def.name}`)
+  class ResourceController {
+    constructor(
+      readonly resources: ResourceService,
+      @Optional() @Inject(writer ?? NO_WRITER) readonly writerInstance?: ResourceWriter,
+    ) {}
+
+    @Get()
+    @RequirePermission(def.name, 'R')
+    @ApiQuery({ name: 'sort', required: false, example: '["id","ASC"]' })
+    @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
+    @ApiQuery({ name: 'filter', required: false, example: '{"q":"texte"}' })
+    async list(@Query('sort') sort: unknown, @Query('range') range: unknown, @Query('filter') filter: unknown, @CurrentUser() user: StaffUser, @Res({ passthrough: true }) res: Response) {
+      const page = await this.resources.list(def, { sort, range, filter }, user);
+      res.setHeader('Content-Range', page.contentRange);
+      return page.rows;
+    }
+
+    @Get(':id')
+    @RequirePermission(def.name, 'R')
+    getOne(@Param('id') id: string, @CurrentUser() user: StaffUser) {
+      return this.resources.getOne(def, id, user);
+    }
+
+    @Post()
+    @RequirePermission(def.name, 'W')
+    create(@Body() body: unknown, @CurrentUser() user: StaffUser) {
+      return this.resources.create(def, this.writerInstance, body, user);
+    }
+
+    @Put(':id')
+    @RequirePermission(def.name, 'W')
+    update(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: StaffUser) {
+      return this.resources.update(def, this.writerInstance, id, body, user);
+    }
+
+    @Delete(':id')
+    @RequirePermission(def.name, 'W')
+    remove(@Param('id') id: string, @CurrentUser() user: StaffUser) {
+      return this.resources.remove(def, this.writerInstance, id, user);
+    }
+  }
+  const className = def.model + 'ResourceController';
+  Object.defineProperty(ResourceController, 'name', { value: className });
+  return ResourceController;
+}

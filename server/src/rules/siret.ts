@@ -1,0 +1,35 @@
+/** La Poste's SIREN: its establishments' SIRETs follow a digit-sum rule instead of Luhn. */
+export const LA_POSTE_SIREN = '356000000';
+
+function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/**
+ * SIRET check (SPEC §3): 14 digits, Luhn; La Poste (SIREN 356000000) establishments are valid
+ * when the sum of their digits is a multiple of 5. (The npm "siret" package ignores La Poste's
+ * rule and accepts non-digit strings, hence this small, table-tested function.)
+ */
+export function isValidSiret(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\d{14}$/.test(value)) return false;
+  if (value.startsWith(LA_POSTE_SIREN)) {
+    if (value === '35600000000048') return true; // La Poste's head office follows Luhn
+    const digitSum = [...value].reduce((s, c) => s + Number(c), 0);
+    return digitSum % 5 === 0;
+  }
+  return luhnValid(value);
+}
+
+/** SIREN (9 digits, Luhn). */
+export function isValidSiren(value: unknown): boolean {
+  return typeof value === 'string' && /^\d{9}$/.test(value) && luhnValid(value);
+}

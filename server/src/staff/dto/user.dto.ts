@@ -1,0 +1,59 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Role } from '../../generated/prisma/enums';
+
+const ROLES = Object.values(Role);
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'camille.martin@aptic.fr' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail({}, { message: 'doit être une adresse e-mail valide' })
+  @MaxLength(200, { message: '200 caractères au plus' })
+  email!: string;
+
+  @ApiProperty({ example: 'Camille Martin' })
+  @Transform(trim)
+  @IsString({ message: 'doit être un texte' })
+  @MinLength(2, { message: '2 caractères au moins' })
+  @MaxLength(120, { message: '120 caractères au plus' })
+  fullName!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES, { message: `doit être l'un des rôles ${ROLES.join(', ')}` })
+  role!: Role;
+
+  @ApiProperty({ minLength: 12 })
+  @IsString({ message: 'doit être un texte' })
+  @MinLength(12, { message: '12 caractères au moins' })
+  @MaxLength(200, { message: '200 caractères au plus' })
+  password!: string;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'doit être un texte' })
+  @MinLength(2, { message: '2 caractères au moins' })
+  @MaxLength(120, { message: '120 caractères au plus' })
+  fullName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES, { message: `doit être l'un des rôles ${ROLES.join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'doit être vrai ou faux' })
+  active?: boolean;
+
+  @ApiPropertyOptional({ minLength: 12 })
+  @IsOptional()
+  @IsString({ message: 'doit être un texte' })
+  @MinLength(12, { message: '12 caractères au moins' })
+  @MaxLength(200, { message: '200 caractères au plus' })
+  password?: string;
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { createResourceController } from '../rest/resource-controller.factory';
+import { ResourceDefinition } from '../rest/resource-definition';
+import { UsersWriter } from './users.writer';
+
+export const usersResource: ResourceDefinition = {
+  name: 'users',
+  model: 'User',
+  search: ['email', 'fullName'],
+  defaultSort: ['fullName', 'ASC'],
+};
+
+@Module({
+  imports: [AuthModule],
+  controllers: [createResourceController(usersResource, UsersWriter)],
+  providers: [UsersWriter],
+})
+export class StaffModule {}

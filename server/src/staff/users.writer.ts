@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { WriteContext } from '../audit/audited-transaction';
+import { AuthService } from '../auth/auth.service';
+import { StaffUser } from '../auth/staff-user';
+import { conflict } from '../common/errors';
+import { RealtimeService } from '../realtime/realtime.service';
+import { ResourceWriter, WriteResult } from '../rest/resource-definition';
+import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+
+/**
+ * Staff accounts (ADMIN only). Accounts are never deleted — their name stays on the audit log —
+ * DELETE deactivates. Deactivating, or changing the role, ends the account's sessions.
+ */
+@Injectable()
+export class UsersWriter implements ResourceWriter {
+  createDto = CreateUserDto;
+  updateDto = UpdateUserDto;
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  async create(dto: CreateUserDto, { tx }: WriteContext): Promise<WriteResult> {
+    const existing = await tx.user.findUnique({ where: { email: dto.email } });
+    if (existing) throw conflict(`Un compte existe déjà pour ${dto.email}.`, { field: 'email' });
+    const passwordHash = await this.auth.hashPassword(dto.password);
+    const record = await tx.user.create({ data: { email: dto.email, fullName: dto.fullName, role: dto.role, passwordHash } });
+    return { record };
+  }
+
+  async update(id: string, dto: UpdateUserDto, before: Record<string, unknown>, { tx }: WriteContext, actor: StaffUser): Promise<WriteResult> {
+    if (id === actor.id && (dto.active === false || (dto.role && dto.role !== actor.role))) {
+      throw conflict('Vous ne pouvez ni désactiver votre propre compte ni changer votre propre rôle : demandez à un autre administrateur.');
+    }
+    const data: Record<string, unknown> = {};
+    if (dto.fullName !== undefined) data.fullName = dto.fullName;
+    if (dto.role !== undefined) data.role = dto.role;
+    if (dto.active !== undefined) data.active = dto.active;
+    if (dto.password !== undefined) data.passwordHash = await this.auth.hashPassword(dto.password);
+    const record = await tx.user.update({ where: { id }, data });
+    const endsSessions = (dto.active === false && before.active) || (dto.role && dto.role !== before.role) || dto.password !== undefined;
+    if (endsSessions) await this.endSessions(id, tx);
+    const action = dto.active === false && before.active ? 'deactivate' : dto.active === true && !before.active ? 'reactivate' : 'update';
+    return { record, action };
+  }
+
+  async remove(id: string, before: Record<string, unknown>, { tx }: WriteContext, actor: StaffUser): Promise<WriteResult> {
+    if (id === actor.id) throw conflict('Vous ne pouvez pas désactiver votre propre compte.');
+    const record = await tx.user.update({ where: { id }, data: { active: false } });
+    if (before.active) await this.endSessions(id, tx);
+    return { record, action: 'deactivate' };
+  }
+
+  private async endSessions(userId: string, tx: WriteContext['tx']) {
+    await tx.staffSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    // Live sockets too; harmless if the transaction then fails (the client reconnects).
+    setImmediate(() => this.realtime.disconnectUser(userId));
+  }
+}
