@@ -1,0 +1,68 @@
+import { Admin, Resource } from 'react-admin';
+import { authProvider } from './authProvider';
+import { dataProvider } from './dataProvider';
+import { i18nProvider } from './i18n/i18nProvider';
+import { Layout } from './layout';
+import { Dashboard } from './dashboard';
+import { theme } from './theme';
+import users from './users';
+import structures from './structures';
+import locations from './locations';
+import applications from './applications';
+import charters from './charters';
+import charterSignatures from './charter-signatures';
+import questionnaires from './questionnaires';
+import referentialCategories from './referential-categories';
+import referentialServices from './referential-services';
+import offers from './offers';
+import subscriptions from './subscriptions';
+import sponsors from './sponsors';
+import orders from './orders';
+import booklets from './booklets';
+import passes from './passes';
+import redemptions from './redemptions';
+import scans from './scans';
+import disputes from './disputes';
+import endorsements from './endorsements';
+import statements from './statements';
+import payouts from './payouts';
+import comments from './comments';
+import auditEvents from './audit-events';
+
+export const App = () => (
+    <Admin
+        title="#APTIC — Back-office"
+        dataProvider={dataProvider}
+        authProvider={authProvider}
+        i18nProvider={i18nProvider}
+        layout={Layout}
+        dashboard={Dashboard}
+        theme={theme}
+        requireAuth
+        disableTelemetry
+    >
+        <Resource name="applications" {...applications} />
+        <Resource name="structures" {...structures} />
+        <Resource name="locations" {...locations} />
+        <Resource name="charters" {...charters} />
+        <Resource name="charter-signatures" {...charterSignatures} />
+        <Resource name="questionnaires" {...questionnaires} />
+        <Resource name="referential-categories" {...referentialCategories} />
+        <Resource name="referential-services" {...referentialServices} />
+        <Resource name="offers" {...offers} />
+        <Resource name="sponsors" {...sponsors} />
+        <Resource name="orders" {...orders} />
+        <Resource name="booklets" {...booklets} />
+        <Resource name="passes" {...passes} />
+        <Resource name="redemptions" {...redemptions} />
+        <Resource name="scans" {...scans} />
+        <Resource name="disputes" {...disputes} />
+        <Resource name="subscriptions" {...subscriptions} />
+        <Resource name="endorsements" {...endorsements} />
+        <Resource name="statements" {...statements} />
+        <Resource name="payouts" {...payouts} />
+        <Resource name="users" {...users} />
+        <Resource name="audit-events" {...auditEvents} />
+        <Resource name="comments" {...comments} />
+    </Admin>
+);

@@ -1,0 +1,38 @@
+import { DataTable, DateInput, SelectInput, TextInput } from 'react-admin';
+import {
+    DateTimeField,
+    EnumInput,
+    ResourceList,
+    ResourceNameField,
+    StatusChip,
+    resourceChoices,
+    searchFilter,
+} from '../common';
+import { ActionField } from './ActionField';
+import { RecordLinkField } from './RecordLinkField';
+
+// `q` searches the actor's name (and the other text columns) server-side.
+const filters = [
+    searchFilter,
+    <SelectInput key="resource" source="resource" choices={resourceChoices} alwaysOn />,
+    <TextInput key="action" source="action" alwaysOn />,
+    <EnumInput key="actorType" source="actorType" enum="ActorType" />,
+    <TextInput key="recordId" source="recordId" />,
+    <DateInput key="createdAt_gte" source="createdAt_gte" label="filters.after" alwaysOn />,
+    <DateInput key="createdAt_lte" source="createdAt_lte" label="filters.before" alwaysOn />,
+];
+
+export const AuditEventList = () => (
+    <ResourceList filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={50}>
+        <DataTable rowClick="show" bulkActionButtons={false}>
+            <DataTable.Col source="createdAt" field={DateTimeField} />
+            <DataTable.Col source="actorName" />
+            <DataTable.Col source="actorType">
+                <StatusChip source="actorType" enum="ActorType" color="primary" />
+            </DataTable.Col>
+            <DataTable.Col source="action" field={ActionField} />
+            <DataTable.Col source="resource" field={ResourceNameField} />
+            <DataTable.Col source="recordId" field={RecordLinkField} />
+        </DataTable>
+    </ResourceList>
+);

@@ -1,0 +1,24 @@
+import type { ReactElement, ReactNode } from 'react';
+import { List, SearchInput, type ListProps } from 'react-admin';
+import { useReadableFilters } from './useReadableFilters';
+
+/** The `q` full-text search every list starts with. */
+export const searchFilter = <SearchInput key="q" source="q" alwaysOn />;
+
+export interface ResourceListProps extends Omit<ListProps, 'filters' | 'children'> {
+    filters: ReactElement[];
+    children: ReactNode;
+}
+
+/**
+ * A List with the console's defaults: 25 rows a page, filters limited to what the user may
+ * read, export through the stock ExportButton of the default actions.
+ */
+export const ResourceList = ({ filters, children, ...props }: ResourceListProps) => {
+    const readableFilters = useReadableFilters(filters);
+    return (
+        <List perPage={25} filters={readableFilters} {...props}>
+            {children}
+        </List>
+    );
+};

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { Collapse, List, ListItemButton, ListItemText } from '@mui/material';
+import ExpandLess from '@mui/icons-material/ExpandLess';
+import ExpandMore from '@mui/icons-material/ExpandMore';
+import {
+    Menu as RaMenu,
+    useCanAccessResources,
+    useSidebarState,
+    useTranslate,
+} from 'react-admin';
+
+/** The menu by business area, in the order work flows through the scheme. */
+export const MENU_GROUPS: { label: string; resources: string[] }[] = [
+    {
+        label: 'menu.eligibility',
+        resources: ['applications', 'structures', 'locations', 'charters', 'questionnaires'],
+    },
+    { label: 'menu.catalogue', resources: ['referential-categories', 'referential-services', 'offers'] },
+    { label: 'menu.emission', resources: ['sponsors', 'orders', 'booklets', 'passes'] },
+    { label: 'menu.redemption', resources: ['redemptions', 'scans', 'disputes', 'subscriptions'] },
+    { label: 'menu.endorsement', resources: ['endorsements', 'statements', 'payouts'] },
+    { label: 'menu.administration', resources: ['users', 'audit-events'] },
+];
+
+const ALL_MENU_RESOURCES = MENU_GROUPS.flatMap(group => group.resources);
+
+/** A titled, collapsible group; hidden when the role may read none of its resources. */
+const MenuGroup = ({ label, resources, allowed }: { label: string; resources: string[]; allowed: string[] }) => {
+    const translate = useTranslate();
+    const [sidebarOpen] = useSidebarState();
+    const [open, setOpen] = useState(true);
+    if (allowed.length === 0) return null;
+    return (
+        <List disablePadding component="div" data-menu-group={label}>
+            {sidebarOpen && (
+                <ListItemButton dense onClick={() => setOpen(!open)} sx={{ pt: 1.5, pb: 0.5 }}>
+                    <ListItemText
+                        primary={translate(label)}
+                        slotProps={{
+                            primary: {
+                                variant: 'overline',
+                                color: 'text.secondary',
+                                sx: { lineHeight: 1.5, fontWeight: 600 },
+                            },
+                        }}
+                    />
+                    {open ? <ExpandLess fontSize="small" /> : <ExpandMore fontSize="small" />}
+                </ListItemButton>
+            )}
+            <Collapse in={open || !sidebarOpen} timeout="auto" unmountOnExit>
+                {resources
+                    .filter(resource => allowed.includes(resource))
+                    .map(resource => (
+                        <RaMenu.ResourceItem key={resource} name={resource} />
+                    ))}
+            </Collapse>
+        </List>
+    );
+};
+
+export const Menu = () => {
+    const { canAccess, isPending } = useCanAccessResources({
+        action: 'list',
+        resources: ALL_MENU_RESOURCES,
+    });
+    return (
+        <RaMenu>
+            <RaMenu.DashboardItem />
+            {!isPending &&
+                MENU_GROUPS.map(group => (
+                    <MenuGroup
+                        key={group.label}
+                        label={group.label}
+                        resources={group.resources}
+                        allowed={group.resources.filter(resource => canAccess?.[resource])}
+                    />
+                ))}
+        </RaMenu>
+    );
+};

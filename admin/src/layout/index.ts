@@ -1,0 +1,2 @@
+export * from './Layout';
+export * from './Menu';

@@ -1,0 +1,27 @@
+import { NumberField, Show, TabbedShowLayout, TextField } from 'react-admin';
+import { DateTimeField, MoneyField, RefField, StatusChip } from '../common';
+
+export const OfferShow = () => (
+    <Show>
+        <TabbedShowLayout>
+            <TabbedShowLayout.Tab label="tabs.summary">
+                <TextField source="title" />
+                <StatusChip source="status" enum="OfferStatus" />
+                <RefField source="structureId" reference="structures" />
+                <RefField source="serviceId" reference="referential-services" />
+                <RefField source="locationId" reference="locations" />
+                <MoneyField source="priceCents" />
+                <NumberField source="durationMinutes" />
+                <TextField source="description" emptyText="—" />
+                <DateTimeField source="submittedAt" />
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="tabs.moderation" path="moderation">
+                <StatusChip source="validation" enum="OfferValidation" />
+                <StatusChip source="flags" enum="OfferFlag" color="warning" />
+                <TextField source="moderationComment" emptyText="—" />
+                <RefField source="moderatedById" reference="users" />
+                <DateTimeField source="moderatedAt" />
+            </TabbedShowLayout.Tab>
+        </TabbedShowLayout>
+    </Show>
+);

@@ -1,0 +1,38 @@
+import { DataTable, NumberInput } from 'react-admin';
+import {
+    DateTimeField,
+    EnumArrayInput,
+    MoneyField,
+    RefField,
+    RefInput,
+    ResourceList,
+    StatusChip,
+    searchFilter,
+} from '../common';
+
+const filters = [
+    searchFilter,
+    <EnumArrayInput key="status" source="status" enum="OrderStatus" alwaysOn />,
+    <RefInput key="sponsorId" source="sponsorId" reference="sponsors" />,
+    <NumberInput key="validityYear" source="validityYear" />,
+];
+
+export const OrderList = () => (
+    <ResourceList filters={filters} sort={{ field: 'createdAt', order: 'DESC' }}>
+        <DataTable rowClick="show" bulkActionButtons={false}>
+            <DataTable.Col source="reference" />
+            <DataTable.Col source="sponsorId">
+                <RefField source="sponsorId" reference="sponsors" />
+            </DataTable.Col>
+            <DataTable.Col source="status">
+                <StatusChip source="status" enum="OrderStatus" />
+            </DataTable.Col>
+            <DataTable.NumberCol source="bookletCount" />
+            <DataTable.Col source="faceValueCents" field={MoneyField} />
+            <DataTable.Col source="upstreamFeeCents" field={MoneyField} />
+            <DataTable.Col source="validityYear" />
+            <DataTable.Col source="paymentOrderNumber" />
+            <DataTable.Col source="createdAt" field={DateTimeField} />
+        </DataTable>
+    </ResourceList>
+);

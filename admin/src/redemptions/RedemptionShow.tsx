@@ -1,0 +1,50 @@
+import {
+    BooleanField,
+    DataTable,
+    NumberField,
+    ReferenceManyField,
+    Show,
+    TabbedShowLayout,
+    TextField,
+} from 'react-admin';
+import { DateTimeField, JsonField, MoneyField, RefField, StatusChip } from '../common';
+
+export const RedemptionShow = () => (
+    <Show>
+        <TabbedShowLayout>
+            <TabbedShowLayout.Tab label="tabs.summary">
+                <DateTimeField source="createdAt" />
+                <RefField source="structureId" reference="structures" />
+                <RefField source="offerId" reference="offers" />
+                <RefField source="locationId" reference="locations" />
+                <StatusChip source="status" enum="RedemptionStatus" />
+                <NumberField source="passCount" />
+                <MoneyField source="totalValueCents" />
+                <BooleanField source="forced" />
+                <TextField source="idempotencyKey" emptyText="—" />
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="resources.scans.name" path="scans">
+                <ReferenceManyField
+                    reference="scans"
+                    target="redemptionId"
+                    sort={{ field: 'scannedAt', order: 'ASC' }}
+                    label={false}
+                >
+                    <DataTable rowClick="show" bulkActionButtons={false}>
+                        <DataTable.Col source="barcode" sx={{ fontFamily: 'monospace' }} />
+                        <DataTable.Col source="outcome">
+                            <StatusChip source="outcome" enum="ScanOutcome" />
+                        </DataTable.Col>
+                        <DataTable.Col source="reason">
+                            <StatusChip source="reason" enum="ScanRejectionReason" color="error" />
+                        </DataTable.Col>
+                        <DataTable.Col source="valueCents" field={MoneyField} />
+                    </DataTable>
+                </ReferenceManyField>
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="resources.redemptions.fields.response" path="response">
+                <JsonField source="response" label={false} />
+            </TabbedShowLayout.Tab>
+        </TabbedShowLayout>
+    </Show>
+);

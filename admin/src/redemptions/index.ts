@@ -1,0 +1,11 @@
+import RedemptionIcon from '@mui/icons-material/ShoppingBasket';
+import { RedemptionList } from './RedemptionList';
+import { RedemptionShow } from './RedemptionShow';
+
+export default {
+    list: RedemptionList,
+    show: RedemptionShow,
+    icon: RedemptionIcon,
+    recordRepresentation: (record: { createdAt?: string; passCount?: number }) =>
+        `${record.createdAt ? new Date(record.createdAt).toLocaleString('fr-FR') : ''} (${record.passCount ?? 0} pass)`,
+};

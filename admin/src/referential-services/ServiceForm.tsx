@@ -1,0 +1,29 @@
+import { BooleanInput, SimpleForm, TextInput, required } from 'react-admin';
+import { MoneyInput, RefInput } from '../common';
+
+export const ServiceForm = () => (
+    <SimpleForm defaultValues={{ active: true, recommendedPriceCents: 1000 }}>
+        <TextInput source="code" validate={required()} />
+        <RefInput source="categoryId" reference="referential-categories" validate={required()} />
+        <TextInput source="label" validate={required()} />
+        <TextInput source="description" multiline minRows={2} />
+        <MoneyInput source="recommendedPriceCents" validate={required()} />
+        <BooleanInput source="active" />
+    </SimpleForm>
+);
+
+export const servicePayload = ({
+    code,
+    categoryId,
+    label,
+    description,
+    recommendedPriceCents,
+    active,
+}: Record<string, any>) => ({
+    code,
+    categoryId,
+    label,
+    description: description || null,
+    recommendedPriceCents,
+    active: active ?? true,
+});

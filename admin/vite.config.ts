@@ -1,0 +1,26 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The console is served by the NestJS server at `/` in production; in development
+// the Vite dev server forwards the API and the realtime socket to it.
+export default defineConfig({
+    base: '/',
+    plugins: [react()],
+    resolve: {
+        // react-admin and MUI are hoisted to the root node_modules; make them share
+        // the console's own copy of React so hooks run against a single instance.
+        dedupe: ['react', 'react-dom'],
+    },
+    server: {
+        port: 5173,
+        proxy: {
+            '/api': { target: 'http://localhost:3000', changeOrigin: true },
+            '/socket.io': { target: 'http://localhost:3000', ws: true, changeOrigin: true },
+        },
+    },
+    build: {
+        outDir: 'dist',
+        emptyOutDir: true,
+        chunkSizeWarningLimit: 3000,
+    },
+});
