@@ -141,8 +141,10 @@ function searchWhere(value: unknown, options: ListQueryOptions, fields: Map<stri
   if (!text) return {};
   const searchable = options.searchFields.filter((f) => fields.has(f));
   if (!searchable.length) throw badRequest(`La recherche plein texte n'est pas disponible pour ${options.resource}.`);
-  // Prisma parameterises the value: quotes, % and SQL keywords are searched for literally.
-  return { OR: searchable.map((f) => ({ [f]: { contains: text, mode: 'insensitive' } })) };
+  // Prisma parameterises the value (quotes and SQL keywords are inert) but passes LIKE
+  // wildcards through: escape them so "%" or "_" are searched for literally.
+  const literal = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return { OR: searchable.map((f) => ({ [f]: { contains: literal, mode: 'insensitive' } })) };
 }
 
 function coerce(field: FieldMeta, value: unknown, key: string): unknown {

@@ -33,3 +33,10 @@ export function isValidSiret(value: unknown): boolean {
 export function isValidSiren(value: unknown): boolean {
   return typeof value === 'string' && /^\d{9}$/.test(value) && luhnValid(value);
 }
+
+/** The SIRET of establishment `establishment` of a SIREN, with the final digit that makes it valid. */
+export function siretFor(siren: string, establishment = 1): string {
+  const base = siren + String(establishment).padStart(4, '0');
+  for (let d = 0; d <= 9; d++) if (isValidSiret(base + d)) return base + d;
+  throw new Error(`no valid SIRET for ${siren}`);
+}

@@ -3,7 +3,7 @@ import { composeIBAN, isValidIBAN } from 'ibantools';
 import { Prisma, PrismaClient } from '../generated/prisma/client';
 import { barcodeFromSerial, randomSerial } from '../rules/barcode';
 import { FEE_RATE_BP, PASS_VALUE_CENTS, PASSES_PER_BOOKLET, percentOfCents } from '../rules/money';
-import { isValidSiret } from '../rules/siret';
+import { siretFor } from '../rules/siret';
 import { CHARTERS, DEMO_STAFF, QUESTIONNAIRE, REFERENTIAL, SPONSORS, STRUCTURES } from './demo-data';
 
 /** Small deterministic PRNG (mulberry32): the same demo data on every machine. */
@@ -17,13 +17,6 @@ function prng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   return { next, int: (max: number) => Math.floor(next() * max), pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] };
-}
-
-/** Completes SIREN + "000" + n with the last digit that makes the SIRET pass Luhn. */
-function siretOf(siren: string, establishment = 1): string {
-  const base = siren + String(establishment).padStart(4, '0');
-  for (let d = 0; d <= 9; d++) if (isValidSiret(base + d)) return base + d;
-  throw new Error(`no SIRET for ${siren}`);
 }
 
 const RIB_LETTERS: Record<string, string> = { A: '1', B: '2', C: '3', D: '4', E: '5', F: '6', G: '7', H: '8', I: '9', J: '1', K: '2', L: '3', M: '4', N: '5', O: '6', P: '7', Q: '8', R: '9', S: '2', T: '3', U: '4', V: '5', W: '6', X: '7', Y: '8', Z: '9' };
@@ -102,14 +95,14 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
       const sponsors: { id: string; name: string }[] = [];
       for (const s of SPONSORS) {
         const { siren, ...rest } = s;
-        sponsors.push(await tx.sponsor.create({ data: { ...rest, siret: siretOf(siren) } }));
+        sponsors.push(await tx.sponsor.create({ data: { ...rest, siret: siretFor(siren) } }));
       }
 
       // Structures, their applications, signatures, locations, offers, subscriptions
       const eligible: { id: string; departement: string; offers: { id: string; label: string }[] }[] = [];
       let appNumber = 0;
       for (const [i, s] of STRUCTURES.entries()) {
-        const siret = siretOf(s.siren);
+        const siret = siretFor(s.siren);
         const iban = validIban(s.iban);
         const eligibleAt = day(2025, 1 + (i % 12), 3 + i);
         const structure = await tx.structure.create({

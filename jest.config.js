@@ -1,0 +1,14 @@
+/** npm test: unit specs beside the server code, and the cross-module API / realtime / database tests. */
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/server/src/**/*.spec.ts', '<rootDir>/test/{api,realtime,database,deploy}/**/*.e2e.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/server/tsconfig.json', diagnostics: false }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testTimeout: 120_000,
+  maxWorkers: 2,
+  // PGlite's WebAssembly and open sockets make leak detection noisy; each test closes what it opens.
+  forceExit: true,
+};

@@ -1,0 +1,176 @@
+/**
+ * Helpers shared by the browser tests (and test/browser/screenshots.ts): start the built server
+ * on a fresh embedded database, launch Debian's Chromium, log in through the console.
+ */
+import { spawn, type ChildProcess } from 'child_process';
+import { mkdtempSync, rmSync } from 'fs';
+import { createServer } from 'net';
+import { tmpdir } from 'os';
+import path from 'path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export type Role = 'ADMIN' | 'REVIEWER' | 'FINANCE' | 'SUPPORT';
+
+export interface DemoAccount {
+  role: Role;
+  email: string;
+  password: string;
+}
+
+/** The demo staff seeded on first start (README, SPEC §5). */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { role: 'ADMIN', email: 'admin@aptic.fr', password: 'Admin-Aptic-2026!' },
+  { role: 'REVIEWER', email: 'relecture@aptic.fr', password: 'Relecture-Aptic-2026!' },
+  { role: 'FINANCE', email: 'finance@aptic.fr', password: 'Finance-Aptic-2026!' },
+  { role: 'SUPPORT', email: 'support@aptic.fr', password: 'Support-Aptic-2026!' },
+];
+
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+export interface RunningServer {
+  baseUrl: string;
+  port: number;
+  dataDir: string;
+  process: ChildProcess;
+  /** Everything the server printed, for failure messages. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts `node server/dist/main.js` on a free port with a fresh embedded database
+ * (no DATABASE_URL / REDIS_URL), and waits until GET /api/health answers 200.
+ */
+export async function startServer(timeoutMs = 90_000): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'aptic-browser-db-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  delete env.REDIS_URL;
+  let output = '';
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'server/dist/main.js')], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', chunk => (output += chunk));
+  child.stderr?.on('data', chunk => (output += chunk));
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise(resolve => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(10_000)]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`The server exited with code ${child.exitCode}:\n${output.slice(-4000)}`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.status === 200) {
+        return { baseUrl, port, dataDir, process: child, output: () => output, stop };
+      }
+    } catch {
+      // not listening yet
+    }
+    await sleep(500);
+  }
+  await stop();
+  throw new Error(`The server did not become healthy within ${timeoutMs} ms:\n${output.slice(-4000)}`);
+}
+
+export interface RunningBrowser {
+  context: BrowserContext;
+  close: () => Promise<void>;
+}
+
+/** Debian's Chromium, headless, with a throw-away profile (ENVIRONMENT.md). */
+export async function launchBrowser(): Promise<RunningBrowser> {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'aptic-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: { width: 1440, height: 900 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=fr-FR',
+    ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Calls the API directly as the given account (to compare what the console shows). */
+export async function apiLogin(baseUrl: string, account: DemoAccount): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: account.email, password: account.password }),
+  });
+  if (!response.ok) throw new Error(`login ${account.email}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+export async function apiGet<T>(baseUrl: string, token: string, url: string): Promise<T> {
+  const response = await fetch(`${baseUrl}${url}`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Opens the console's login page and signs in; resolves when the dashboard is shown. */
+export async function loginThroughConsole(page: Page, baseUrl: string, account: DemoAccount): Promise<void> {
+  await page.goto(`${baseUrl}/#/login`);
+  await page.locator('input[name="username"]').fill(account.email);
+  await page.locator('input[name="password"]').fill(account.password);
+  await page.locator('button[type="submit"]').click();
+  await page.getByTestId('dashboard-apticulteurs').waitFor({ timeout: 30_000 });
+}
+
+/** Logs out through the user menu of the app bar; resolves when the login form is back. */
+export async function logoutThroughConsole(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /profil|profile/i }).click();
+  await page.getByRole('menuitem', { name: /déconnexion|logout/i }).click();
+  await page.locator('input[name="username"]').waitFor({ timeout: 15_000 });
+}
+
+/** The resource names shown in the sidebar menu, in order. */
+export async function menuItems(page: Page): Promise<string[]> {
+  const sidebar = page.locator('.RaSidebar-fixed, .RaSidebar-paper').first();
+  const items = await sidebar.locator('a[role="menuitem"], a.RaMenuItemLink-root').allInnerTexts();
+  return items.map(text => text.trim()).filter(Boolean);
+}
