@@ -7,5 +7,5 @@ export const theme: RaThemeOptions = {
         primary: { main: '#00796b' },
         secondary: { main: '#5e35b1' },
     },
-    sidebar: { width: 250, closedWidth: 55 },
+    sidebar: { width: 270, closedWidth: 55 },
 };

@@ -158,9 +158,15 @@ describe('the console, for each demo role', () => {
     await page.locator('input[name="username"]').fill('admin@aptic.fr');
     await page.locator('input[name="password"]').fill('not-the-password');
     await page.locator('button[type="submit"]').click();
-    const alert = page.locator('.MuiSnackbarContent-message, [role="alert"]').first();
+    const response = await fetch(`${server.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@aptic.fr', password: 'not-the-password' }),
+    });
+    const { message } = (await response.json()) as { message: string };
+    const alert = page.locator('.MuiSnackbarContent-message').first();
     await alert.waitFor();
-    expect((await alert.innerText()).length).toBeGreaterThan(0);
+    expect((await alert.innerText()).trim()).toBe(message);
     expect(await page.evaluate(() => localStorage.getItem('aptic.token'))).toBeNull();
   });
 

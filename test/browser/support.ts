@@ -78,6 +78,8 @@ export async function startServer(timeoutMs = 90_000): Promise<RunningServer> {
       await Promise.race([exited, sleep(10_000)]);
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
+    child.stdout?.destroy();
+    child.stderr?.destroy();
     rmSync(dataDir, { recursive: true, force: true });
   };
 

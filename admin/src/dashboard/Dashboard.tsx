@@ -21,7 +21,7 @@ export const Dashboard = () => {
     const { data, error, isPending } = useDashboard();
 
     return (
-        <Box sx={{ mt: 2 }}>
+        <Box sx={{ mt: 2, minWidth: 0 }}>
             <Title title="dashboard.title" />
             {identity?.fullName && (
                 <Typography variant="h5" sx={{ mb: 2 }}>

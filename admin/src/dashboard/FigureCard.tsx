@@ -34,7 +34,7 @@ export const FigureCard = ({ icon: Icon, title, value, hint, to, testId }: Figur
         </Box>
     );
     return (
-        <Card sx={{ flex: '1 1 220px', minWidth: 220 }}>
+        <Card sx={{ flex: '1 1 200px', minWidth: 0 }}>
             {to ? (
                 <CardActionArea component={Link} to={to}>
                     {content}

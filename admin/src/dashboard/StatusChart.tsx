@@ -24,18 +24,25 @@ export const StatusChart = ({ title, counts, enum: enumName, testId }: StatusCha
             count: counts[value],
         }));
     return (
-        <Card sx={{ flex: '1 1 420px', minWidth: 320 }} data-testid={testId}>
+        <Card sx={{ flex: '1 1 380px', minWidth: 0, overflow: 'hidden' }} data-testid={testId}>
             <CardContent>
                 <Typography variant="h6" gutterBottom>
                     {title}
                 </Typography>
-                <ResponsiveContainer width="100%" height={260}>
-                    <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-                        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                        <XAxis dataKey="status" interval={0} tick={{ fontSize: 12 }} />
-                        <YAxis allowDecimals={false} />
+                {/* Horizontal bars: French status labels are long and stay readable on the axis. */}
+                <ResponsiveContainer width="100%" height={Math.max(160, data.length * 36 + 40)}>
+                    <BarChart data={data} layout="vertical" margin={{ top: 4, right: 40, bottom: 4, left: 8 }}>
+                        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                        <XAxis type="number" allowDecimals={false} />
+                        <YAxis type="category" dataKey="status" width={150} interval={0} tick={{ fontSize: 12 }} />
                         <Tooltip formatter={(value: any) => [value, translate('dashboard.count')]} />
-                        <Bar dataKey="count" fill={theme.palette.primary.main} radius={[4, 4, 0, 0]} />
+                        <Bar
+                            dataKey="count"
+                            fill={theme.palette.primary.main}
+                            radius={[0, 4, 4, 0]}
+                            label={{ position: 'right', fontSize: 12 }}
+                            isAnimationActive={false}
+                        />
                     </BarChart>
                 </ResponsiveContainer>
             </CardContent>
