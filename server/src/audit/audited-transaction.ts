@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { requestContext } from '../common/request-context';
 import { Prisma, PrismaClient } from '../generated/prisma/client';
-import { RealtimeService } from '../realtime/realtime.service';
+import { Change, RealtimeService } from '../realtime/realtime.service';
 
 export type Tx = Prisma.TransactionClient;
 export type ChangeType = 'created' | 'updated' | 'deleted';
@@ -62,7 +62,7 @@ export class AuditedTransactions {
   ) {}
 
   async run<T>(work: (ctx: WriteContext) => Promise<T>): Promise<T> {
-    const changes: { resource: string; type: ChangeType; id: string }[] = [];
+    const changes: Change[] = [];
     const result = await this.prisma.$transaction(
       async (tx) => {
         const ctx: WriteContext = {
@@ -87,7 +87,7 @@ export class AuditedTransactions {
             });
             const type = entry.change === undefined ? (entry.action === 'create' ? 'created' : entry.action === 'delete' ? 'deleted' : 'updated') : entry.change;
             if (type) changes.push({ resource: entry.resource, type, id: entry.recordId });
-            changes.push({ resource: 'audit-events', type: 'created', id: event.id });
+            changes.push({ resource: 'audit-events', type: 'created', id: event.id, about: entry.resource });
           },
         };
         return work(ctx);

@@ -2,9 +2,9 @@ import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
-import { canRead } from '../auth/permissions';
+import { canRead, RESOURCE_NAMES } from '../auth/permissions';
 import { StaffUser } from '../auth/staff-user';
-import { RealtimeService } from './realtime.service';
+import { auditRoom, RealtimeService } from './realtime.service';
 
 const TOPIC = /^resource\/([a-z-]+)(?:\/([A-Za-z0-9-]{1,64}))?$/;
 
@@ -44,7 +44,11 @@ export class RealtimeGateway implements OnGatewayInit {
     if (!match) return { ok: false, error: `Sujet inconnu : ${topic.slice(0, 100)}` };
     const user = socket.data.user as StaffUser;
     if (!canRead(user.role, match[1])) return { ok: false, error: `Votre rôle ne permet pas de suivre « ${match[1]} ».` };
-    await socket.join(topic);
+    if (topic === 'resource/audit-events') {
+      await socket.join(RESOURCE_NAMES.filter((r) => canRead(user.role, r)).map(auditRoom));
+    } else {
+      await socket.join(topic);
+    }
     return { ok: true, topic };
   }
 
@@ -52,7 +56,8 @@ export class RealtimeGateway implements OnGatewayInit {
   async unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
     const topic = typeof body === 'string' ? body : (body as { topic?: unknown })?.topic;
     if (typeof topic !== 'string') return { ok: false, error: 'Sujet manquant.' };
-    await socket.leave(topic);
+    if (topic === 'resource/audit-events') for (const r of RESOURCE_NAMES) await socket.leave(auditRoom(r));
+    else await socket.leave(topic);
     return { ok: true, topic };
   }
 }

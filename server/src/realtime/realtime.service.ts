@@ -13,6 +13,17 @@ export interface RealtimeEvent {
 /** Socket.io event name carrying every RealtimeEvent. */
 export const REALTIME_EVENT = 'event';
 
+export interface Change {
+  resource: string;
+  type: ChangeType;
+  id: string;
+  /** For audit events: the resource they are about. */
+  about?: string;
+}
+
+/** Room of the audit events about one resource (joined through the topic resource/audit-events). */
+export const auditRoom = (resource: string) => `audit-events@${resource}`;
+
 export const resourceTopic = (resource: string, id?: string) => (id ? `resource/${resource}/${id}` : `resource/${resource}`);
 
 /**
@@ -29,21 +40,23 @@ export class RealtimeService {
     this.server = server;
   }
 
-  publish(event: RealtimeEvent) {
-    this.server?.to(event.topic).emit(REALTIME_EVENT, event);
+  publish(event: RealtimeEvent, room = event.topic) {
+    this.server?.to(room).emit(REALTIME_EVENT, event);
   }
 
   /** Called after a transaction committed: one list event per resource and type, one per record. */
-  publishChanges(changes: { resource: string; type: ChangeType; id: string }[]) {
+  publishChanges(changes: Change[]) {
     if (!this.server || changes.length === 0) return;
     const grouped = new Map<string, string[]>();
     for (const c of changes) {
-      const key = `${c.resource}\u0000${c.type}`;
+      const key = [c.resource, c.type, c.about ?? ''].join('\u0000');
       grouped.set(key, [...(grouped.get(key) ?? []), c.id]);
     }
     for (const [key, ids] of grouped) {
-      const [resource, type] = key.split('\u0000');
-      this.publish({ topic: resourceTopic(resource), type, payload: { ids } });
+      const [resource, type, about] = key.split('\u0000');
+      const topic = resourceTopic(resource);
+      // Audit events are readable only on resources one can read: they go to a room per audited resource.
+      this.publish({ topic, type, payload: { ids } }, about ? auditRoom(about) : topic);
       for (const id of ids) this.publish({ topic: resourceTopic(resource, id), type, payload: { ids: [id] } });
     }
   }

@@ -1,0 +1,136 @@
+import { Socket } from 'socket.io-client';
+import { siretFor } from '../../server/src/rules/siret';
+import { startTestApp, TestApp, usingPostgres, usingRedis } from '../support/test-app';
+import { collect, connect, connected, refused, subscribe, waitFor } from '../support/sockets';
+
+let t: TestApp;
+const sockets: Socket[] = [];
+const open = (token?: string, app: TestApp = t) => {
+  const s = connect(app.baseUrl, token);
+  sockets.push(s);
+  return s;
+};
+
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  sockets.forEach((s) => s.disconnect());
+  await t.close();
+});
+
+describe('socket.io handshake', () => {
+  it('refuses a connection without a token', async () => {
+    const error = await refused(open());
+    expect(error.message).toMatch(/Authentification refusée/);
+  });
+
+  it('refuses a connection with a forged token', async () => {
+    const error = await refused(open('aptic_forged-token'));
+    expect(error.message).toMatch(/Authentification refusée/);
+  });
+
+  it('accepts a staff token', async () => {
+    await expect(connected(open(await t.token('SUPPORT')))).resolves.toBeUndefined();
+  });
+});
+
+describe('resource events', () => {
+  it('tells a subscriber what was created, after the commit, on the list and the record topics', async () => {
+    const socket = open(await t.token('ADMIN'));
+    await connected(socket);
+    const events = collect(socket);
+    expect(await subscribe(socket, 'resource/sponsors')).toEqual({ ok: true, topic: 'resource/sponsors' });
+    const existing = (await t.http.get('/api/sponsors?range=[0,0]').set('Authorization', `Bearer ${await t.token('ADMIN')}`)).body[0];
+    expect(await subscribe(socket, `resource/sponsors/${existing.id}`)).toEqual(expect.objectContaining({ ok: true }));
+
+    await t.http.put(`/api/sponsors/${existing.id}`).set('Authorization', `Bearer ${await t.token('FINANCE')}`).send({ contactName: 'Contact Temps Réel' });
+    const listEvent = await waitFor(events, (e) => e.topic === 'resource/sponsors');
+    expect(listEvent).toEqual({ topic: 'resource/sponsors', type: 'updated', payload: { ids: [existing.id] } });
+    await waitFor(events, (e) => e.topic === `resource/sponsors/${existing.id}` && e.type === 'updated');
+    // Published after commit: the change is already visible when the event arrives.
+    const fresh = await t.http.get(`/api/sponsors/${existing.id}`).set('Authorization', `Bearer ${await t.token('ADMIN')}`);
+    expect(fresh.body.contactName).toBe('Contact Temps Réel');
+  });
+
+  it('never sends a resource’s events to a role that may not read it', async () => {
+    const admin = open(await t.token('ADMIN'));
+    const support = open(await t.token('SUPPORT'));
+    await Promise.all([connected(admin), connected(support)]);
+    const adminEvents = collect(admin);
+    const supportEvents = collect(support);
+    expect(await subscribe(admin, 'resource/users')).toEqual(expect.objectContaining({ ok: true }));
+    const refusal = await subscribe(support, 'resource/users');
+    expect(refusal.ok).toBe(false);
+    expect(refusal.error).toMatch(/ne permet pas/);
+    expect((await subscribe(support, 'resource/nonsense')).ok).toBe(false);
+    expect((await subscribe(support, 'presence/../../users')).ok).toBe(false);
+    expect((await subscribe(support, 'resource/audit-events')).ok).toBe(true);
+    expect((await subscribe(admin, 'resource/audit-events')).ok).toBe(true);
+
+    const created = await t.http
+      .post('/api/users')
+      .set('Authorization', `Bearer ${await t.token('ADMIN')}`)
+      .send({ email: 'rt.user@aptic.fr', fullName: 'Temps Réel', role: 'FINANCE', password: 'un-mot-de-passe-long' });
+    await waitFor(adminEvents, (e) => e.topic === 'resource/users' && e.payload.ids.includes(created.body.id));
+    await waitFor(adminEvents, (e) => e.topic === 'resource/audit-events');
+    // Then a change SUPPORT may read: its audit event reaches SUPPORT, the users one never did.
+    await t.http.post('/api/referential-categories').set('Authorization', `Bearer ${await t.token('ADMIN')}`).send({ code: 'RT-VISIBLE', label: 'Visible' });
+    await waitFor(supportEvents, (e) => e.topic === 'resource/audit-events');
+    expect(supportEvents.filter((e) => e.topic.startsWith('resource/users'))).toEqual([]);
+    expect(supportEvents.filter((e) => e.topic === 'resource/audit-events')).toHaveLength(1);
+  });
+
+  it('publishes nothing when the write fails', async () => {
+    const socket = open(await t.token('ADMIN'));
+    await connected(socket);
+    const events = collect(socket);
+    await subscribe(socket, 'resource/sponsors');
+    await subscribe(socket, 'resource/audit-events');
+    const res = await t.http.post('/api/sponsors').set('Authorization', `Bearer ${await t.token('ADMIN')}`).send({ name: 'Incomplet' });
+    expect(res.status).toBe(400);
+    // A later successful write's event arrives; none came from the failed one before it.
+    await t.http.post('/api/referential-categories').set('Authorization', `Bearer ${await t.token('ADMIN')}`).send({ code: 'RT-MARKER', label: 'Marqueur' });
+    await waitFor(events, (e) => e.topic === 'resource/audit-events');
+    expect(events.filter((e) => e.topic === 'resource/sponsors')).toEqual([]);
+  });
+
+  it('disconnects the sockets of a deactivated account', async () => {
+    const created = await t.http
+      .post('/api/users')
+      .set('Authorization', `Bearer ${await t.token('ADMIN')}`)
+      .send({ email: 'rt.leaver@aptic.fr', fullName: 'Départ', role: 'SUPPORT', password: 'un-mot-de-passe-long' });
+    const login = await t.http.post('/api/auth/login').send({ email: 'rt.leaver@aptic.fr', password: 'un-mot-de-passe-long' });
+    const socket = open(login.body.accessToken);
+    await connected(socket);
+    const gone = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+    await t.http.delete(`/api/users/${created.body.id}`).set('Authorization', `Bearer ${await t.token('ADMIN')}`);
+    expect(await gone).toBe('io server disconnect');
+    expect((await refused(open(login.body.accessToken))).message).toMatch(/Authentification refusée/);
+  });
+});
+
+// Two server instances need a shared PostgreSQL and Redis: this runs in CI's second pass
+// (DATABASE_URL and REDIS_URL set); on the embedded database it is reported as skipped.
+const multiInstance = usingPostgres && usingRedis ? describe : describe.skip;
+multiInstance('two server instances behind one Redis', () => {
+  let b: TestApp;
+  beforeAll(async () => {
+    b = await startTestApp({ databaseUrl: t.config.DATABASE_URL, seed: false });
+  });
+  afterAll(() => b.close());
+
+  it('delivers a write made through instance A to a subscriber on instance B', async () => {
+    const onB = open(await b.token('FINANCE'), b);
+    await connected(onB);
+    const events = collect(onB);
+    expect((await subscribe(onB, 'resource/sponsors')).ok).toBe(true);
+    const created = await t.http
+      .post('/api/sponsors')
+      .set('Authorization', `Bearer ${await t.token('ADMIN')}`)
+      .send({ name: 'Commune multi-instance', kind: 'COMMUNE', siret: siretFor('216901231'), addressLine: '1 place', postalCode: '69001', city: 'Lyon', departement: '69', contactName: 'A B', contactEmail: 'a.b@example.fr' });
+    expect(created.status).toBe(201);
+    const event = await waitFor(events, (e) => e.topic === 'resource/sponsors');
+    expect(event).toEqual({ topic: 'resource/sponsors', type: 'created', payload: { ids: [created.body.id] } });
+  });
+});
