@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+describe('configuration checked at boot', () => {
+  it('has working defaults: port 3000, embedded database, migrations and demo seed on', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.usesEmbeddedDatabase).toBe(true);
+    expect(config.MIGRATE_ON_START).toBe(true);
+    expect(config.seedOnStart).toBe(true);
+  });
+
+  it('does not seed a real PostgreSQL unless asked', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u@h/db' }).seedOnStart).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u@h/db', SEED_ON_START: 'true' }).seedOnStart).toBe(true);
+    expect(loadConfig({ MIGRATE_ON_START: 'false' }).MIGRATE_ON_START).toBe(false);
+  });
+
+  it('lists every bad variable in one clear message', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'trois-mille', DATABASE_URL: 'mysql://x', MIGRATE_ON_START: 'peut-être', LOG_FORMAT: 'xml' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/PORT="trois-mille"/);
+    expect(message).toMatch(/DATABASE_URL doit être une URL postgresql/);
+    expect(message).toMatch(/MIGRATE_ON_START/);
+    expect(message).toMatch(/LOG_FORMAT/);
+  });
+
+  it('makes the server exit with a non-zero code and the message on a bad environment', () => {
+    const root = path.resolve(__dirname, '..', '..', '..');
+    const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'server/src/main.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: '99999', DATABASE_URL: '', TS_NODE_PROJECT: 'server/tsconfig.json', NODE_OPTIONS: '' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/Configuration invalide/);
+    expect(result.stderr).toMatch(/PORT=99999/);
+  });
+});

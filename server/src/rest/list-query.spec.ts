@@ -1,0 +1,42 @@
+import { parseListQuery } from './list-query';
+
+const options = { model: 'Structure', resource: 'structures', searchFields: ['name', 'city'], hiddenFields: [], defaultSort: ['name', 'ASC'] as ['name', 'ASC'] };
+
+describe('react-admin list parameters to a Prisma query', () => {
+  it('defaults to the first 25 rows in the default order, stable by id', () => {
+    expect(parseListQuery({}, options)).toEqual({ where: {}, orderBy: [{ name: 'asc' }, { id: 'asc' }], skip: 0, take: 25, start: 0 });
+  });
+
+  it('turns range into skip/take and sort into orderBy', () => {
+    const q = parseListQuery({ sort: '["createdAt","DESC"]', range: '[50,99]' }, options);
+    expect(q.orderBy).toEqual([{ createdAt: 'desc' }, { id: 'asc' }]);
+    expect([q.skip, q.take]).toEqual([50, 50]);
+  });
+
+  it('turns filters into exact, IN, has, range and search conditions with typed values', () => {
+    const q = parseListQuery(
+      { filter: JSON.stringify({ status: 'ELIGIBLE', departement: ['33', '69'], createdAt_gte: '2026-01-01', q: '50%' }) },
+      options,
+    );
+    expect(q.where).toEqual({
+      AND: [
+        { status: 'ELIGIBLE' },
+        { departement: { in: ['33', '69'] } },
+        { createdAt: { gte: new Date('2026-01-01') } },
+        { OR: [{ name: { contains: '50\\%', mode: 'insensitive' } }, { city: { contains: '50\\%', mode: 'insensitive' } }] },
+      ],
+    });
+    const list = parseListQuery({ filter: JSON.stringify({ allowedDepartements: '33', bookletCount_lte: '12' }) }, { ...options, model: 'Order', searchFields: [], defaultSort: ['reference', 'ASC'] as ['reference', 'ASC'] });
+    expect(list.where).toEqual({ AND: [{ allowedDepartements: { has: '33' } }, { bookletCount: { lte: 12 } }] });
+  });
+
+  it('refuses hidden fields as if they did not exist', () => {
+    expect(() => parseListQuery({ filter: '{"passwordHash":"x"}' }, { ...options, model: 'User', searchFields: [], defaultSort: ['email', 'ASC'] as ['email', 'ASC'], hiddenFields: ['passwordHash'] })).toThrow(/Filtre inconnu/);
+    expect(() => parseListQuery({ sort: '["passwordHash","ASC"]' }, { ...options, model: 'User', searchFields: [], defaultSort: ['email', 'ASC'] as ['email', 'ASC'], hiddenFields: ['passwordHash'] })).toThrow(/Tri impossible/);
+  });
+
+  it('allows null only on optional fields', () => {
+    expect(parseListQuery({ filter: '{"suspendedAt":null}' }, options).where).toEqual({ AND: [{ suspendedAt: null }] });
+    expect(() => parseListQuery({ filter: '{"name":null}' }, options)).toThrow(/non nulle/);
+  });
+});
