@@ -6,6 +6,6 @@ export default {
     list: AuditEventList,
     show: AuditEventShow,
     icon: AuditIcon,
-    recordRepresentation: (record: { action?: string; actorName?: string }) =>
-        `${record.actorName ?? ''} — ${record.action ?? ''}`,
+    recordRepresentation: (record: { actorName?: string; createdAt?: string }) =>
+        `${record.actorName ?? ''} — ${record.createdAt ? new Date(record.createdAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }) : ''}`,
 };
