@@ -152,3 +152,15 @@ describe('the HTTP contract itself', () => {
     expect(ui.text).toMatch(/swagger/i);
   });
 });
+
+describe('the staff directory', () => {
+  it('gives every role the names and roles of staff, and nothing else', async () => {
+    const res = await t.http.get('/api/staff?range=[0,99]').set('Authorization', `Bearer ${await t.token('SUPPORT')}`);
+    expect(res.status).toBe(200);
+    expect(res.body.find((u: any) => u.fullName === 'Julien Moreau')).toEqual({ id: expect.any(String), fullName: 'Julien Moreau', role: 'REVIEWER', active: true });
+    for (const u of res.body) expect(Object.keys(u).sort()).toEqual(['active', 'fullName', 'id', 'role']);
+    const byEmail = await t.http.get(`/api/staff?filter=${encodeURIComponent('{"email":"admin@aptic.fr"}')}`).set('Authorization', `Bearer ${await t.token('SUPPORT')}`);
+    expect(byEmail.status).toBe(400);
+    expect((await t.http.post('/api/staff').set('Authorization', `Bearer ${await t.token('ADMIN')}`).send({ fullName: 'x' })).status).toBe(403);
+  });
+});

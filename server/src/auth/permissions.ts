@@ -2,6 +2,7 @@ import { Role } from '../generated/prisma/enums';
 
 export const RESOURCE_NAMES = [
   'users',
+  'staff',
   'structures',
   'locations',
   'applications',
@@ -36,6 +37,8 @@ const R = 'R' as const;
 /** SPEC §3 role matrix. `questionnaires` is configuration next to `charters` and shares its row. */
 export const ROLE_MATRIX: Record<ResourceName, Partial<Record<Role, Access>>> = {
   users: { ADMIN: W },
+  /** Read-only directory (id, name, role) so every role can show who claimed or is assigned to a record. */
+  staff: { ADMIN: R, REVIEWER: R, FINANCE: R, SUPPORT: R },
   structures: { ADMIN: W, REVIEWER: W, FINANCE: R, SUPPORT: R },
   locations: { ADMIN: W, REVIEWER: W, FINANCE: R, SUPPORT: R },
   applications: { ADMIN: W, REVIEWER: W },

@@ -22,7 +22,7 @@ describe('react-admin list parameters to a Prisma query', () => {
       AND: [
         { status: 'ELIGIBLE' },
         { departement: { in: ['33', '69'] } },
-        { createdAt: { gte: new Date('2026-01-01') } },
+        { createdAt: { gte: new Date('2025-12-31T23:00:00.000Z') } },
         { OR: [{ name: { contains: '50\\%', mode: 'insensitive' } }, { city: { contains: '50\\%', mode: 'insensitive' } }] },
       ],
     });
@@ -38,5 +38,13 @@ describe('react-admin list parameters to a Prisma query', () => {
   it('allows null only on optional fields', () => {
     expect(parseListQuery({ filter: '{"suspendedAt":null}' }, options).where).toEqual({ AND: [{ suspendedAt: null }] });
     expect(() => parseListQuery({ filter: '{"name":null}' }, options)).toThrow(/non nulle/);
+  });
+
+  it('reads a bare day as a whole day in Paris, summer or winter', () => {
+    const q = parseListQuery({ filter: JSON.stringify({ createdAt_gte: '2026-07-14', createdAt_lte: '2026-11-26' }) }, options);
+    expect(q.where).toEqual({
+      AND: [{ createdAt: { gte: new Date('2026-07-13T22:00:00.000Z') } }, { createdAt: { lte: new Date('2026-11-26T22:59:59.999Z') } }],
+    });
+    expect(() => parseListQuery({ filter: '{"createdAt_lte":"2026-02-30"}' }, options)).toThrow(/date/);
   });
 });

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { badRequest } from '../common/errors';
 import { FieldMeta, scalarFields } from './model-meta';
 import { dataModel } from './model-meta';
@@ -111,7 +112,7 @@ export function parseListQuery(input: ListQueryInput, options: ListQueryOptions)
       if (field.isList || !['Int', 'DateTime', 'String', 'BigInt'].includes(field.type)) {
         throw badRequest(`Le filtre « ${key} » n'a pas de sens : « ${name} » n'est pas une valeur ordonnée.`);
       }
-      and.push({ [name]: { [range[2]]: coerce(field, value, key) } });
+      and.push({ [name]: { [range[2]]: coerce(field, value, key, range[2] as 'gte' | 'lte') } });
       continue;
     }
     if (field.isList) {
@@ -147,7 +148,10 @@ function searchWhere(value: unknown, options: ListQueryOptions, fields: Map<stri
   return { OR: searchable.map((f) => ({ [f]: { contains: literal, mode: 'insensitive' } })) };
 }
 
-function coerce(field: FieldMeta, value: unknown, key: string): unknown {
+/** Months and days are Europe/Paris (SPEC §3). */
+export const BUSINESS_ZONE = 'Europe/Paris';
+
+function coerce(field: FieldMeta, value: unknown, key: string, bound?: 'gte' | 'lte'): unknown {
   const fail = (expected: string): never => {
     throw badRequest(`Valeur invalide pour le filtre « ${key} » : ${expected} attendu, reçu ${JSON.stringify(value)?.slice(0, 80)}.`, { field: key });
   };
@@ -177,6 +181,12 @@ function coerce(field: FieldMeta, value: unknown, key: string): unknown {
       return fail('true ou false');
     case 'DateTime': {
       if (typeof value !== 'string' && typeof value !== 'number') fail('une date ISO 8601');
+      // A bare day ("2026-11-26") is a whole day in Paris: from its first to its last instant.
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+        const day = DateTime.fromISO(value, { zone: BUSINESS_ZONE });
+        if (!day.isValid) fail('une date ISO 8601');
+        return (bound === 'lte' ? day.endOf('day') : day.startOf('day')).toJSDate();
+      }
       const d = new Date(value as string);
       if (Number.isNaN(d.getTime())) fail('une date ISO 8601');
       return d;

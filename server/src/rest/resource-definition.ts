@@ -8,6 +8,8 @@ export interface ResourceDefinition {
   name: ResourceName;
   /** Prisma model name ("Structure"). */
   model: string;
+  /** When set, the only fields exposed (a narrow view of a model, e.g. the staff directory). */
+  fields?: string[];
   /** Fields searched by the `q` filter. */
   search: string[];
   defaultSort: [string, 'ASC' | 'DESC'];

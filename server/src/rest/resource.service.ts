@@ -29,19 +29,23 @@ export class ResourceService {
     return (client as Record<string, unknown>)[delegateName(def.model)];
   }
 
+  private exposed(def: ResourceDefinition, field: string) {
+    return !SECRET_FIELDS.has(field) && (!def.fields || def.fields.includes(field));
+  }
+
   private select(def: ResourceDefinition): Record<string, true> {
-    return Object.fromEntries(scalarFields(def.model).filter((f) => !SECRET_FIELDS.has(f.name)).map((f) => [f.name, true]));
+    return Object.fromEntries(scalarFields(def.model).filter((f) => this.exposed(def, f.name)).map((f) => [f.name, true]));
   }
 
   private hiddenFor(def: ResourceDefinition, user: StaffUser): string[] {
-    const hidden = scalarFields(def.model).filter((f) => SECRET_FIELDS.has(f.name)).map((f) => f.name);
+    const hidden = scalarFields(def.model).filter((f) => !this.exposed(def, f.name)).map((f) => f.name);
     if (def.masked && !seesFullIban(user.role, def.name)) hidden.push(...def.masked);
     return hidden;
   }
 
   present(def: ResourceDefinition, record: Record<string, unknown>, user: StaffUser): Record<string, unknown> {
-    const out: Record<string, unknown> = { ...record };
-    for (const key of SECRET_FIELDS) delete out[key];
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(record)) if (this.exposed(def, key)) out[key] = value;
     if (def.masked && !seesFullIban(user.role, def.name)) for (const key of def.masked) out[key] = maskIban(out[key]);
     return def.present ? def.present(out, user) : out;
   }

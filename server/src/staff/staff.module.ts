@@ -11,9 +11,18 @@ export const usersResource: ResourceDefinition = {
   defaultSort: ['fullName', 'ASC'],
 };
 
+/** Who is who, for every role: names on assignees, authors and presence; no e-mail, no login data. */
+export const staffDirectoryResource: ResourceDefinition = {
+  name: 'staff',
+  model: 'User',
+  fields: ['id', 'fullName', 'role', 'active'],
+  search: ['fullName'],
+  defaultSort: ['fullName', 'ASC'],
+};
+
 @Module({
   imports: [AuthModule],
-  controllers: [createResourceController(usersResource, UsersWriter)],
+  controllers: [createResourceController(usersResource, UsersWriter), createResourceController(staffDirectoryResource)],
   providers: [UsersWriter],
 })
 export class StaffModule {}
