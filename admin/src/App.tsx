@@ -64,5 +64,7 @@ export const App = () => (
         <Resource name="users" {...users} />
         <Resource name="audit-events" {...auditEvents} />
         <Resource name="comments" {...comments} />
+        {/* Read-only staff directory: names of assignees, authors, deciders for every role. */}
+        <Resource name="staff" recordRepresentation="fullName" />
     </Admin>
 );

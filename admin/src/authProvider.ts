@@ -1,5 +1,6 @@
 import type { AuthProvider } from 'react-admin';
 import { HttpError } from 'react-admin';
+import { closeRealtime, openRealtime } from './realtime/socket';
 
 /** What the server says a role may do with a resource: write (W) or read (R); absent = nothing. */
 export type Permission = 'W' | 'R';
@@ -78,10 +79,12 @@ export const authProvider: AuthProvider = {
         };
         localStorage.setItem(TOKEN_KEY, accessToken);
         localStorage.setItem(USER_KEY, JSON.stringify({ ...user, permissions: user.permissions ?? {} }));
+        openRealtime(accessToken);
     },
 
     async logout() {
         const token = getToken();
+        closeRealtime();
         clearSession();
         if (token) {
             // Revoke the session server-side; being logged out locally is what matters.
@@ -99,6 +102,7 @@ export const authProvider: AuthProvider = {
     async checkError(error) {
         const status = error?.status;
         if (status === 401) {
+            closeRealtime();
             clearSession();
             throw new Error('ra.notification.logged_out');
         }

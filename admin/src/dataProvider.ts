@@ -1,6 +1,7 @@
 import { fetchUtils, type DataProvider } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { getToken } from './authProvider';
+import { addRealtimeMethods, type RealtimeDataProvider } from './realtime/realtimeDataProvider';
 
 export const API_URL = '/api';
 
@@ -23,14 +24,15 @@ export interface DashboardFigures {
     openDisputes?: number;
 }
 
-export interface AppDataProvider extends DataProvider {
+export interface AppDataProvider extends DataProvider, RealtimeDataProvider {
     getDashboard(): Promise<DashboardFigures>;
 }
 
 const restProvider = simpleRestProvider(API_URL, httpClient);
 
-// CRUD goes through the stock ra-data-simple-rest provider; custom endpoints are added here.
+// CRUD goes through the stock ra-data-simple-rest provider; custom endpoints and realtime
+// (subscribe, unsubscribe, lock, unlock, getLock over socket.io) are added around it.
 export const dataProvider: AppDataProvider = {
-    ...restProvider,
+    ...addRealtimeMethods(restProvider, getToken),
     getDashboard: () => httpClient(`${API_URL}/dashboard`).then(({ json }) => json as DashboardFigures),
 };

@@ -14,7 +14,7 @@ const filters = [
     searchFilter,
     <EnumArrayInput key="status" source="status" enum="ApplicationStatus" alwaysOn />,
     <TextInput key="departement" source="departement" />,
-    <RefInput key="assigneeId" source="assigneeId" reference="users" />,
+    <RefInput key="assigneeId" source="assigneeId" reference="staff" />,
     <NumberInput key="score_gte" source="score_gte" label="filters.minScore" />,
     <DateInput key="submittedAt_gte" source="submittedAt_gte" label="filters.submittedAfter" />,
     <DateInput key="submittedAt_lte" source="submittedAt_lte" label="filters.submittedBefore" />,
@@ -32,7 +32,7 @@ export const ApplicationList = () => (
                 <StatusChip source="status" enum="ApplicationStatus" />
             </DataTable.Col>
             <DataTable.Col source="assigneeId">
-                <RefField source="assigneeId" reference="users" />
+                <RefField source="assigneeId" reference="staff" link={false} />
             </DataTable.Col>
             <DataTable.Col source="submittedAt" field={DateTimeField} />
         </DataTable>

@@ -1,9 +1,9 @@
-import { EmailField, Show, TabbedShowLayout, TextField } from 'react-admin';
-import { DateTimeField, JsonField, RefField, StatusChip } from '../common';
+import { EmailField, TabbedShowLayout, TextField } from 'react-admin';
+import { DateTimeField, JsonField, RefField, StatusChip, RecordShow } from '../common';
 import { ScoreField } from './ScoreField';
 
 export const ApplicationShow = () => (
-    <Show>
+    <RecordShow>
         <TabbedShowLayout>
             <TabbedShowLayout.Tab label="tabs.summary">
                 <TextField source="reference" />
@@ -13,7 +13,7 @@ export const ApplicationShow = () => (
                 <TextField source="legalForm" />
                 <DateTimeField source="submittedAt" />
                 <RefField source="structureId" reference="structures" />
-                <RefField source="assigneeId" reference="users" />
+                <RefField source="assigneeId" reference="staff" link={false} />
                 <DateTimeField source="claimedAt" />
             </TabbedShowLayout.Tab>
             <TabbedShowLayout.Tab label="tabs.contact" path="contact">
@@ -40,12 +40,12 @@ export const ApplicationShow = () => (
                 <RefField source="charterId" reference="charters" />
             </TabbedShowLayout.Tab>
             <TabbedShowLayout.Tab label="tabs.decision" path="decision">
-                <RefField source="decidedById" reference="users" />
+                <RefField source="decidedById" reference="staff" link={false} />
                 <DateTimeField source="decidedAt" />
                 <StatusChip source="rejectionReason" enum="RejectionReason" color="error" />
                 <TextField source="decisionComment" emptyText="—" />
                 <TextField source="holdComment" emptyText="—" />
             </TabbedShowLayout.Tab>
         </TabbedShowLayout>
-    </Show>
+    </RecordShow>
 );

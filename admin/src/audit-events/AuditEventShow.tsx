@@ -1,11 +1,11 @@
-import { Labeled, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { DateTimeField, ResourceNameField, StatusChip } from '../common';
+import { Labeled, SimpleShowLayout, TextField } from 'react-admin';
+import { DateTimeField, ResourceNameField, StatusChip, RecordShow } from '../common';
 import { ActionField } from './ActionField';
 import { AuditDiff } from './AuditDiff';
 import { RecordLinkField } from './RecordLinkField';
 
 export const AuditEventShow = () => (
-    <Show>
+    <RecordShow timeline={false}>
         <SimpleShowLayout>
             <DateTimeField source="createdAt" />
             <TextField source="actorName" />
@@ -18,5 +18,5 @@ export const AuditEventShow = () => (
                 <AuditDiff />
             </Labeled>
         </SimpleShowLayout>
-    </Show>
+    </RecordShow>
 );

@@ -2,14 +2,13 @@ import {
     DataTable,
     ReferenceManyCount,
     ReferenceManyField,
-    Show,
     TabbedShowLayout,
     TextField,
 } from 'react-admin';
-import { DateTimeField, MoneyField, RefField, StatusChip } from '../common';
+import { DateTimeField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
 
 export const BookletShow = () => (
-    <Show>
+    <RecordShow>
         <TabbedShowLayout>
             <TabbedShowLayout.Tab label="tabs.summary">
                 <TextField source="number" />
@@ -41,5 +40,5 @@ export const BookletShow = () => (
                 </ReferenceManyField>
             </TabbedShowLayout.Tab>
         </TabbedShowLayout>
-    </Show>
+    </RecordShow>
 );

@@ -1,8 +1,8 @@
-import { Show, SimpleShowLayout, TextField } from 'react-admin';
-import { DateTimeField, RefField } from '../common';
+import { SimpleShowLayout, TextField } from 'react-admin';
+import { DateTimeField, RefField, RecordShow } from '../common';
 
 export const CharterSignatureShow = () => (
-    <Show>
+    <RecordShow>
         <SimpleShowLayout>
             <TextField source="signatoryName" />
             <TextField source="signatoryRole" emptyText="—" />
@@ -11,5 +11,5 @@ export const CharterSignatureShow = () => (
             <RefField source="applicationId" reference="applications" />
             <DateTimeField source="signedAt" />
         </SimpleShowLayout>
-    </Show>
+    </RecordShow>
 );

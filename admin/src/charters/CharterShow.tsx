@@ -4,17 +4,16 @@ import {
     Pagination,
     ReferenceManyCount,
     ReferenceManyField,
-    Show,
     TabbedShowLayout,
     TextField,
     useCanAccess,
 } from 'react-admin';
-import { DateTimeField, RefField } from '../common';
+import { DateTimeField, RefField, RecordShow } from '../common';
 
 export const CharterShow = () => {
     const { canAccess: canReadSignatures } = useCanAccess({ resource: 'charter-signatures', action: 'list' });
     return (
-        <Show>
+        <RecordShow>
             <TabbedShowLayout>
                 <TabbedShowLayout.Tab label="tabs.summary">
                     <NumberField source="version" />
@@ -46,6 +45,6 @@ export const CharterShow = () => {
                     </TabbedShowLayout.Tab>
                 )}
             </TabbedShowLayout>
-        </Show>
+        </RecordShow>
     );
 };

@@ -15,7 +15,7 @@ export const CommentList = () => (
         <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="createdAt" field={DateTimeField} />
             <DataTable.Col source="authorId">
-                <RefField source="authorId" reference="users" />
+                <RefField source="authorId" reference="staff" link={false} />
             </DataTable.Col>
             <DataTable.Col source="resource" field={ResourceNameField} />
             <DataTable.Col source="body">

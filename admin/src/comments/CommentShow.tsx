@@ -1,15 +1,15 @@
-import { Show, SimpleShowLayout, TextField } from 'react-admin';
-import { DateTimeField, RefField, ResourceNameField } from '../common';
+import { SimpleShowLayout, TextField } from 'react-admin';
+import { DateTimeField, RefField, ResourceNameField, RecordShow } from '../common';
 import { RecordLinkField } from '../audit-events/RecordLinkField';
 
 export const CommentShow = () => (
-    <Show>
+    <RecordShow>
         <SimpleShowLayout>
-            <RefField source="authorId" reference="users" />
+            <RefField source="authorId" reference="staff" link={false} />
             <DateTimeField source="createdAt" />
             <ResourceNameField source="resource" />
             <RecordLinkField source="recordId" />
             <TextField source="body" sx={{ whiteSpace: 'pre-wrap' }} />
         </SimpleShowLayout>
-    </Show>
+    </RecordShow>
 );

@@ -1,6 +1,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import { List, SearchInput, type ListProps } from 'react-admin';
 import { useReadableFilters } from './useReadableFilters';
+import { ListLive } from '../realtime/ListLive';
 
 /** The `q` full-text search every list starts with. */
 export const searchFilter = <SearchInput key="q" source="q" alwaysOn />;
@@ -12,13 +13,14 @@ export interface ResourceListProps extends Omit<ListProps, 'filters' | 'children
 
 /**
  * A List with the console's defaults: 25 rows a page, filters limited to what the user may
- * read, export through the stock ExportButton of the default actions.
+ * read, export through the stock ExportButton of the default actions, and live: rows appear,
+ * change and disappear as colleagues work, without a reload.
  */
 export const ResourceList = ({ filters, children, ...props }: ResourceListProps) => {
     const readableFilters = useReadableFilters(filters);
     return (
         <List perPage={25} filters={readableFilters} {...props}>
-            {children}
+            <ListLive>{children}</ListLive>
         </List>
     );
 };

@@ -11,3 +11,5 @@ export * from './RefInput';
 export * from './MoneyInput';
 export * from './ResourceNameField';
 export * from './resources';
+export * from './RecordShow';
+export * from './RecordEdit';

@@ -17,7 +17,7 @@ const filters = [
     <EnumInput key="category" source="category" enum="DisputeCategory" />,
     <EnumInput key="outcome" source="outcome" enum="DisputeOutcome" />,
     <RefInput key="structureId" source="structureId" reference="structures" />,
-    <RefInput key="assigneeId" source="assigneeId" reference="users" />,
+    <RefInput key="assigneeId" source="assigneeId" reference="staff" />,
 ];
 
 export const DisputeList = () => (
@@ -38,7 +38,7 @@ export const DisputeList = () => (
                 <StatusChip source="status" enum="DisputeStatus" />
             </DataTable.Col>
             <DataTable.Col source="assigneeId">
-                <RefField source="assigneeId" reference="users" />
+                <RefField source="assigneeId" reference="staff" link={false} />
             </DataTable.Col>
         </DataTable>
     </ResourceList>

@@ -1,8 +1,8 @@
-import { Show, TabbedShowLayout, TextField } from 'react-admin';
-import { DateTimeField, RefField, StatusChip } from '../common';
+import { TabbedShowLayout, TextField } from 'react-admin';
+import { DateTimeField, RefField, StatusChip, RecordShow } from '../common';
 
 export const DisputeShow = () => (
-    <Show>
+    <RecordShow>
         <TabbedShowLayout>
             <TabbedShowLayout.Tab label="tabs.summary">
                 <TextField source="reference" />
@@ -11,8 +11,8 @@ export const DisputeShow = () => (
                 <StatusChip source="category" enum="DisputeCategory" color="secondary" />
                 <TextField source="description" sx={{ whiteSpace: 'pre-wrap' }} />
                 <RefField source="structureId" reference="structures" />
-                <RefField source="openedById" reference="users" />
-                <RefField source="assigneeId" reference="users" />
+                <RefField source="openedById" reference="staff" link={false} />
+                <RefField source="assigneeId" reference="staff" link={false} />
                 <DateTimeField source="createdAt" />
             </TabbedShowLayout.Tab>
             <TabbedShowLayout.Tab label="tabs.resolution" path="resolution">
@@ -21,5 +21,5 @@ export const DisputeShow = () => (
                 <DateTimeField source="resolvedAt" />
             </TabbedShowLayout.Tab>
         </TabbedShowLayout>
-    </Show>
+    </RecordShow>
 );

@@ -4,17 +4,16 @@ import {
     Pagination,
     ReferenceManyCount,
     ReferenceManyField,
-    Show,
     TabbedShowLayout,
     TextField,
     useCanAccessResources,
 } from 'react-admin';
-import { DateTimeField, MoneyField, RefField, StatusChip } from '../common';
+import { DateTimeField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
 
 export const EndorsementShow = () => {
     const { canAccess } = useCanAccessResources({ action: 'list', resources: ['statements', 'payouts'] });
     return (
-        <Show>
+        <RecordShow>
             <TabbedShowLayout>
                 <TabbedShowLayout.Tab label="tabs.summary">
                     <TextField source="period" />
@@ -30,7 +29,7 @@ export const EndorsementShow = () => {
                 <TabbedShowLayout.Tab label="tabs.dates" path="dates">
                     <DateTimeField source="preparedAt" />
                     <DateTimeField source="closedAt" />
-                    <RefField source="closedById" reference="users" />
+                    <RefField source="closedById" reference="staff" link={false} />
                     <DateTimeField source="exportedAt" />
                     <DateTimeField source="paidAt" />
                 </TabbedShowLayout.Tab>
@@ -89,6 +88,6 @@ export const EndorsementShow = () => {
                     </TabbedShowLayout.Tab>
                 )}
             </TabbedShowLayout>
-        </Show>
+        </RecordShow>
     );
 };

@@ -159,6 +159,7 @@ const fields = {
 
 const names: Record<string, string> = {
     users: 'User |||| Users',
+    staff: 'Staff member |||| Staff',
     structures: 'Structure |||| Structures',
     locations: 'Location |||| Locations',
     questionnaires: 'Questionnaire |||| Questionnaires',
@@ -238,6 +239,49 @@ export const en: TranslationMessages = {
         passesByStatus: 'Passes by status',
         count: 'Count',
         error: 'Could not load the dashboard',
+    },
+    realtime: {
+        badge: '%{smart_count} change since your last visit |||| %{smart_count} changes since your last visit',
+        presence: {
+            label: 'Also on this page:',
+            tooltip: '%{name} (%{role}) — here since %{since}',
+        },
+        lock: {
+            lockedBy: 'Being edited by %{name}',
+            since: 'since %{time}',
+            cannotSave: 'You cannot save until they are done',
+            mine: 'You are editing this record',
+            editing: 'You are editing this record: colleagues see it and cannot save over your changes.',
+            unavailable: 'Edit lock unavailable (realtime connection lost?): saving stays blocked until the connection is back.',
+            takeOver: 'Take over',
+            takeOverTitle: 'Take over?',
+            takeOverContent:
+                '%{name} is editing this record. Their unsaved changes will be lost. Take over anyway?',
+            takenOver: '%{name} took over this record',
+            idleReleased: 'Editing abandoned after 10 minutes without activity: the record is free again.',
+        },
+        record: {
+            changed: 'This record was changed by another user',
+            deleted: 'This record was deleted by another user',
+            changedWhileEditing:
+                'This record was changed by another user while you were typing. Reload to see their changes (your input will be lost).',
+            reload: 'Reload',
+        },
+        comments: {
+            title: 'Comments (%{smart_count})',
+            empty: 'No comment yet.',
+            placeholder: 'Add a comment',
+            post: 'Post',
+            tooLong: 'At most %{max} characters',
+        },
+        timeline: {
+            title: 'History',
+            empty: 'No action recorded on this record.',
+            showDetails: 'Show the field |||| Show the %{smart_count} fields',
+            hideDetails: 'Hide details',
+            yes: 'Yes',
+            no: 'No',
+        },
     },
     audit: {
         actions: {

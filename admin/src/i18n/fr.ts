@@ -71,6 +71,49 @@ export const fr: TranslationMessages = {
         count: 'Nombre',
         error: 'Impossible de charger le tableau de bord',
     },
+    realtime: {
+        badge: '%{smart_count} changement depuis votre dernière visite |||| %{smart_count} changements depuis votre dernière visite',
+        presence: {
+            label: 'Aussi sur cette page :',
+            tooltip: '%{name} (%{role}) — ici depuis %{since}',
+        },
+        lock: {
+            lockedBy: 'En cours de modification par %{name}',
+            since: 'depuis %{time}',
+            cannotSave: "Vous ne pouvez pas enregistrer tant qu'il ou elle n'a pas terminé",
+            mine: 'Vous modifiez cet enregistrement',
+            editing: 'Vous modifiez cet enregistrement : vos collègues le voient et ne peuvent pas enregistrer par-dessus.',
+            unavailable: "Verrou d'édition indisponible (connexion temps réel interrompue ?) : l'enregistrement reste bloqué jusqu'au retour de la connexion.",
+            takeOver: 'Prendre la main',
+            takeOverTitle: 'Prendre la main ?',
+            takeOverContent:
+                '%{name} est en train de modifier cet enregistrement. Ses modifications non enregistrées seront perdues. Prendre la main quand même ?',
+            takenOver: '%{name} a pris la main sur cet enregistrement',
+            idleReleased: "Modification abandonnée après 10 minutes d'inactivité : l'enregistrement est de nouveau libre.",
+        },
+        record: {
+            changed: 'Cet enregistrement a été modifié par un autre utilisateur',
+            deleted: 'Cet enregistrement a été supprimé par un autre utilisateur',
+            changedWhileEditing:
+                'Cet enregistrement a été modifié par un autre utilisateur pendant votre saisie. Recharger affiche ses changements (votre saisie sera perdue).',
+            reload: 'Recharger',
+        },
+        comments: {
+            title: 'Commentaires (%{smart_count})',
+            empty: 'Aucun commentaire pour le moment.',
+            placeholder: 'Ajouter un commentaire',
+            post: 'Publier',
+            tooLong: '%{max} caractères au plus',
+        },
+        timeline: {
+            title: 'Historique',
+            empty: 'Aucune action enregistrée sur cet enregistrement.',
+            showDetails: 'Voir le champ |||| Voir les %{smart_count} champs',
+            hideDetails: 'Masquer le détail',
+            yes: 'Oui',
+            no: 'Non',
+        },
+    },
     audit: {
         actions: {
             create: 'Création',
@@ -233,6 +276,10 @@ export const fr: TranslationMessages = {
         ActorType: { STAFF: 'Personnel', PARTNER: 'Structure partenaire', PUBLIC: 'Public', SYSTEM: 'Système' },
     },
     resources: {
+        staff: {
+            name: 'Membre de l’équipe |||| Équipe',
+            fields: { ...timestamps, fullName: 'Nom complet', role: 'Rôle', active: 'Actif' },
+        },
         users: {
             name: 'Utilisateur |||| Utilisateurs',
             fields: {

@@ -8,6 +8,7 @@ import {
     useSidebarState,
     useTranslate,
 } from 'react-admin';
+import { BadgedResourceItem } from '../realtime/MenuBadge';
 
 /** The menu by business area, in the order work flows through the scheme. */
 export const MENU_GROUPS: { label: string; resources: string[] }[] = [
@@ -21,6 +22,9 @@ export const MENU_GROUPS: { label: string; resources: string[] }[] = [
     { label: 'menu.endorsement', resources: ['endorsements', 'statements', 'payouts'] },
     { label: 'menu.administration', resources: ['users', 'audit-events'] },
 ];
+
+// The journal changes with every action of everyone: a badge there would never be zero.
+const WITHOUT_BADGE = new Set(['audit-events']);
 
 const ALL_MENU_RESOURCES = MENU_GROUPS.flatMap(group => group.resources);
 
@@ -51,7 +55,7 @@ const MenuGroup = ({ label, resources, allowed }: { label: string; resources: st
                 {resources
                     .filter(resource => allowed.includes(resource))
                     .map(resource => (
-                        <RaMenu.ResourceItem key={resource} name={resource} />
+                        <BadgedResourceItem key={resource} name={resource} badge={!WITHOUT_BADGE.has(resource)} />
                     ))}
             </Collapse>
         </List>

@@ -1,8 +1,8 @@
-import { BooleanField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { DateTimeField, RefField } from '../common';
+import { BooleanField, SimpleShowLayout, TextField } from 'react-admin';
+import { DateTimeField, RefField, RecordShow } from '../common';
 
 export const LocationShow = () => (
-    <Show>
+    <RecordShow>
         <SimpleShowLayout>
             <TextField source="name" />
             <RefField source="structureId" reference="structures" />
@@ -14,5 +14,5 @@ export const LocationShow = () => (
             <DateTimeField source="createdAt" />
             <DateTimeField source="updatedAt" />
         </SimpleShowLayout>
-    </Show>
+    </RecordShow>
 );

@@ -1,8 +1,8 @@
-import { NumberField, Show, TabbedShowLayout, TextField } from 'react-admin';
-import { DateTimeField, MoneyField, RefField, StatusChip } from '../common';
+import { NumberField, TabbedShowLayout, TextField } from 'react-admin';
+import { DateTimeField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
 
 export const OfferShow = () => (
-    <Show>
+    <RecordShow>
         <TabbedShowLayout>
             <TabbedShowLayout.Tab label="tabs.summary">
                 <TextField source="title" />
@@ -19,9 +19,9 @@ export const OfferShow = () => (
                 <StatusChip source="validation" enum="OfferValidation" />
                 <StatusChip source="flags" enum="OfferFlag" color="warning" />
                 <TextField source="moderationComment" emptyText="—" />
-                <RefField source="moderatedById" reference="users" />
+                <RefField source="moderatedById" reference="staff" link={false} />
                 <DateTimeField source="moderatedAt" />
             </TabbedShowLayout.Tab>
         </TabbedShowLayout>
-    </Show>
+    </RecordShow>
 );

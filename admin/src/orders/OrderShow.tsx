@@ -4,18 +4,17 @@ import {
     Pagination,
     ReferenceManyCount,
     ReferenceManyField,
-    Show,
     TabbedShowLayout,
     TextField,
     useCanAccess,
 } from 'react-admin';
-import { DateOnlyField, DateTimeField, MoneyField, RefField, StatusChip } from '../common';
+import { DateOnlyField, DateTimeField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
 import { FeeRateField } from './FeeRateField';
 
 export const OrderShow = () => {
     const { canAccess: canReadBooklets } = useCanAccess({ resource: 'booklets', action: 'list' });
     return (
-        <Show>
+        <RecordShow>
             <TabbedShowLayout>
                 <TabbedShowLayout.Tab label="tabs.summary">
                     <TextField source="reference" />
@@ -67,6 +66,6 @@ export const OrderShow = () => {
                     </TabbedShowLayout.Tab>
                 )}
             </TabbedShowLayout>
-        </Show>
+        </RecordShow>
     );
 };

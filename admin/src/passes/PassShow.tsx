@@ -3,17 +3,16 @@ import {
     NumberField,
     ReferenceManyCount,
     ReferenceManyField,
-    Show,
     TabbedShowLayout,
     TextField,
     useCanAccess,
 } from 'react-admin';
-import { DateTimeField, MoneyField, RefField, StatusChip } from '../common';
+import { DateTimeField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
 
 export const PassShow = () => {
     const { canAccess: canReadScans } = useCanAccess({ resource: 'scans', action: 'list' });
     return (
-        <Show>
+        <RecordShow>
             <TabbedShowLayout>
                 <TabbedShowLayout.Tab label="tabs.summary">
                     <TextField source="barcode" sx={{ fontFamily: 'monospace' }} />
@@ -55,6 +54,6 @@ export const PassShow = () => {
                     </TabbedShowLayout.Tab>
                 )}
             </TabbedShowLayout>
-        </Show>
+        </RecordShow>
     );
 };

@@ -1,8 +1,8 @@
-import { Show, TabbedShowLayout, TextField } from 'react-admin';
-import { DateTimeField, MoneyField, RefField, StatusChip } from '../common';
+import { TabbedShowLayout, TextField } from 'react-admin';
+import { DateTimeField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
 
 export const PayoutShow = () => (
-    <Show>
+    <RecordShow>
         <TabbedShowLayout>
             <TabbedShowLayout.Tab label="tabs.summary">
                 <TextField source="endToEndId" />
@@ -21,5 +21,5 @@ export const PayoutShow = () => (
                 <TextField source="bic" sx={{ fontFamily: 'monospace' }} />
             </TabbedShowLayout.Tab>
         </TabbedShowLayout>
-    </Show>
+    </RecordShow>
 );

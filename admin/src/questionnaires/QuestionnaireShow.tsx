@@ -1,9 +1,9 @@
-import { NumberField, Show, TabbedShowLayout, TextField } from 'react-admin';
-import { DateTimeField } from '../common';
+import { NumberField, TabbedShowLayout, TextField } from 'react-admin';
+import { DateTimeField, RecordShow } from '../common';
 import { QuestionsField } from './QuestionsField';
 
 export const QuestionnaireShow = () => (
-    <Show>
+    <RecordShow>
         <TabbedShowLayout>
             <TabbedShowLayout.Tab label="tabs.summary">
                 <NumberField source="version" />
@@ -15,5 +15,5 @@ export const QuestionnaireShow = () => (
                 <QuestionsField source="questions" label={false} />
             </TabbedShowLayout.Tab>
         </TabbedShowLayout>
-    </Show>
+    </RecordShow>
 );

@@ -3,14 +3,13 @@ import {
     DataTable,
     NumberField,
     ReferenceManyField,
-    Show,
     TabbedShowLayout,
     TextField,
 } from 'react-admin';
-import { DateTimeField, JsonField, MoneyField, RefField, StatusChip } from '../common';
+import { DateTimeField, JsonField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
 
 export const RedemptionShow = () => (
-    <Show>
+    <RecordShow>
         <TabbedShowLayout>
             <TabbedShowLayout.Tab label="tabs.summary">
                 <DateTimeField source="createdAt" />
@@ -46,5 +45,5 @@ export const RedemptionShow = () => (
                 <JsonField source="response" label={false} />
             </TabbedShowLayout.Tab>
         </TabbedShowLayout>
-    </Show>
+    </RecordShow>
 );

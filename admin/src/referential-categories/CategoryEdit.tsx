@@ -1,8 +1,8 @@
-import { Edit } from 'react-admin';
+import { RecordEdit } from '../common';
 import { CategoryForm, categoryPayload } from './CategoryForm';
 
 export const CategoryEdit = () => (
-    <Edit mutationMode="pessimistic" redirect="show" transform={categoryPayload}>
+    <RecordEdit redirect="show" transform={categoryPayload}>
         <CategoryForm />
-    </Edit>
+    </RecordEdit>
 );

@@ -1,7 +1,8 @@
 import { BooleanInput, NumberInput, SimpleForm, TextInput, required } from 'react-admin';
+import { RecordFormToolbar } from '../common';
 
 export const CategoryForm = () => (
-    <SimpleForm defaultValues={{ active: true, position: 0 }}>
+    <SimpleForm toolbar={<RecordFormToolbar />} defaultValues={{ active: true, position: 0 }}>
         <TextInput source="code" validate={required()} />
         <TextInput source="label" validate={required()} />
         <TextInput source="description" multiline minRows={2} />

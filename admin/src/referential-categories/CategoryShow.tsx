@@ -5,14 +5,13 @@ import {
     Pagination,
     ReferenceManyCount,
     ReferenceManyField,
-    Show,
     TabbedShowLayout,
     TextField,
 } from 'react-admin';
-import { DateTimeField, MoneyField } from '../common';
+import { DateTimeField, MoneyField, RecordShow } from '../common';
 
 export const CategoryShow = () => (
-    <Show>
+    <RecordShow>
         <TabbedShowLayout>
             <TabbedShowLayout.Tab label="tabs.summary">
                 <TextField source="code" />
@@ -43,5 +42,5 @@ export const CategoryShow = () => (
                 </ReferenceManyField>
             </TabbedShowLayout.Tab>
         </TabbedShowLayout>
-    </Show>
+    </RecordShow>
 );

@@ -1,8 +1,8 @@
-import { Edit } from 'react-admin';
+import { RecordEdit } from '../common';
 import { ServiceForm, servicePayload } from './ServiceForm';
 
 export const ServiceEdit = () => (
-    <Edit mutationMode="pessimistic" redirect="show" transform={servicePayload}>
+    <RecordEdit redirect="show" transform={servicePayload}>
         <ServiceForm />
-    </Edit>
+    </RecordEdit>
 );

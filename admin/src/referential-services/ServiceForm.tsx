@@ -1,8 +1,8 @@
 import { BooleanInput, SimpleForm, TextInput, required } from 'react-admin';
-import { MoneyInput, RefInput } from '../common';
+import { MoneyInput, RefInput, RecordFormToolbar } from '../common';
 
 export const ServiceForm = () => (
-    <SimpleForm defaultValues={{ active: true, recommendedPriceCents: 1000 }}>
+    <SimpleForm toolbar={<RecordFormToolbar />} defaultValues={{ active: true, recommendedPriceCents: 1000 }}>
         <TextInput source="code" validate={required()} />
         <RefInput source="categoryId" reference="referential-categories" validate={required()} />
         <TextInput source="label" validate={required()} />

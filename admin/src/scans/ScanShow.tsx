@@ -1,8 +1,8 @@
-import { Show, SimpleShowLayout, TextField } from 'react-admin';
-import { DateTimeField, MoneyField, RefField, StatusChip } from '../common';
+import { SimpleShowLayout, TextField } from 'react-admin';
+import { DateTimeField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
 
 export const ScanShow = () => (
-    <Show>
+    <RecordShow>
         <SimpleShowLayout>
             <DateTimeField source="scannedAt" />
             <TextField source="barcode" sx={{ fontFamily: 'monospace' }} />
@@ -17,5 +17,5 @@ export const ScanShow = () => (
             <DateTimeField source="voidedAt" />
             <TextField source="voidReason" emptyText="—" />
         </SimpleShowLayout>
-    </Show>
+    </RecordShow>
 );

@@ -1,8 +1,8 @@
-import { Edit } from 'react-admin';
+import { RecordEdit } from '../common';
 import { SponsorForm, sponsorPayload } from './SponsorForm';
 
 export const SponsorEdit = () => (
-    <Edit mutationMode="pessimistic" redirect="show" transform={sponsorPayload}>
+    <RecordEdit redirect="show" transform={sponsorPayload}>
         <SponsorForm />
-    </Edit>
+    </RecordEdit>
 );

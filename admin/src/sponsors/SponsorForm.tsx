@@ -1,12 +1,12 @@
 import { SimpleForm, TextInput, email, regex, required } from 'react-admin';
-import { EnumInput } from '../common';
+import { EnumInput, RecordFormToolbar } from '../common';
 
 const siret = regex(/^\d{14}$/, 'SIRET : 14 chiffres');
 const postalCode = regex(/^\d{5}$/, 'Code postal : 5 chiffres');
 
 /** Shared by SponsorCreate and SponsorEdit. */
 export const SponsorForm = () => (
-    <SimpleForm>
+    <SimpleForm toolbar={<RecordFormToolbar />}>
         <TextInput source="name" validate={required()} />
         <EnumInput source="kind" enum="SponsorKind" validate={required()} />
         <TextInput source="siret" validate={[required(), siret]} />

@@ -4,17 +4,16 @@ import {
     ReferenceManyCount,
     ReferenceManyField,
     Pagination,
-    Show,
     TabbedShowLayout,
     TextField,
     useCanAccess,
 } from 'react-admin';
-import { DateTimeField, MoneyField, StatusChip } from '../common';
+import { DateTimeField, MoneyField, StatusChip, RecordShow } from '../common';
 
 export const SponsorShow = () => {
     const { canAccess: canReadOrders } = useCanAccess({ resource: 'orders', action: 'list' });
     return (
-        <Show>
+        <RecordShow>
             <TabbedShowLayout>
                 <TabbedShowLayout.Tab label="tabs.identity">
                     <TextField source="name" />
@@ -58,6 +57,6 @@ export const SponsorShow = () => {
                     </TabbedShowLayout.Tab>
                 )}
             </TabbedShowLayout>
-        </Show>
+        </RecordShow>
     );
 };

@@ -1,8 +1,8 @@
-import { Show, TabbedShowLayout, TextField, NumberField } from 'react-admin';
-import { DateTimeField, MoneyField, RefField, StatusChip } from '../common';
+import { TabbedShowLayout, TextField, NumberField } from 'react-admin';
+import { DateTimeField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
 
 export const StatementShow = () => (
-    <Show>
+    <RecordShow>
         <TabbedShowLayout>
             <TabbedShowLayout.Tab label="tabs.summary">
                 <TextField source="number" emptyText="—" />
@@ -21,5 +21,5 @@ export const StatementShow = () => (
                 <MoneyField source="netCents" />
             </TabbedShowLayout.Tab>
         </TabbedShowLayout>
-    </Show>
+    </RecordShow>
 );

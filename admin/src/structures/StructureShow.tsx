@@ -5,20 +5,19 @@ import {
     Pagination,
     ReferenceManyCount,
     ReferenceManyField,
-    Show,
     TabbedShowLayout,
     TextField,
     UrlField,
     useCanAccessResources,
 } from 'react-admin';
-import { DateTimeField, MoneyField, RefField, StatusChip } from '../common';
+import { DateTimeField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
 
 const related = ['locations', 'offers', 'subscriptions', 'applications'];
 
 export const StructureShow = () => {
     const { canAccess } = useCanAccessResources({ action: 'list', resources: related });
     return (
-        <Show>
+        <RecordShow>
             <TabbedShowLayout>
                 <TabbedShowLayout.Tab label="tabs.identity">
                     <TextField source="name" />
@@ -146,6 +145,6 @@ export const StructureShow = () => {
                     </TabbedShowLayout.Tab>
                 )}
             </TabbedShowLayout>
-        </Show>
+        </RecordShow>
     );
 };

@@ -1,8 +1,8 @@
-import { Show, SimpleShowLayout } from 'react-admin';
-import { DateTimeField, MoneyField, RefField, StatusChip } from '../common';
+import { SimpleShowLayout } from 'react-admin';
+import { DateTimeField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
 
 export const SubscriptionShow = () => (
-    <Show>
+    <RecordShow>
         <SimpleShowLayout>
             <RefField source="structureId" reference="structures" />
             <StatusChip source="plan" enum="SubscriptionPlan" color="primary" />
@@ -12,5 +12,5 @@ export const SubscriptionShow = () => (
             <DateTimeField source="startedAt" />
             <DateTimeField source="cancelledAt" />
         </SimpleShowLayout>
-    </Show>
+    </RecordShow>
 );

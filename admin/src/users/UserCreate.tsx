@@ -1,11 +1,11 @@
 import { Create, PasswordInput, SimpleForm, TextInput, email, minLength, required } from 'react-admin';
-import { EnumInput } from '../common';
+import { EnumInput, RecordFormToolbar } from '../common';
 
 export const passwordRules = [minLength(12, 'users.passwordTooShort')];
 
 export const UserCreate = () => (
     <Create redirect="show">
-        <SimpleForm>
+        <SimpleForm toolbar={<RecordFormToolbar />}>
             <TextInput source="email" type="email" validate={[required(), email()]} />
             <TextInput source="fullName" validate={required()} />
             <EnumInput source="role" enum="Role" validate={required()} />

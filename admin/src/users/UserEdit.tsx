@@ -1,5 +1,5 @@
-import { BooleanInput, Edit, PasswordInput, SimpleForm, TextInput, required } from 'react-admin';
-import { EnumInput } from '../common';
+import { BooleanInput, PasswordInput, SimpleForm, TextInput, required } from 'react-admin';
+import { EnumInput, RecordEdit, RecordFormToolbar } from '../common';
 import { passwordRules } from './UserCreate';
 
 // Only what an admin may change is sent; an empty password field keeps the current one.
@@ -11,8 +11,8 @@ const toUpdate = ({ fullName, role, active, password }: Record<string, any>) => 
 });
 
 export const UserEdit = () => (
-    <Edit mutationMode="pessimistic" transform={toUpdate} redirect="show">
-        <SimpleForm>
+    <RecordEdit transform={toUpdate} redirect="show">
+        <SimpleForm toolbar={<RecordFormToolbar />}>
             <TextInput source="email" disabled />
             <TextInput source="fullName" validate={required()} />
             <EnumInput source="role" enum="Role" validate={required()} />
@@ -24,5 +24,5 @@ export const UserEdit = () => (
                 autoComplete="new-password"
             />
         </SimpleForm>
-    </Edit>
+    </RecordEdit>
 );

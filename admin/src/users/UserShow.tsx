@@ -1,8 +1,8 @@
-import { BooleanField, EmailField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { DateTimeField, StatusChip } from '../common';
+import { BooleanField, EmailField, SimpleShowLayout, TextField } from 'react-admin';
+import { DateTimeField, StatusChip, RecordShow } from '../common';
 
 export const UserShow = () => (
-    <Show>
+    <RecordShow>
         <SimpleShowLayout>
             <TextField source="fullName" />
             <EmailField source="email" />
@@ -12,5 +12,5 @@ export const UserShow = () => (
             <DateTimeField source="createdAt" />
             <DateTimeField source="updatedAt" />
         </SimpleShowLayout>
-    </Show>
+    </RecordShow>
 );
