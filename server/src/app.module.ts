@@ -17,7 +17,7 @@ import { DisputesModule } from './disputes/disputes.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { EmissionModule } from './emission/emission.module';
 import { EndorsementModule } from './endorsement/endorsement.module';
-import { HealthController, REDIS_CLIENT } from './health/health.controller';
+import { HealthController } from './health/health.controller';
 import { RealtimeModule } from './realtime/realtime.module';
 import type { RedisClient } from './realtime/redis';
 import { ScanningModule } from './scanning/scanning.module';
@@ -37,7 +37,6 @@ export class AppModule {
       { provide: APP_GUARD, useClass: StaffAuthGuard },
       { provide: APP_GUARD, useClass: PermissionGuard },
     ];
-    if (redis) providers.push({ provide: REDIS_CLIENT, useValue: redis.client });
     const consoleBuilt = fs.existsSync(`${config.ADMIN_DIST_DIR}/index.html`);
     return {
       module: AppModule,
@@ -45,7 +44,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(db),
         AuditModule,
-        RealtimeModule,
+        RealtimeModule.forRoot(redis?.client),
         AuthModule,
         StaffModule,
         EligibilityModule,

@@ -1,11 +1,12 @@
 import { Socket } from 'socket.io-client';
 import { siretFor } from '../../server/src/rules/siret';
+import { ServerProcess, startServerProcess } from '../support/server-process';
 import { startTestApp, TestApp, usingPostgres, usingRedis } from '../support/test-app';
 import { collect, connect, connected, refused, subscribe, waitFor } from '../support/sockets';
 
 let t: TestApp;
 const sockets: Socket[] = [];
-const open = (token?: string, app: TestApp = t) => {
+const open = (token?: string, app: Pick<TestApp, 'baseUrl'> = t) => {
   const s = connect(app.baseUrl, token);
   sockets.push(s);
   return s;
@@ -114,11 +115,11 @@ describe('resource events', () => {
 // (DATABASE_URL and REDIS_URL set); on the embedded database it is reported as skipped.
 const multiInstance = usingPostgres && usingRedis ? describe : describe.skip;
 multiInstance('two server instances behind one Redis', () => {
-  let b: TestApp;
+  let b: ServerProcess;
   beforeAll(async () => {
-    b = await startTestApp({ databaseUrl: t.config.DATABASE_URL, seed: false });
+    b = await startServerProcess({ DATABASE_URL: t.config.DATABASE_URL, REDIS_URL: process.env.REDIS_URL, SEED_ON_START: 'false' });
   });
-  afterAll(() => b.close());
+  afterAll(() => b.stop());
 
   it('delivers a write made through instance A to a subscriber on instance B', async () => {
     const onB = open(await b.token('FINANCE'), b);

@@ -25,7 +25,7 @@ export function subscribe(socket: Socket, topic: string): Promise<{ ok: boolean;
 export interface ReceivedEvent {
   topic: string;
   type: string;
-  payload: { ids: string[] };
+  payload: { ids: string[]; [key: string]: any };
 }
 
 /** Collects every realtime event a socket receives. */

@@ -77,7 +77,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     CORS_ORIGINS: 'http://localhost:5173',
     ...options.env,
   });
-  const started = await buildApp(config, { logger: false });
+  const started = await buildApp(config, process.env.APTIC_TEST_LOGS ? {} : { logger: false });
   await started.app.listen(0, '127.0.0.1');
   const address = started.app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${address.port}`;

@@ -24,6 +24,8 @@ export interface WriteContext {
   tx: Tx;
   /** Writes an AuditEvent in this transaction and queues the realtime event for after commit. */
   record(entry: AuditEntry): Promise<void>;
+  /** Queues a realtime event for after commit (for a change already audited elsewhere). */
+  changed(change: Change): void;
 }
 
 function snapshot(value: Record<string, unknown> | null | undefined): Record<string, unknown> | undefined {
@@ -89,6 +91,7 @@ export class AuditedTransactions {
             if (type) changes.push({ resource: entry.resource, type, id: entry.recordId });
             changes.push({ resource: 'audit-events', type: 'created', id: event.id, about: entry.resource });
           },
+          changed: (change) => void changes.push(change),
         };
         return work(ctx);
       },

@@ -74,6 +74,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(4) @Max(15)
   BCRYPT_ROUNDS = 11;
 
+  /** An edit lock lapses this long after its last renewal (the console renews every 30 s). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  LOCK_TTL_SECONDS = 90;
+
+  /** A viewer whose instance stopped refreshing them (crash) disappears after this long. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  PRESENCE_STALE_SECONDS = 60;
+
   @IsString() @MinLength(1)
   ISSUER_NAME = 'Association #APTIC';
 

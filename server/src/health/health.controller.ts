@@ -3,9 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/decorators';
 import type { Database } from '../database/database';
+import { REDIS_CLIENT } from '../realtime/realtime.module';
 import type { RedisClient } from '../realtime/redis';
-
-export const REDIS_CLIENT = 'REDIS_CLIENT';
 
 @ApiTags('health')
 @Controller('api/health')

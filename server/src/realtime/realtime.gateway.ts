@@ -1,22 +1,40 @@
 import { Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
 import { canRead, RESOURCE_NAMES } from '../auth/permissions';
 import { StaffUser } from '../auth/staff-user';
-import { auditRoom, RealtimeService } from './realtime.service';
+import { CollaborationService } from './collaboration.service';
+import { RealtimeService, scopedRoom, SCOPED_RESOURCES } from './realtime.service';
 
-const TOPIC = /^resource\/([a-z-]+)(?:\/([A-Za-z0-9-]{1,64}))?$/;
+/** resource/<name>, resource/<name>/<id>, presence/<name>/<id>, lock/<name>/<id>. */
+const TOPIC = /^(resource|presence|lock)\/([a-z-]+)(?:\/([A-Za-z0-9-]{1,64}))?$/;
+const ID = /^[A-Za-z0-9-]{1,64}$/;
 
-type Ack = { ok: true; topic: string } | { ok: false; error: string };
+type Ack = Record<string, unknown> & { ok: boolean };
+
+function parseTopic(body: unknown) {
+  const topic = typeof body === 'string' ? body : (body as { topic?: unknown })?.topic;
+  if (typeof topic !== 'string') return { error: 'Sujet manquant.' } as const;
+  const match = TOPIC.exec(topic);
+  if (!match || (match[1] !== 'resource' && !match[3])) return { error: `Sujet inconnu : ${topic.slice(0, 100)}` } as const;
+  return { topic, kind: match[1] as 'resource' | 'presence' | 'lock', resource: match[2], id: match[3] } as const;
+}
+
+function parseRecord(body: unknown): { resource: string; id: string; force: boolean } | null {
+  const b = body as { resource?: unknown; id?: unknown; force?: unknown } | null;
+  if (!b || typeof b.resource !== 'string' || typeof b.id !== 'string' || !ID.test(b.id)) return null;
+  return { resource: b.resource, id: b.id, force: b.force === true };
+}
 
 @WebSocketGateway({ path: '/socket.io' })
-export class RealtimeGateway implements OnGatewayInit {
+export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   private readonly logger = new Logger('Realtime');
 
   constructor(
     private readonly auth: AuthService,
     private readonly realtime: RealtimeService,
+    private readonly collaboration: CollaborationService,
   ) {}
 
   afterInit(server: Server) {
@@ -36,28 +54,66 @@ export class RealtimeGateway implements OnGatewayInit {
     });
   }
 
+  handleDisconnect(socket: Socket) {
+    this.collaboration.disconnected(socket.id).catch((error) => this.logger.warn({ message: 'disconnect cleanup failed', error: String(error) }));
+  }
+
   @SubscribeMessage('subscribe')
   async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
-    const topic = typeof body === 'string' ? body : (body as { topic?: unknown })?.topic;
-    if (typeof topic !== 'string') return { ok: false, error: 'Sujet manquant.' };
-    const match = TOPIC.exec(topic);
-    if (!match) return { ok: false, error: `Sujet inconnu : ${topic.slice(0, 100)}` };
+    const t = parseTopic(body);
+    if ('error' in t) return { ok: false, error: t.error };
     const user = socket.data.user as StaffUser;
-    if (!canRead(user.role, match[1])) return { ok: false, error: `Votre rôle ne permet pas de suivre « ${match[1]} ».` };
-    if (topic === 'resource/audit-events') {
-      await socket.join(RESOURCE_NAMES.filter((r) => canRead(user.role, r)).map(auditRoom));
-    } else {
-      await socket.join(topic);
+    if (!canRead(user.role, t.resource)) return { ok: false, error: `Votre rôle ne permet pas de suivre « ${t.resource} ».` };
+    if (t.kind === 'resource' && !t.id && SCOPED_RESOURCES.has(t.resource)) {
+      // Audit events and comments: only those about resources this role may read.
+      await socket.join(RESOURCE_NAMES.filter((r) => canRead(user.role, r)).map((r) => scopedRoom(t.resource, r)));
+      return { ok: true, topic: t.topic };
     }
-    return { ok: true, topic };
+    await socket.join(t.topic);
+    if (t.kind === 'presence') return { ok: true, topic: t.topic, viewers: await this.collaboration.join(user, socket.id, t.resource, t.id!) };
+    if (t.kind === 'lock') return { ok: true, topic: t.topic, lock: await this.collaboration.getLock(t.resource, t.id!) };
+    return { ok: true, topic: t.topic };
   }
 
   @SubscribeMessage('unsubscribe')
   async unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
-    const topic = typeof body === 'string' ? body : (body as { topic?: unknown })?.topic;
-    if (typeof topic !== 'string') return { ok: false, error: 'Sujet manquant.' };
-    if (topic === 'resource/audit-events') for (const r of RESOURCE_NAMES) await socket.leave(auditRoom(r));
-    else await socket.leave(topic);
-    return { ok: true, topic };
+    const t = parseTopic(body);
+    if ('error' in t) return { ok: false, error: t.error };
+    if (t.kind === 'resource' && !t.id && SCOPED_RESOURCES.has(t.resource)) {
+      for (const r of RESOURCE_NAMES) await socket.leave(scopedRoom(t.resource, r));
+    } else {
+      await socket.leave(t.topic);
+    }
+    if (t.kind === 'presence') await this.collaboration.leave(socket.id, t.resource, t.id!);
+    return { ok: true, topic: t.topic };
+  }
+
+  @SubscribeMessage('lock')
+  async lock(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
+    const r = parseRecord(body);
+    if (!r) return { ok: false, error: 'Indiquez { resource, id }.' };
+    return this.collaboration.lock(socket.data.user, socket.id, r.resource, r.id, r.force);
+  }
+
+  @SubscribeMessage('renewLock')
+  async renewLock(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
+    const r = parseRecord(body);
+    if (!r) return { ok: false, error: 'Indiquez { resource, id }.' };
+    return this.collaboration.renew(socket.data.user, r.resource, r.id);
+  }
+
+  @SubscribeMessage('unlock')
+  async unlock(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
+    const r = parseRecord(body);
+    if (!r) return { ok: false, error: 'Indiquez { resource, id }.' };
+    return this.collaboration.unlock(socket.data.user, r.resource, r.id);
+  }
+
+  @SubscribeMessage('getLock')
+  async getLock(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
+    const r = parseRecord(body);
+    if (!r) return { ok: false, error: 'Indiquez { resource, id }.' };
+    if (!canRead((socket.data.user as StaffUser).role, r.resource)) return { ok: false, error: `Votre rôle ne permet pas de suivre « ${r.resource} ».` };
+    return { ok: true, lock: await this.collaboration.getLock(r.resource, r.id) };
   }
 }

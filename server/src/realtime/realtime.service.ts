@@ -17,12 +17,15 @@ export interface Change {
   resource: string;
   type: ChangeType;
   id: string;
-  /** For audit events: the resource they are about. */
+  /** For audit events and comments: the resource they are about. */
   about?: string;
 }
 
-/** Room of the audit events about one resource (joined through the topic resource/audit-events). */
-export const auditRoom = (resource: string) => `audit-events@${resource}`;
+/** Resources readable only "on the records one can read": their events go to a room per resource they are about. */
+export const SCOPED_RESOURCES = new Set(['audit-events', 'comments']);
+
+/** e.g. audit-events@structures, joined through the topic resource/audit-events by roles that read structures. */
+export const scopedRoom = (resource: string, about: string) => `${resource}@${about}`;
 
 export const resourceTopic = (resource: string, id?: string) => (id ? `resource/${resource}/${id}` : `resource/${resource}`);
 
@@ -55,8 +58,7 @@ export class RealtimeService {
     for (const [key, ids] of grouped) {
       const [resource, type, about] = key.split('\u0000');
       const topic = resourceTopic(resource);
-      // Audit events are readable only on resources one can read: they go to a room per audited resource.
-      this.publish({ topic, type, payload: { ids } }, about ? auditRoom(about) : topic);
+      this.publish({ topic, type, payload: { ids } }, about ? scopedRoom(resource, about) : topic);
       for (const id of ids) this.publish({ topic: resourceTopic(resource, id), type, payload: { ids: [id] } });
     }
   }

@@ -27,6 +27,10 @@ export interface WriteResult {
   record: Record<string, unknown>;
   /** Audit verb when it is not the plain create/update/delete (e.g. "deactivate"). */
   action?: string;
+  /** Record the audit event on another record instead (a comment is part of its record's history). */
+  auditAs?: { action: string; resource: string; recordId: string; after?: Record<string, unknown> };
+  /** For resources readable per the resource they are about (comments): that resource. */
+  about?: string;
 }
 
 /**

@@ -6,6 +6,7 @@ import { StaffUser } from '../auth/staff-user';
 import { AppErrorCode, AppException, notFound } from '../common/errors';
 import { validateBody } from '../common/validation';
 import { PrismaClient } from '../generated/prisma/client';
+import { CollaborationService } from '../realtime/collaboration.service';
 import { ListQueryInput, parseListQuery } from './list-query';
 import { maskIban } from './masking';
 import { scalarFields } from './model-meta';
@@ -23,6 +24,7 @@ export class ResourceService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly transactions: AuditedTransactions,
+    private readonly collaboration: CollaborationService,
   ) {}
 
   private delegate(def: ResourceDefinition, client: unknown = this.prisma): any {
@@ -93,7 +95,13 @@ export class ResourceService {
     const dto = await validateBody(writer.createDto, body);
     const record = await this.transactions.run(async (ctx) => {
       const result = await writer.create!(dto, ctx, user);
-      await ctx.record({ action: result.action ?? 'create', resource: def.name, recordId: String(result.record.id), after: result.record });
+      if (result.auditAs) {
+        // The change is told in the history of another record (e.g. a comment on a structure).
+        await ctx.record({ ...result.auditAs, change: null });
+        ctx.changed({ resource: def.name, type: 'created', id: String(result.record.id), about: result.about });
+      } else {
+        await ctx.record({ action: result.action ?? 'create', resource: def.name, recordId: String(result.record.id), after: result.record });
+      }
       return result.record;
     });
     return this.present(def, record, user);
@@ -102,17 +110,20 @@ export class ResourceService {
   async update(def: ResourceDefinition, writer: ResourceWriter | undefined, id: string, body: unknown, user: StaffUser) {
     if (!writer?.update || !writer.updateDto) throw this.readOnly(def, 'la modification');
     const dto = await validateBody(writer.updateDto, this.withoutReadOnlyFields(def, writer.updateDto, body));
+    await this.collaboration.assertWritable(def.name, id, user);
     const record = await this.transactions.run(async (ctx) => {
       const before = await this.findRaw(def, id, user, ctx.tx);
       const result = await writer.update!(id, dto, before, ctx, user);
       await ctx.record({ action: result.action ?? 'update', resource: def.name, recordId: id, before, after: result.record });
       return result.record;
     });
+    await this.collaboration.releaseAfterSave(def.name, id, user);
     return this.present(def, record, user);
   }
 
   async remove(def: ResourceDefinition, writer: ResourceWriter | undefined, id: string, user: StaffUser) {
     if (!writer?.remove) throw this.readOnly(def, 'la suppression');
+    await this.collaboration.assertWritable(def.name, id, user);
     const record = await this.transactions.run(async (ctx) => {
       const before = await this.findRaw(def, id, user, ctx.tx);
       const result = await writer.remove!(id, before, ctx, user);
