@@ -1,6 +1,7 @@
 import type { AuthProvider } from 'react-admin';
 import { HttpError } from 'react-admin';
 import { closeRealtime, openRealtime } from './realtime/socket';
+import { resetBadges } from './realtime/badges';
 
 /** What the server says a role may do with a resource: write (W) or read (R); absent = nothing. */
 export type Permission = 'W' | 'R';
@@ -85,6 +86,7 @@ export const authProvider: AuthProvider = {
     async logout() {
         const token = getToken();
         closeRealtime();
+        resetBadges();
         clearSession();
         if (token) {
             // Revoke the session server-side; being logged out locally is what matters.

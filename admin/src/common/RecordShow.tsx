@@ -65,7 +65,13 @@ export interface RecordShowProps extends ShowProps {
  * status, comments and the record's timeline. Every resource's show screen uses it.
  */
 export const RecordShow = ({ children, timeline = true, ...props }: RecordShowProps) => (
-    <Show actions={<RecordShowActions />} aside={<RecordSidePanel timeline={timeline} />} {...props}>
+    <Show
+        actions={<RecordShowActions />}
+        aside={<RecordSidePanel timeline={timeline} />}
+        // The record takes the room the side panel leaves (long tab bars scroll instead of widening the page).
+        sx={{ '& .RaShow-main': { flex: 1, minWidth: 0 } }}
+        {...props}
+    >
         <ShowLive />
         {children}
     </Show>

@@ -1,11 +1,12 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
+import type { I18nProvider } from 'react-admin';
 import { fr } from './fr';
 import { en } from './en';
 
 const messages = { fr, en } as const;
 
 /** French by default (staff are French-speaking); English selectable from the app bar. */
-export const i18nProvider = polyglotI18nProvider(
+const polyglot = polyglotI18nProvider(
     locale => messages[locale as keyof typeof messages] ?? fr,
     'fr',
     [
@@ -14,3 +15,16 @@ export const i18nProvider = polyglotI18nProvider(
     ],
     { allowMissing: true }
 );
+
+// A resource name used as a label without a count ("resources.orders.name" on a tab) would
+// print both forms ("Commande |||| Commandes"): such labels name a collection, use the plural.
+const RESOURCE_NAME = /^resources\.[^.]+\.name$/;
+
+export const i18nProvider: I18nProvider = {
+    ...polyglot,
+    translate: (key, options = {}) =>
+        polyglot.translate(
+            key,
+            RESOURCE_NAME.test(key) && options.smart_count === undefined ? { ...options, smart_count: 2 } : options
+        ),
+};

@@ -58,11 +58,15 @@ export const CommentThread = ({ resource: resourceProp, id: idProp }: { resource
         { enabled }
     );
     const authorIds = useMemo(() => Array.from(new Set(comments.map(c => c.authorId).filter(Boolean))), [comments]);
-    const { data: authors = [] } = useGetMany('staff', { ids: authorIds }, { enabled: authorIds.length > 0 });
+    const { data: authors = [], isFetching: fetchingAuthors } = useGetMany(
+        'staff',
+        { ids: authorIds },
+        { enabled: authorIds.length > 0, placeholderData: previous => previous }
+    );
     const nameOf = (authorId: string) =>
         authors.find(a => a?.id === authorId)?.fullName ??
         (authorId === identity?.id ? identity?.fullName : undefined) ??
-        translate('app.unknown');
+        (fetchingAuthors ? '…' : translate('app.unknown'));
 
     // Events carry ids only: any comment event may be about this record, refetch the thread.
     useSubscribeToRecordList(() => void refetch(), 'comments', { enabled });
