@@ -8,4 +8,9 @@ export const theme: RaThemeOptions = {
         secondary: { main: '#5e35b1' },
     },
     sidebar: { width: 270, closedWidth: 55 },
+    components: {
+        ...defaultTheme.components,
+        // Record pages have many tabs next to the side panel: scroll them rather than widen the page.
+        MuiTabs: { defaultProps: { variant: 'scrollable', scrollButtons: 'auto' } },
+    },
 };

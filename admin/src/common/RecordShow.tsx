@@ -69,7 +69,7 @@ export const RecordShow = ({ children, timeline = true, ...props }: RecordShowPr
         actions={<RecordShowActions />}
         aside={<RecordSidePanel timeline={timeline} />}
         // The record takes the room the side panel leaves (long tab bars scroll instead of widening the page).
-        sx={{ '& .RaShow-main': { flex: 1, minWidth: 0 } }}
+        sx={{ '& .RaShow-card': { flex: '1 1 0', minWidth: 0, width: 0 } }}
         {...props}
     >
         <ShowLive />
