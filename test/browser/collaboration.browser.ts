@@ -173,6 +173,24 @@ describe('real-time collaboration between staff members', () => {
     await finance.waitForURL(/\/show/);
   });
 
+  it('lets an ADMIN take the lock over, and sends the previous editor back to the record', async () => {
+    const admin = person('ADMIN').page;
+    const finance = person('FINANCE').page;
+    await go('FINANCE', `/sponsors/${sponsorId}`);
+    await finance.getByText('Vous modifiez cet enregistrement').first().waitFor();
+    await go('ADMIN', `/sponsors/${sponsorId}`);
+    await admin.getByText(`En cours de modification par ${person('FINANCE').fullName}`).first().waitFor();
+    await admin.getByRole('button', { name: 'Prendre la main' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: /confirmer/i }).click();
+    await admin.getByText('Vous modifiez cet enregistrement').first().waitFor();
+    await finance.getByText(`${person('ADMIN').fullName} a pris la main sur cet enregistrement`).waitFor();
+    await finance.waitForURL(/\/show/);
+    await admin.locator('input[name="contactName"]').fill('Repris par Nadia');
+    await admin.locator('button[type="submit"]').click();
+    await admin.waitForURL(/\/show/);
+    await admin.getByText('Repris par Nadia').first().waitFor();
+  });
+
   it('shows a comment posted by one person to the other, with its author', async () => {
     await open('REVIEWER');
     const reviewer = person('REVIEWER').page;
@@ -214,8 +232,13 @@ describe('real-time collaboration between staff members', () => {
       contactEmail: 'jeanne.martin@example.fr',
     });
     await finance.getByRole('cell', { name }).waitFor({ timeout: 15_000 });
-    await eventually(async () => ((await badge.count()) === 0 ? 0 : Number(await badge.innerText())), before + 1);
+    const count = async () => ((await badge.count()) === 0 ? 0 : Number(await badge.innerText()));
+    await eventually(count, before + 1);
     await admin.screenshot({ path: `${SHOTS}/menu-badge.png` });
+    // After a reload the badge starts from the API: sponsors created since the last look.
+    await admin.reload();
+    await admin.getByTestId('comment-thread').waitFor();
+    await eventually(count, 1);
     // Opening the list is looking at it: the badge goes.
     await admin.locator('a[href="#/sponsors"]').click();
     await admin.locator('tbody tr').first().waitFor();
