@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/c
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser, Public } from './decorators';
-import { LocalAuthGuard, LoginThrottleGuard } from './guards';
+import { LocalAuthGuard, LoginThrottle, RateLimitGuard } from './guards';
 import { AuthService } from './auth.service';
 import { permissionsOf } from './permissions';
 import { StaffUser } from './staff-user';
@@ -21,7 +21,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @UseGuards(LoginThrottleGuard, LocalAuthGuard)
+  @LoginThrottle()
+  @UseGuards(RateLimitGuard, LocalAuthGuard)
   async login(@Body() _body: LoginDto, @Req() req: Request & { user: StaffUser }) {
     const accessToken = await this.auth.openSession(req.user);
     return { accessToken, user: describeUser(req.user) };

@@ -4,7 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { LocalAuthGuard, LoginThrottleGuard } from './guards';
+import { LocalAuthGuard, RateLimitGuard, throttleKindOf } from './guards';
 import { StaffBearerStrategy, StaffLocalStrategy } from './strategies';
 
 @Module({
@@ -12,11 +12,14 @@ import { StaffBearerStrategy, StaffLocalStrategy } from './strategies';
     PassportModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => [{ name: 'login', ttl: config.LOGIN_THROTTLE_WINDOW_SECONDS * 1000, limit: config.LOGIN_THROTTLE_LIMIT }],
+      useFactory: (config: AppConfig) => [
+        { name: 'login', ttl: config.LOGIN_THROTTLE_WINDOW_SECONDS * 1000, limit: config.LOGIN_THROTTLE_LIMIT, skipIf: (ctx) => throttleKindOf(ctx) !== 'login' },
+        { name: 'public', ttl: 3600_000, limit: config.PUBLIC_SUBMISSIONS_PER_HOUR, skipIf: (ctx) => throttleKindOf(ctx) !== 'public' },
+      ],
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, StaffLocalStrategy, StaffBearerStrategy, LocalAuthGuard, LoginThrottleGuard],
-  exports: [AuthService],
+  providers: [AuthService, StaffLocalStrategy, StaffBearerStrategy, LocalAuthGuard, RateLimitGuard],
+  exports: [AuthService, RateLimitGuard],
 })
 export class AuthModule {}

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ThrottlerGuard } from '@nestjs/throttler';
@@ -44,8 +44,13 @@ export class PermissionGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!required) return true;
+    const adminOnly = this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, [context.getHandler(), context.getClass()]);
+    if (!required && !adminOnly) return true;
     const user = context.switchToHttp().getRequest().user as StaffUser | undefined;
+    if (user && adminOnly && user.role !== 'ADMIN') {
+      throw new AppException(AppErrorCode.FORBIDDEN, 'Action réservée aux administrateurs.');
+    }
+    if (!required) return true;
     if (!user) throw new AppException(AppErrorCode.UNAUTHENTICATED, 'Authentification requise.');
     const granted = accessOf(user.role, required.resource);
     if (!granted || (required.access === 'W' && granted !== 'W')) {
@@ -68,11 +73,30 @@ export class LocalAuthGuard extends AuthGuard('local') {
   }
 }
 
-/** Login throttling per e-mail and client address (brute force on one account or from one place). */
+export const THROTTLE = 'aptic:throttle';
+export type ThrottleKind = 'login' | 'public';
+
+/** Login attempts are counted per e-mail and client address (see RateLimitGuard). */
+export const LoginThrottle = () => SetMetadata(THROTTLE, 'login');
+/** Public submissions are counted per client address. */
+export const PublicThrottle = () => SetMetadata(THROTTLE, 'public');
+
+/**
+ * Rate limits (@nestjs/throttler): each named throttler applies only to the routes marked for it.
+ * Counters live in this instance's memory: behind a load balancer the limits apply per instance.
+ */
 @Injectable()
-export class LoginThrottleGuard extends ThrottlerGuard {
+export class RateLimitGuard extends ThrottlerGuard {
   protected override async getTracker(req: Record<string, any>): Promise<string> {
     const email = typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : '';
     return `${req.ip}|${email}`;
   }
 }
+
+export function throttleKindOf(context: ExecutionContext): ThrottleKind | undefined {
+  return Reflect.getMetadata(THROTTLE, context.getHandler());
+}
+
+/** ADMIN only, beyond the role matrix (e.g. partner keys). */
+export const ADMIN_ONLY = 'aptic:admin-only';
+export const AdminOnly = () => SetMetadata(ADMIN_ONLY, true);

@@ -57,6 +57,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_THROTTLE_WINDOW_SECONDS = 60;
 
+  /** Applications and replies accepted per client address and hour on the public API. */
+  @Transform(toInt) @IsInt() @Min(1)
+  PUBLIC_SUBMISSIONS_PER_HOUR = 30;
+
   /** Comma-separated origins allowed by CORS (the console in development). "*" allows any. */
   @IsString()
   CORS_ORIGINS = 'http://localhost:5173';

@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { PartnerAuthGuard } from '../partner/partner-auth.guard';
+import { PartnerController } from '../partner/partner.controller';
 import { createResourceController } from '../rest/resource-controller.factory';
+import { ApplicationsService } from './applications.service';
+import { ChartersWriter, CurrentVersions, PublicationService, QuestionnairesWriter } from './charters.service';
+import { ApplicationActionsController, PublicationController, PublicEligibilityController, StructureActionsController } from './eligibility.controllers';
 import {
   applicationsResource,
   charterSignaturesResource,
@@ -8,10 +14,21 @@ import {
   questionnairesResource,
   structuresResource,
 } from './eligibility.resources';
+import { StructuresService } from './structures.service';
 
 @Module({
-  controllers: [structuresResource, locationsResource, applicationsResource, chartersResource, charterSignaturesResource, questionnairesResource].map((def) =>
-    createResourceController(def),
-  ),
+  imports: [AuthModule],
+  controllers: [
+    PublicEligibilityController,
+    ApplicationActionsController,
+    StructureActionsController,
+    PublicationController,
+    PartnerController,
+    createResourceController(chartersResource, ChartersWriter),
+    createResourceController(questionnairesResource, QuestionnairesWriter),
+    ...[structuresResource, locationsResource, applicationsResource, charterSignaturesResource].map((def) => createResourceController(def)),
+  ],
+  providers: [ApplicationsService, StructuresService, CurrentVersions, PublicationService, ChartersWriter, QuestionnairesWriter, PartnerAuthGuard],
+  exports: [CurrentVersions],
 })
 export class EligibilityModule {}

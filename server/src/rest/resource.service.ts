@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
-import { AuditedTransactions, SECRET_FIELDS } from '../audit/audited-transaction';
+import { AuditedTransactions, SECRET_FIELDS, WriteContext } from '../audit/audited-transaction';
 import { seesFullIban } from '../auth/permissions';
 import { StaffUser } from '../auth/staff-user';
 import { AppErrorCode, AppException, notFound } from '../common/errors';
@@ -132,6 +132,27 @@ export class ResourceService {
       return result.record;
     });
     return this.present(def, record, user);
+  }
+
+  /**
+   * A workflow action on one record (POST /api/<resource>/:id/<action>): refused while someone
+   * else holds the record's edit lock, run in one audited transaction with the record loaded
+   * inside it; the audit event holds the fields the action changed. Returns the raw record.
+   */
+  async runAction<T extends { record: Record<string, unknown> }>(
+    def: ResourceDefinition,
+    id: string,
+    user: StaffUser,
+    action: string,
+    work: (before: Record<string, unknown>, ctx: WriteContext) => Promise<T>,
+  ): Promise<T> {
+    await this.collaboration.assertWritable(def.name, id, user);
+    return this.transactions.run(async (ctx) => {
+      const before = await this.findRaw(def, id, user, ctx.tx);
+      const result = await work(before, ctx);
+      await ctx.record({ action, resource: def.name, recordId: id, before, after: result.record });
+      return result;
+    });
   }
 
   /**

@@ -125,6 +125,8 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
             eligibleAt: s.status === 'ELIGIBLE' || s.status === 'SUSPENDED' ? eligibleAt : null,
             suspendedAt: s.status === 'SUSPENDED' ? day(2026, 10, 20) : null,
             suspensionReason: s.status === 'SUSPENDED' ? 'Contrôle : scans groupés sans service rendu signalés par un commanditaire.' : null,
+            signedCharterVersion: s.charterVersion,
+            charterResignatureNeeded: s.charterVersion < CHARTERS[CHARTERS.length - 1].version,
           },
         });
         const charter = charters[s.charterVersion - 1];

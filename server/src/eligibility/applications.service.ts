@@ -1,0 +1,332 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { AuditedTransactions } from '../audit/audited-transaction';
+import { StaffUser } from '../auth/staff-user';
+import { hashToken } from '../auth/tokens';
+import { AppErrorCode, AppException, badRequest, conflict, forbidden, notFound } from '../common/errors';
+import { requestContext } from '../common/request-context';
+import { Prisma, PrismaClient } from '../generated/prisma/client';
+import { issuePartnerKey } from '../partner/partner-keys';
+import { ResourceService } from '../rest/resource.service';
+import { isValidBic, isValidIban } from '../rules/bank';
+import { isValidSiret } from '../rules/siret';
+import { CurrentVersions } from './charters.service';
+import { ApproveApplicationDto, HoldApplicationDto, RejectApplicationDto, ReplyToHoldDto, SubmitApplicationDto } from './dto/application.dto';
+import { applicationsResource, structuresResource } from './eligibility.resources';
+import { Question, scoreAnswers } from './questionnaire.rules';
+
+const PENDING = ['SUBMITTED', 'IN_REVIEW', 'ON_HOLD'] as const;
+const QUALIFIED = ['ELIGIBLE', 'SUSPENDED'] as const;
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+function newReference(now = new Date()) {
+  const bytes = randomBytes(6);
+  const suffix = [...bytes].map((b) => CROCKFORD[b % 32]).join('');
+  return `DEM-${now.getUTCFullYear()}-${suffix}`;
+}
+
+function sameToken(token: string, hash: string | null): boolean {
+  if (!hash) return false;
+  const a = Buffer.from(hashToken(token), 'hex');
+  const b = Buffer.from(hash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function isUniqueViolation(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+type Application = Record<string, any>;
+
+/**
+ * Eligibility (SPEC §1 step 2, §3): submission by a structure, claim by a reviewer, approval,
+ * rejection, hold and reply. Every transition is one audited transaction; state changes are
+ * conditional updates, so two reviewers acting at once cannot both win.
+ */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly transactions: AuditedTransactions,
+    private readonly resources: ResourceService,
+    private readonly current: CurrentVersions,
+  ) {}
+
+  // ── Public ──
+
+  async submit(dto: SubmitApplicationDto) {
+    const [charter, questionnaire] = await Promise.all([this.current.charter(), this.current.questionnaire()]);
+    if (!charter || !questionnaire) throw new AppException(AppErrorCode.CONFLICT, 'Les candidatures ne sont pas ouvertes : aucune charte ou aucun questionnaire publié.');
+    const fields: Record<string, string[]> = {};
+    if (dto.charter.version !== charter.version) {
+      fields['charter.version'] = [`la charte en vigueur est la version ${charter.version} : lisez-la (GET /api/public/charter) et signez celle-ci`];
+    }
+    const scoring = scoreAnswers(questionnaire.questions as unknown as Question[], dto.answers);
+    for (const [field, message] of Object.entries(scoring.errors)) fields[field] = [message];
+    if (Object.keys(fields).length) {
+      throw new AppException(AppErrorCode.VALIDATION_FAILED, `Données invalides — ${Object.entries(fields).map(([f, m]) => `${f} : ${m.join(', ')}`).join(' ; ')}`, { fields });
+    }
+    const org = dto.organisation;
+    requestContext.setActor({ type: 'PUBLIC', name: `Candidature : ${org.name}` });
+    const replyToken = `rpl_${randomBytes(24).toString('base64url')}`;
+    try {
+      const application = await this.transactions.run(async (ctx) => {
+        const { tx } = ctx;
+        const existing = await tx.structure.findUnique({ where: { siret: org.siret } });
+        if (existing && (QUALIFIED as readonly string[]).includes(existing.status)) {
+          throw conflict(`La structure au SIRET ${org.siret} est déjà APTICulteur : un SIRET n'est qualifié qu'une fois.`, { fields: { 'organisation.siret': ['déjà qualifié'] } });
+        }
+        const pending = await tx.application.findFirst({ where: { siret: org.siret, status: { in: [...PENDING] } } });
+        if (pending) throw this.alreadyPending(org.siret, pending.reference);
+        const structureData = {
+          name: org.name,
+          legalForm: org.legalForm,
+          addressLine: org.addressLine,
+          postalCode: org.postalCode,
+          city: org.city,
+          departement: org.departement,
+          website: org.website ?? null,
+          email: dto.contact.email,
+          phone: dto.contact.phone ?? null,
+          legalRepName: dto.legalRepresentative.name,
+          legalRepRole: dto.legalRepresentative.role ?? null,
+          bankHolder: dto.bank.holder,
+          iban: dto.bank.iban,
+          bic: dto.bank.bic,
+        };
+        const structure = existing
+          ? await tx.structure.update({ where: { id: existing.id }, data: { ...structureData, status: 'APPLICANT' } })
+          : await tx.structure.create({ data: { ...structureData, siret: org.siret, status: 'APPLICANT' } });
+        const created = await tx.application.create({
+          data: {
+            reference: newReference(),
+            organisationName: org.name,
+            siret: org.siret,
+            legalForm: org.legalForm,
+            addressLine: org.addressLine,
+            postalCode: org.postalCode,
+            city: org.city,
+            departement: org.departement,
+            contactName: dto.contact.name,
+            contactEmail: dto.contact.email,
+            contactPhone: dto.contact.phone ?? null,
+            legalRepName: dto.legalRepresentative.name,
+            legalRepRole: dto.legalRepresentative.role ?? null,
+            bankHolder: dto.bank.holder,
+            iban: dto.bank.iban,
+            bic: dto.bank.bic,
+            questionnaireId: questionnaire.id,
+            answers: dto.answers,
+            score: scoring.score,
+            scoreThreshold: questionnaire.threshold,
+            charterId: charter.id,
+            replyTokenHash: hashToken(replyToken),
+            structureId: structure.id,
+          },
+        });
+        await tx.charterSignature.create({
+          data: { charterId: charter.id, applicationId: created.id, structureId: structure.id, signatoryName: dto.charter.signatoryName, signatoryRole: dto.charter.signatoryRole ?? null },
+        });
+        await ctx.record({ action: 'submit', resource: 'applications', recordId: created.id, after: created, change: 'created' });
+        if (existing) await ctx.record({ action: 'reapply', resource: 'structures', recordId: structure.id, before: existing, after: structure });
+        else await ctx.record({ action: 'create', resource: 'structures', recordId: structure.id, after: structure });
+        return created;
+      });
+      return {
+        id: application.id,
+        reference: application.reference,
+        status: application.status,
+        submittedAt: application.submittedAt,
+        replyToken,
+        message: `Demande ${application.reference} reçue. Conservez le jeton de réponse : il vous sera demandé si l'équipe APTIC a besoin d'informations.`,
+      };
+    } catch (error) {
+      // Two submissions for one SIRET at the same instant: the partial unique index decides.
+      if (isUniqueViolation(error)) throw this.alreadyPending(org.siret);
+      throw error;
+    }
+  }
+
+  async reply(id: string, dto: ReplyToHoldDto) {
+    const application = await this.prisma.application.findUnique({ where: { id: typeof id === 'string' && id.length <= 64 ? id : '' } });
+    if (!application || !sameToken(dto.token, application.replyTokenHash)) throw forbidden('Demande inconnue ou jeton de réponse invalide.');
+    if (application.status !== 'ON_HOLD') throw conflict(`Cette demande n'attend pas de réponse (statut : ${application.status}).`);
+    requestContext.setActor({ type: 'PUBLIC', name: `Candidature : ${application.organisationName}` });
+    const updated = await this.transactions.run(async (ctx) => {
+      const data: Prisma.ApplicationUpdateManyMutationInput = { status: 'IN_REVIEW', replyMessage: dto.message, repliedAt: new Date() };
+      if (dto.bank) Object.assign(data, { bankHolder: dto.bank.holder, iban: dto.bank.iban, bic: dto.bank.bic });
+      const { count } = await ctx.tx.application.updateMany({ where: { id, status: 'ON_HOLD' }, data });
+      if (count === 0) throw conflict('Cette demande vient de changer de statut : elle n’attend plus de réponse.');
+      const after = await ctx.tx.application.findUniqueOrThrow({ where: { id } });
+      await ctx.record({ action: 'reply', resource: 'applications', recordId: id, before: application, after });
+      return after;
+    });
+    return { id: updated.id, reference: updated.reference, status: updated.status, message: 'Réponse transmise : votre demande est de nouveau en cours d’instruction.' };
+  }
+
+  // ── Staff workflow ──
+
+  async claim(id: string, user: StaffUser) {
+    const { record } = await this.resources.runAction(applicationsResource, id, user, 'claim', async (before, { tx }) => {
+      const { count } = await tx.application.updateMany({ where: { id, status: 'SUBMITTED' }, data: { status: 'IN_REVIEW', assigneeId: user.id, claimedAt: new Date() } });
+      if (count === 0) throw await this.cannot(tx, before, 'prendre en charge');
+      return { record: await tx.application.findUniqueOrThrow({ where: { id } }) };
+    });
+    return this.resources.present(applicationsResource, record, user);
+  }
+
+  async hold(id: string, user: StaffUser, dto: HoldApplicationDto) {
+    const { record } = await this.resources.runAction(applicationsResource, id, user, 'hold', async (before, { tx }) => {
+      this.assertReviewer(before, user);
+      const { count } = await tx.application.updateMany({ where: { id, status: 'IN_REVIEW' }, data: { status: 'ON_HOLD', holdComment: dto.comment } });
+      if (count === 0) throw await this.cannot(tx, before, 'mettre en attente');
+      return { record: await tx.application.findUniqueOrThrow({ where: { id } }) };
+    });
+    return this.resources.present(applicationsResource, record, user);
+  }
+
+  async reject(id: string, user: StaffUser, dto: RejectApplicationDto) {
+    const { record } = await this.resources.runAction(applicationsResource, id, user, 'reject', async (before, ctx) => {
+      const { tx } = ctx;
+      this.assertReviewer(before, user);
+      const { count } = await tx.application.updateMany({
+        where: { id, status: { in: ['IN_REVIEW', 'ON_HOLD'] } },
+        data: { status: 'REJECTED', rejectionReason: dto.reason, decisionComment: dto.comment, decidedById: user.id, decidedAt: new Date() },
+      });
+      if (count === 0) throw await this.cannot(tx, before, 'refuser');
+      if (before.structureId) {
+        const structure = await tx.structure.findUnique({ where: { id: before.structureId as string } });
+        if (structure?.status === 'APPLICANT') {
+          const after = await tx.structure.update({ where: { id: structure.id }, data: { status: 'REJECTED' } });
+          await ctx.record({ action: 'reject', resource: 'structures', recordId: structure.id, before: structure, after });
+        }
+      }
+      return { record: await tx.application.findUniqueOrThrow({ where: { id } }) };
+    });
+    return this.resources.present(applicationsResource, record, user);
+  }
+
+  /**
+   * Approval (SPEC §3): signature of the charter in force, a valid SIRET not already qualified,
+   * valid bank details. The structure becomes ELIGIBLE and gets its partner API key, returned
+   * here once (stored hashed).
+   */
+  async approve(id: string, user: StaffUser, dto: ApproveApplicationDto) {
+    const { record, key } = await this.resources.runAction(applicationsResource, id, user, 'approve', async (before, ctx) => {
+      const { tx } = ctx;
+      this.assertReviewer(before, user);
+      if (before.status !== 'IN_REVIEW') throw await this.cannot(tx, before, 'approuver');
+      const charter = await this.current.charter(tx);
+      const signed = await tx.charter.findUnique({ where: { id: before.charterId as string } });
+      if (!charter || signed?.id !== charter.id) {
+        throw conflict(`La demande a signé la charte version ${signed?.version ?? '?'} ; la version en vigueur est la ${charter?.version ?? '?'}. Mettez la demande en attente pour une nouvelle signature.`);
+      }
+      const problems: string[] = [];
+      if (!isValidSiret(before.siret)) problems.push(`SIRET ${before.siret} invalide`);
+      if (!isValidIban(before.iban)) problems.push('IBAN invalide');
+      if (!isValidBic(before.bic)) problems.push('BIC invalide');
+      if (problems.length) throw new AppException(AppErrorCode.UNPROCESSABLE, `Approbation impossible : ${problems.join(', ')}. Mettez la demande en attente pour correction.`);
+      if ((before.score as number) < (before.scoreThreshold as number) && !dto.comment) {
+        throw badRequest(`Le score (${before.score}) est sous le seuil (${before.scoreThreshold}) : justifiez l'approbation par un commentaire.`, { fields: { comment: ['obligatoire sous le seuil'] } });
+      }
+      const now = new Date();
+      const { count } = await tx.application.updateMany({
+        where: { id, status: 'IN_REVIEW' },
+        data: { status: 'APPROVED', decidedById: user.id, decidedAt: now, decisionComment: dto.comment ?? null },
+      });
+      if (count === 0) throw await this.cannot(tx, before, 'approuver');
+
+      // The SIRET qualifies once: only a structure not yet qualified can become ELIGIBLE.
+      const structureBefore = await tx.structure.findUnique({ where: { siret: before.siret as string } });
+      const promoted = structureBefore
+        ? await tx.structure.updateMany({
+            where: { id: structureBefore.id, status: { in: ['APPLICANT', 'REJECTED'] } },
+            data: {
+              status: 'ELIGIBLE',
+              eligibleAt: now,
+              name: before.organisationName as string,
+              legalForm: before.legalForm as string,
+              addressLine: before.addressLine as string,
+              postalCode: before.postalCode as string,
+              city: before.city as string,
+              departement: before.departement as string,
+              email: before.contactEmail as string,
+              phone: (before.contactPhone as string | null) ?? null,
+              legalRepName: before.legalRepName as string,
+              legalRepRole: (before.legalRepRole as string | null) ?? null,
+              bankHolder: before.bankHolder as string,
+              iban: before.iban as string,
+              bic: before.bic as string,
+              signedCharterVersion: charter.version,
+              charterResignatureNeeded: false,
+            },
+          })
+        : { count: 0 };
+      if (!structureBefore || promoted.count === 0) {
+        throw conflict(`Le SIRET ${before.siret} est déjà qualifié (APTICulteur) : une autre demande vient d'être approuvée. Refusez celle-ci comme doublon.`);
+      }
+      const structure = await tx.structure.findUniqueOrThrow({ where: { id: structureBefore.id } });
+      await tx.application.update({ where: { id }, data: { structureId: structure.id } });
+      await tx.charterSignature.updateMany({ where: { applicationId: id }, data: { structureId: structure.id } });
+      await ctx.record({ action: 'approve', resource: 'structures', recordId: structure.id, before: structureBefore, after: structure });
+      const key = await issuePartnerKey(tx, structure.id, user.id);
+      await ctx.record({ action: 'issue-api-key', resource: 'structures', recordId: structure.id, after: { apiKeyPrefix: key.prefix }, change: 'updated' });
+      return { record: await tx.application.findUniqueOrThrow({ where: { id } }), key };
+    });
+    return {
+      ...this.resources.present(applicationsResource, record, user),
+      partnerApiKey: { key: key.key, prefix: key.prefix, notice: 'Clé partenaire affichée une seule fois : transmettez-la à la structure.' },
+    };
+  }
+
+  /** What a reviewer checks before deciding: score per answer, charter, identifiers, duplicates. */
+  async checks(id: string, user: StaffUser) {
+    const app = (await this.resources.findRaw(applicationsResource, id, user)) as Application;
+    const [questionnaire, signedCharter, currentCharter, sameSiretStructure, sameIbanStructures, otherApplications] = await Promise.all([
+      this.prisma.questionnaire.findUnique({ where: { id: app.questionnaireId } }),
+      this.prisma.charter.findUnique({ where: { id: app.charterId } }),
+      this.current.charter(),
+      this.prisma.structure.findUnique({ where: { siret: app.siret }, select: { id: true, name: true, status: true } }),
+      this.prisma.structure.findMany({ where: { iban: app.iban, siret: { not: app.siret } }, select: { id: true, name: true, siret: true, status: true } }),
+      this.prisma.application.findMany({ where: { siret: app.siret, id: { not: id } }, select: { id: true, reference: true, status: true, submittedAt: true }, orderBy: { submittedAt: 'desc' } }),
+    ]);
+    const scoring = scoreAnswers((questionnaire?.questions ?? []) as unknown as Question[], app.answers);
+    const warnings: string[] = [];
+    if (sameSiretStructure && (QUALIFIED as readonly string[]).includes(sameSiretStructure.status)) warnings.push(`SIRET déjà qualifié : ${sameSiretStructure.name}`);
+    for (const s of sameIbanStructures) warnings.push(`Même IBAN que ${s.name} (SIRET ${s.siret})`);
+    if (otherApplications.length) warnings.push(`${otherApplications.length} autre(s) demande(s) avec ce SIRET`);
+    if (signedCharter?.id !== currentCharter?.id) warnings.push(`Charte signée en version ${signedCharter?.version}, version en vigueur ${currentCharter?.version}`);
+    if (app.score < app.scoreThreshold) warnings.push(`Score ${app.score} sous le seuil ${app.scoreThreshold}`);
+    return {
+      id,
+      score: { score: app.score, threshold: app.scoreThreshold, maxScore: scoring.maxScore, passes: app.score >= app.scoreThreshold, answers: scoring.details, questionnaireVersion: questionnaire?.version },
+      charter: { signedVersion: signedCharter?.version ?? null, currentVersion: currentCharter?.version ?? null, upToDate: signedCharter?.id === currentCharter?.id },
+      siret: { value: app.siret, valid: isValidSiret(app.siret), qualifiedStructure: sameSiretStructure && (QUALIFIED as readonly string[]).includes(sameSiretStructure.status) ? sameSiretStructure : null },
+      bank: { holder: app.bankHolder, ibanValid: isValidIban(app.iban), bicValid: isValidBic(app.bic), sameIbanStructures },
+      otherApplications,
+      warnings,
+    };
+  }
+
+  // ── helpers ──
+
+  private assertReviewer(application: Record<string, unknown>, user: StaffUser) {
+    if (application.assigneeId && application.assigneeId !== user.id && user.role !== 'ADMIN') {
+      throw conflict('Cette demande est prise en charge par un autre relecteur : seul lui (ou un administrateur) peut la décider.', { assigneeId: application.assigneeId });
+    }
+  }
+
+  /** Why a transition did not happen: someone else got there first, or the status does not allow it. */
+  private async cannot(tx: Prisma.TransactionClient, before: Record<string, unknown>, verb: string) {
+    const now = await tx.application.findUnique({ where: { id: before.id as string }, include: { assignee: { select: { fullName: true } } } });
+    if (!now) return notFound('Demande introuvable.');
+    if (now.status === 'IN_REVIEW' && verb === 'prendre en charge') {
+      return conflict(`Demande déjà prise en charge par ${now.assignee?.fullName ?? 'un autre relecteur'}.`, { status: now.status, assigneeId: now.assigneeId });
+    }
+    return conflict(`Impossible de ${verb} une demande au statut ${now.status}.`, { status: now.status });
+  }
+
+  private alreadyPending(siret: string, reference?: string) {
+    return conflict(`Une demande est déjà en cours pour le SIRET ${siret}${reference ? ` (référence ${reference})` : ''}.`, { fields: { 'organisation.siret': ['demande déjà en cours'] } });
+  }
+}

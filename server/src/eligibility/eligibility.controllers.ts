@@ -1,0 +1,162 @@
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Public, RequirePermission } from '../auth/decorators';
+import { AdminOnly } from '../auth/guards';
+import { StaffUser } from '../auth/staff-user';
+import { PublicThrottle, RateLimitGuard } from '../auth/guards';
+import { notFound } from '../common/errors';
+import { ApplicationsService } from './applications.service';
+import { CurrentVersions, PublicationService } from './charters.service';
+import { ApproveApplicationDto, HoldApplicationDto, ReasonDto, RejectApplicationDto, ReplyToHoldDto, SubmitApplicationDto } from './dto/application.dto';
+import { Question } from './questionnaire.rules';
+import { StructuresService } from './structures.service';
+
+@ApiTags('public')
+@Controller('api/public')
+@Public()
+export class PublicEligibilityController {
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly current: CurrentVersions,
+  ) {}
+
+  /** The charter in force: what an applicant reads and signs. */
+  @Get('charter')
+  async charter() {
+    const charter = await this.current.charter();
+    if (!charter) throw notFound('Aucune charte publiée.');
+    return { id: charter.id, version: charter.version, title: charter.title, body: charter.body, publishedAt: charter.publishedAt };
+  }
+
+  /** The eligibility questionnaire in use, without the scores. */
+  @Get('questionnaire')
+  async questionnaire() {
+    const q = await this.current.questionnaire();
+    if (!q) throw notFound('Aucun questionnaire publié.');
+    const questions = (q.questions as unknown as Question[]).map((question) => ({
+      code: question.code,
+      label: question.label,
+      options: question.options.map((o) => ({ value: o.value, label: o.label })),
+    }));
+    return { version: q.version, title: q.title, questions };
+  }
+
+  @Post('applications')
+  @UseGuards(RateLimitGuard)
+  @PublicThrottle()
+  submit(@Body() dto: SubmitApplicationDto) {
+    return this.applications.submit(dto);
+  }
+
+  @Post('applications/:id/reply')
+  @HttpCode(200)
+  @UseGuards(RateLimitGuard)
+  @PublicThrottle()
+  reply(@Param('id') id: string, @Body() dto: ReplyToHoldDto) {
+    return this.applications.reply(id, dto);
+  }
+}
+
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('api/applications')
+export class ApplicationActionsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Get(':id/checks')
+  @RequirePermission('applications', 'R')
+  checks(@Param('id') id: string, @CurrentUser() user: StaffUser) {
+    return this.applications.checks(id, user);
+  }
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  @RequirePermission('applications', 'W')
+  claim(@Param('id') id: string, @CurrentUser() user: StaffUser) {
+    return this.applications.claim(id, user);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @RequirePermission('applications', 'W')
+  approve(@Param('id') id: string, @Body() dto: ApproveApplicationDto, @CurrentUser() user: StaffUser) {
+    return this.applications.approve(id, user, dto);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @RequirePermission('applications', 'W')
+  reject(@Param('id') id: string, @Body() dto: RejectApplicationDto, @CurrentUser() user: StaffUser) {
+    return this.applications.reject(id, user, dto);
+  }
+
+  @Post(':id/hold')
+  @HttpCode(200)
+  @RequirePermission('applications', 'W')
+  hold(@Param('id') id: string, @Body() dto: HoldApplicationDto, @CurrentUser() user: StaffUser) {
+    return this.applications.hold(id, user, dto);
+  }
+}
+
+@ApiTags('structures')
+@ApiBearerAuth()
+@Controller('api/structures')
+export class StructureActionsController {
+  constructor(private readonly structures: StructuresService) {}
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @RequirePermission('structures', 'W')
+  suspend(@Param('id') id: string, @Body() dto: ReasonDto, @CurrentUser() user: StaffUser) {
+    return this.structures.suspend(id, user, dto.reason);
+  }
+
+  @Post(':id/reinstate')
+  @HttpCode(200)
+  @RequirePermission('structures', 'W')
+  reinstate(@Param('id') id: string, @Body() dto: ReasonDto, @CurrentUser() user: StaffUser) {
+    return this.structures.reinstate(id, user, dto.reason);
+  }
+
+  @Get(':id/api-keys')
+  @RequirePermission('structures', 'R')
+  apiKeys(@Param('id') id: string, @CurrentUser() user: StaffUser) {
+    return this.structures.apiKeys(id, user);
+  }
+
+  /** ADMIN only (SPEC: keys shown once, revocable). */
+  @Post(':id/reissue-api-key')
+  @HttpCode(200)
+  @AdminOnly()
+  reissue(@Param('id') id: string, @CurrentUser() user: StaffUser) {
+    return this.structures.reissueKey(id, user);
+  }
+
+  @Post(':id/revoke-api-keys')
+  @HttpCode(200)
+  @AdminOnly()
+  revoke(@Param('id') id: string, @CurrentUser() user: StaffUser) {
+    return this.structures.revokeKeys(id, user);
+  }
+}
+
+@ApiTags('charters')
+@ApiBearerAuth()
+@Controller('api')
+export class PublicationController {
+  constructor(private readonly publication: PublicationService) {}
+
+  @Post('charters/:id/publish')
+  @HttpCode(200)
+  @RequirePermission('charters', 'W')
+  publishCharter(@Param('id') id: string, @CurrentUser() user: StaffUser) {
+    return this.publication.publishCharter(id, user);
+  }
+
+  @Post('questionnaires/:id/publish')
+  @HttpCode(200)
+  @RequirePermission('questionnaires', 'W')
+  publishQuestionnaire(@Param('id') id: string, @CurrentUser() user: StaffUser) {
+    return this.publication.publishQuestionnaire(id, user);
+  }
+}

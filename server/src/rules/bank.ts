@@ -1,0 +1,21 @@
+import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
+
+/** "fr76 3000 4000 0312 3456 7890 143" → "FR7630004000031234567890143" (what we store). */
+export function normalizeIban(value: unknown): string | undefined {
+  return typeof value === 'string' ? (electronicFormatIBAN(value) ?? undefined) : undefined;
+}
+
+/** IBAN: country length and mod-97 (and the national check where ibantools knows it, e.g. the French RIB key). */
+export function isValidIban(value: unknown): boolean {
+  const iban = normalizeIban(value);
+  return !!iban && isValidIBAN(iban);
+}
+
+/** BIC: 8 or 11 characters, bank, country, location (and branch) codes well formed. */
+export function isValidBic(value: unknown): boolean {
+  return typeof value === 'string' && /^[A-Z0-9]{8}([A-Z0-9]{3})?$/.test(value) && isValidBIC(value);
+}
+
+export function normalizeBic(value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(/\s+/g, '').toUpperCase() : value;
+}
