@@ -1,4 +1,5 @@
 import { siretFor } from '../../server/src/rules/siret';
+import { collect, connect, connected, subscribe, waitFor } from '../support/sockets';
 import { expectErrorShape, startTestApp, TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -253,6 +254,30 @@ describe('the review workflow', () => {
     expect(timeline.body.map((e: any) => e.action)).toEqual(['submit', 'claim', 'hold', 'reply', 'approve']);
     expect(timeline.body.map((e: any) => e.actorType)).toEqual(['PUBLIC', 'STAFF', 'STAFF', 'PUBLIC', 'STAFF']);
     expect(timeline.body[2].after).toEqual({ status: 'ON_HOLD', holdComment: 'Statuts manquants.' });
+  });
+
+  it('publishes each transition live to the review queue and the application page', async () => {
+    const socket = connect(t.baseUrl, reviewer2);
+    await connected(socket);
+    const events = collect(socket);
+    await subscribe(socket, 'resource/applications');
+    const { id } = await submitted();
+    await waitFor(events, (e) => e.topic === 'resource/applications' && e.type === 'created' && e.payload.ids.includes(id));
+    await subscribe(socket, `resource/applications/${id}`);
+    await act(reviewer, id, 'claim');
+    await waitFor(events, (e) => e.topic === `resource/applications/${id}` && e.type === 'updated');
+    socket.disconnect();
+  });
+
+  it('refuses a transition on an application someone else is editing', async () => {
+    const { id } = await submitted();
+    const holder = connect(t.baseUrl, admin);
+    await connected(holder);
+    expect((await holder.timeout(5000).emitWithAck('lock', { resource: 'applications', id })).ok).toBe(true);
+    const refused = await act(reviewer, id, 'claim');
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toMatch(/en cours de modification par Nadia Benali/);
+    holder.disconnect();
   });
 
   it('forbids the workflow to roles without write access on applications', async () => {

@@ -1,3 +1,4 @@
+import { isValidBic, isValidIban, normalizeIban } from './bank';
 import { barcodeFromSerial, gs1CheckDigit, isValidBarcode, randomSerial } from './barcode';
 import { percentOfCents } from './money';
 import { isValidSiren, isValidSiret, siretFor } from './siret';
@@ -88,5 +89,35 @@ describe('SIRET and SIREN', () => {
     expect(isValidSiren('732829321')).toBe(false);
     expect(siretFor('732829320', 7)).toBe('73282932000074');
     expect(isValidSiret(siretFor('518654321'))).toBe(true);
+  });
+});
+
+describe('IBAN and BIC (ibantools)', () => {
+  it.each([
+    ['GB82 WEST 1234 5698 7654 32', true], // ECBS published example
+    ['DE89370400440532013000', true],
+    ['FR7630006000011234567890189', true],
+    ['fr76 3000 6000 0112 3456 7890 189', true], // spaces and case do not matter
+    ['GB82WEST12345698765431', false], // one digit off
+    ['FR763000600001123456789018', false], // too short for France
+    ['XX00123', false],
+    ['', false],
+  ])('IBAN %s is %s', (iban, valid) => {
+    expect(isValidIban(iban)).toBe(valid);
+  });
+
+  it('stores IBANs in electronic format', () => {
+    expect(normalizeIban('fr76 3000 6000 0112 3456 7890 189')).toBe('FR7630006000011234567890189');
+  });
+
+  it.each([
+    ['DEUTDEFF', true],
+    ['NEDSZAJJXXX', true],
+    ['BNPAFRPPXXX', true],
+    ['DEUTDEF', false],
+    ['DEUT1EFF', false],
+    ['deutdeff', false],
+  ])('BIC %s is %s', (bic, valid) => {
+    expect(isValidBic(bic)).toBe(valid);
   });
 });
