@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { Alert, Button } from '@mui/material';
 import { useFormState } from 'react-hook-form';
 import { useEditContext, useNotify, useRedirect, useTranslate } from 'react-admin';
-import { isLocalWrite } from './localWrites';
+import { isOwnChange } from './localWrites';
 import { useSubscribeToRecord } from './useSubscribe';
 
 /**
@@ -24,13 +24,13 @@ export const EditLive = () => {
     useSubscribeToRecord(
         event => {
             if (event.type === 'deleted') {
-                if (isLocalWrite(resource!, record?.id)) return;
+                if (isOwnChange(event, resource!, record?.id)) return;
                 notify('realtime.record.deleted', { type: 'warning' });
                 redirect('list', resource);
                 return;
             }
             if (event.type !== 'updated' && event.type !== 'reconnected') return;
-            if (isLocalWrite(resource!, record?.id)) return;
+            if (isOwnChange(event, resource!, record?.id)) return;
             if (dirty.current) {
                 setChangedMeanwhile(true);
                 notify('realtime.record.changedWhileEditing', { type: 'warning' });

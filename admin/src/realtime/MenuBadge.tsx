@@ -5,7 +5,7 @@ import { Menu, useDataProvider, useResourceDefinitions, useTranslate } from 'rea
 import type { AppDataProvider } from '../dataProvider';
 import { countChange, getLastSeen, setInitialCount, useBadgeCount } from './badges';
 import { useSubscribeToRecordList } from './useSubscribe';
-import { isLocalWrite } from './localWrites';
+import { isOwnChange } from './localWrites';
 
 // Models without a `createdAt` column: their badge counts live events only.
 const WITHOUT_CREATED_AT = new Set(['charter-signatures', 'scans']);
@@ -37,7 +37,7 @@ export const useMenuBadge = (resource: string, enabled = true): number => {
         event => {
             if (event.type !== 'created' && event.type !== 'updated') return;
             // The user's own changes in this tab are not news to them.
-            const ids: unknown[] = (event.payload?.ids ?? []).filter((id: unknown) => !isLocalWrite(resource, id));
+            const ids: unknown[] = (event.payload?.ids ?? []).filter((id: unknown) => !isOwnChange(event, resource, id));
             if (ids.length > 0) countChange(resource, ids);
         },
         resource,

@@ -1,5 +1,5 @@
 import { useNotify, useRedirect, useShowContext } from 'react-admin';
-import { isLocalWrite } from './localWrites';
+import { isOwnChange } from './localWrites';
 import { useSubscribeToRecord } from './useSubscribe';
 
 /**
@@ -13,7 +13,7 @@ export const ShowLive = () => {
     const redirect = useRedirect();
     useSubscribeToRecord(
         event => {
-            const local = isLocalWrite(resource!, record?.id);
+            const local = isOwnChange(event, resource!, record?.id);
             if (event.type === 'deleted') {
                 if (!local) notify('realtime.record.deleted', { type: 'warning' });
                 redirect('list', resource);
