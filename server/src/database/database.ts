@@ -21,6 +21,8 @@ export interface Database {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs fn holding an exclusive session-level lock, so two processes never migrate at once. */
   withExclusiveLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /** Called after migrations: lets the driver learn types they created (PGlite's enum arrays). */
+  refreshTypes(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,9 @@ async function openPglite(dataDir: string): Promise<Database> {
     },
     // PGlite is a single connection inside this process: nothing else can migrate concurrently.
     withExclusiveLock: (_key, fn) => fn(),
+    // PGlite serialises array parameters only for array types it knows; enum arrays (Offer.flags)
+    // are created by migrations after it started, so it must look again or send them as plain text.
+    refreshTypes: () => pglite.refreshArrayTypes(),
     async close() {
       await prisma.$disconnect();
       await pglite.close();
@@ -74,6 +79,7 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
       const result = await pool.query(sql, params);
       return result.rows as T[];
     },
+    refreshTypes: async () => undefined,
     async withExclusiveLock(key, fn) {
       const client = await pool.connect();
       try {

@@ -87,6 +87,7 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<Migra
       }
       applied.push(file.name);
     }
+    await db.refreshTypes();
     return { applied, alreadyApplied: done.size };
   });
 }

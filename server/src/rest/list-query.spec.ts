@@ -27,7 +27,7 @@ describe('react-admin list parameters to a Prisma query', () => {
       ],
     });
     const list = parseListQuery({ filter: JSON.stringify({ allowedDepartements: '33', bookletCount_lte: '12' }) }, { ...options, model: 'Order', searchFields: [], defaultSort: ['reference', 'ASC'] as ['reference', 'ASC'] });
-    expect(list.where).toEqual({ AND: [{ allowedDepartements: { has: '33' } }, { bookletCount: { lte: 12 } }] });
+    expect(list.where).toEqual({ AND: [{ allowedDepartements: { hasSome: ['33'] } }, { bookletCount: { lte: 12 } }] });
   });
 
   it('refuses hidden fields as if they did not exist', () => {

@@ -116,7 +116,9 @@ export function parseListQuery(input: ListQueryInput, options: ListQueryOptions)
       continue;
     }
     if (field.isList) {
-      and.push(Array.isArray(value) ? { [name]: { hasSome: value.map((v) => coerce(field, v, key)) } } : { [name]: { has: coerce(field, value, key) } });
+      // `hasSome` even for one value: the driver adapters send `has` on enum lists as a scalar, which PostgreSQL refuses.
+      const values = Array.isArray(value) ? value : [value];
+      and.push({ [name]: { hasSome: values.map((v) => coerce(field, v, key)) } });
     } else if (Array.isArray(value)) {
       if (value.length > MAX_PAGE_SIZE) throw badRequest(`Le filtre « ${key} » contient trop de valeurs (${MAX_PAGE_SIZE} au plus).`);
       and.push({ [name]: { in: value.map((v) => coerce(field, v, key)) } });
