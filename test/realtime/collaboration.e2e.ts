@@ -104,6 +104,7 @@ describe('edit locks', () => {
     const finance = await socketFor('FINANCE');
     const financeEvents = collect(finance);
     await ack(finance, 'lock', { resource: 'sponsors', id: sponsorId });
+    await ack(finance, 'subscribe', { topic: `lock/sponsors/${sponsorId}` });
     const support = await socketFor('SUPPORT');
     expect(await ack(support, 'lock', { resource: 'sponsors', id: sponsorId, force: true })).toEqual(expect.objectContaining({ ok: false }));
     const reviewer = await socketFor('REVIEWER');
@@ -114,6 +115,8 @@ describe('edit locks', () => {
     const taken = await ack(admin, 'lock', { resource: 'sponsors', id: sponsorId, force: true });
     expect(taken.ok).toBe(true);
     const told = await waitFor(financeEvents, (e) => e.type === 'taken-over');
+    await ack(finance, 'getLock', { resource: 'sponsors', id: sponsorId }); // a round trip: any duplicate would have arrived
+    expect(financeEvents.filter((e) => e.type === 'taken-over')).toHaveLength(1);
     expect((told.payload as any).previous.identityName).toBe('Claire Dubois');
     expect((told.payload as any).lock.identityName).toBe('Nadia Benali');
     expect((await putSponsor('FINANCE', 'Trop tard')).status).toBe(409);

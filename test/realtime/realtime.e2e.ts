@@ -47,7 +47,8 @@ describe('resource events', () => {
 
     await t.http.put(`/api/sponsors/${existing.id}`).set('Authorization', `Bearer ${await t.token('FINANCE')}`).send({ contactName: 'Contact Temps Réel' });
     const listEvent = await waitFor(events, (e) => e.topic === 'resource/sponsors');
-    expect(listEvent).toEqual({ topic: 'resource/sponsors', type: 'updated', payload: { ids: [existing.id] } });
+    const finance = (await t.http.get('/api/auth/me').set('Authorization', `Bearer ${await t.token('FINANCE')}`)).body;
+    expect(listEvent).toEqual({ topic: 'resource/sponsors', type: 'updated', payload: { ids: [existing.id], actorId: finance.id } });
     await waitFor(events, (e) => e.topic === `resource/sponsors/${existing.id}` && e.type === 'updated');
     // Published after commit: the change is already visible when the event arrives.
     const fresh = await t.http.get(`/api/sponsors/${existing.id}`).set('Authorization', `Bearer ${await t.token('ADMIN')}`);
@@ -132,6 +133,6 @@ multiInstance('two server instances behind one Redis', () => {
       .send({ name: 'Commune multi-instance', kind: 'COMMUNE', siret: siretFor('216901231'), addressLine: '1 place', postalCode: '69001', city: 'Lyon', departement: '69', contactName: 'A B', contactEmail: 'a.b@example.fr' });
     expect(created.status).toBe(201);
     const event = await waitFor(events, (e) => e.topic === 'resource/sponsors');
-    expect(event).toEqual({ topic: 'resource/sponsors', type: 'created', payload: { ids: [created.body.id] } });
+    expect(event).toEqual({ topic: 'resource/sponsors', type: 'created', payload: { ids: [created.body.id], actorId: expect.any(String) } });
   });
 });

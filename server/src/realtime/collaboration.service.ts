@@ -69,9 +69,11 @@ export class CollaborationService implements OnModuleDestroy {
     if (!result.ok) return { ok: false, error: lockMessage(result.lock), lock: result.lock };
     const takenOver = result.previous && result.previous.identity !== user.id ? result.previous : null;
     if (takenOver) {
-      this.realtime.publish({ topic: lockTopic(resource, recordId), type: 'taken-over', payload: { lock: result.lock, previous: takenOver } });
-      // The previous holder may no longer watch the topic: tell all their sockets.
-      this.realtime.publish({ topic: lockTopic(resource, recordId), type: 'taken-over', payload: { lock: result.lock, previous: takenOver } }, `user/${takenOver.identity}`);
+      // To the topic's watchers and to every socket of the previous holder (who may not watch it), once each.
+      this.realtime.publish({ topic: lockTopic(resource, recordId), type: 'taken-over', payload: { lock: result.lock, previous: takenOver } }, [
+        lockTopic(resource, recordId),
+        `user/${takenOver.identity}`,
+      ]);
       this.logger.log({ message: 'lock taken over', resource, recordId, by: user.id, from: takenOver.identity });
     } else if (!result.previous) {
       this.realtime.publish({ topic: lockTopic(resource, recordId), type: 'locked', payload: { lock: result.lock } });

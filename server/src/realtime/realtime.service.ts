@@ -19,6 +19,8 @@ export interface Change {
   id: string;
   /** For audit events and comments: the resource they are about. */
   about?: string;
+  /** Who made the change (staff user or structure id), so a client can tell its own echo from a colleague's change. */
+  actorId?: string;
 }
 
 /** Resources readable only "on the records one can read": their events go to a room per resource they are about. */
@@ -43,8 +45,9 @@ export class RealtimeService {
     this.server = server;
   }
 
-  publish(event: RealtimeEvent, room = event.topic) {
-    this.server?.to(room).emit(REALTIME_EVENT, event);
+  /** Emits once per socket even when a socket is in several of the rooms. */
+  publish(event: RealtimeEvent, rooms: string | string[] = event.topic) {
+    this.server?.to(rooms).emit(REALTIME_EVENT, event);
   }
 
   /** Called after a transaction committed: one list event per resource and type, one per record. */
@@ -52,14 +55,15 @@ export class RealtimeService {
     if (!this.server || changes.length === 0) return;
     const grouped = new Map<string, string[]>();
     for (const c of changes) {
-      const key = [c.resource, c.type, c.about ?? ''].join('\u0000');
+      const key = [c.resource, c.type, c.about ?? '', c.actorId ?? ''].join('\u0000');
       grouped.set(key, [...(grouped.get(key) ?? []), c.id]);
     }
     for (const [key, ids] of grouped) {
-      const [resource, type, about] = key.split('\u0000');
+      const [resource, type, about, actorId] = key.split('\u0000');
       const topic = resourceTopic(resource);
-      this.publish({ topic, type, payload: { ids } }, about ? scopedRoom(resource, about) : topic);
-      for (const id of ids) this.publish({ topic: resourceTopic(resource, id), type, payload: { ids: [id] } });
+      const by = actorId ? { actorId } : {};
+      this.publish({ topic, type, payload: { ids, ...by } }, about ? scopedRoom(resource, about) : topic);
+      for (const id of ids) this.publish({ topic: resourceTopic(resource, id), type, payload: { ids: [id], ...by } });
     }
   }
 

@@ -1,5 +1,6 @@
 import * as bcrypt from 'bcryptjs';
 import { composeIBAN, isValidIBAN } from 'ibantools';
+import { SECRET_FIELDS } from '../audit/audited-transaction';
 import { Prisma, PrismaClient } from '../generated/prisma/client';
 import { barcodeFromSerial, randomSerial } from '../rules/barcode';
 import { FEE_RATE_BP, PASS_VALUE_CENTS, PASSES_PER_BOOKLET, percentOfCents } from '../rules/money';
@@ -342,6 +343,35 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
         await tx.disputeItem.create({ data: { disputeId: dispute.id, scanId: disputed.id, passId: disputed.passId } });
       }
 
+      // Each demo record's history starts with its import, so record timelines are not empty.
+      const imports: [string, { id: string; createdAt: Date }[]][] = [
+        ['users', await tx.user.findMany()],
+        ['sponsors', await tx.sponsor.findMany()],
+        ['structures', await tx.structure.findMany()],
+        ['locations', await tx.location.findMany()],
+        ['applications', await tx.application.findMany()],
+        ['charters', await tx.charter.findMany()],
+        ['questionnaires', await tx.questionnaire.findMany()],
+        ['referential-categories', await tx.referentialCategory.findMany()],
+        ['referential-services', await tx.referentialService.findMany()],
+        ['offers', await tx.offer.findMany()],
+        ['subscriptions', await tx.subscription.findMany()],
+        ['orders', await tx.order.findMany()],
+        ['disputes', await tx.dispute.findMany()],
+      ];
+      for (const [resource, rows] of imports) {
+        await tx.auditEvent.createMany({
+          data: rows.map((row) => ({
+            actorType: 'SYSTEM' as const,
+            actorName: 'Reprise des données de démonstration',
+            action: 'import',
+            resource,
+            recordId: row.id,
+            after: JSON.parse(JSON.stringify(row, (key, value) => (SECRET_FIELDS.has(key) ? undefined : value))),
+            createdAt: row.createdAt,
+          })),
+        });
+      }
       await tx.auditEvent.create({
         data: { actorType: 'SYSTEM', actorName: 'Système', action: 'seed', resource: 'users', recordId: admin.id, after: { demoData: true, structures: STRUCTURES.length, passes: passCount, redemptions } },
       });
