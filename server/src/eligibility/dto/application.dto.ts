@@ -13,40 +13,16 @@ import {
   MaxLength,
   Min,
   MinLength,
-  registerDecorator,
   ValidateNested,
-  ValidationOptions,
 } from 'class-validator';
-import { DEPARTEMENT_PATTERN, IsSiret } from '../../common/validators';
+import { DEPARTEMENT_PATTERN, IsBic, IsIban, IsSiret } from '../../common/validators';
 import { RejectionReason } from '../../generated/prisma/enums';
-import { isValidBic, isValidIban, normalizeBic, normalizeIban } from '../../rules/bank';
+import { normalizeBic, normalizeIban } from '../../rules/bank';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const compact = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value);
 const required = { message: 'est obligatoire' };
 const text = { message: 'doit être un texte' };
-
-function IsIban(options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isIban',
-      target: object.constructor,
-      propertyName,
-      options: { message: 'IBAN invalide : longueur du pays ou clé de contrôle incorrecte', ...options },
-      validator: { validate: (value: unknown) => isValidIban(value) },
-    });
-}
-
-function IsBic(options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isBic',
-      target: object.constructor,
-      propertyName,
-      options: { message: 'BIC invalide : 8 ou 11 caractères (banque, pays, ville, agence)', ...options },
-      validator: { validate: (value: unknown) => isValidBic(value) },
-    });
-}
 
 export class OrganisationDto {
   @ApiProperty({ example: 'Espace numérique du Lac' }) @Transform(trim) @IsDefined(required) @IsString(text) @MinLength(2, { message: '2 caractères au moins' }) @MaxLength(200, { message: '200 caractères au plus' }) name!: string;
