@@ -158,12 +158,18 @@ describe('comments', () => {
     expect(financeList.body).toEqual([]);
   });
 
-  it('appear in the record’s timeline with their author', async () => {
+  it('appear in the record’s timeline with their author, live', async () => {
+    const watcher = await socketFor('SUPPORT');
+    const events = collect(watcher);
+    expect((await ack(watcher, 'subscribe', { topic: `timeline/structures/${structureId}` })).ok).toBe(true);
+    expect((await ack(watcher, 'subscribe', { topic: `timeline/applications/${applicationId}` })).ok).toBe(false);
     const posted = await t.http.post('/api/comments').set('Authorization', `Bearer ${await t.token('ADMIN')}`).send({ resource: 'structures', recordId: structureId, body: 'Pour la chronologie.' });
     const timeline = await t.http
       .get(`/api/audit-events?filter=${enc(JSON.stringify({ resource: 'structures', recordId: structureId }))}&sort=${enc('["createdAt","DESC"]')}`)
       .set('Authorization', `Bearer ${await t.token('SUPPORT')}`);
     expect(timeline.body[0]).toEqual(expect.objectContaining({ action: 'comment', actorName: 'Nadia Benali', after: { commentId: posted.body.id, body: 'Pour la chronologie.' } }));
+    const heard = await waitFor(events, (e) => e.topic === `timeline/structures/${structureId}`);
+    expect(heard).toEqual({ topic: `timeline/structures/${structureId}`, type: 'created', payload: { ids: [timeline.body[0].id], actorId: expect.any(String) } });
   });
 
   it('are refused on records the role may not read, missing records, other resources, and when empty', async () => {

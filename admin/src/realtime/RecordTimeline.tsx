@@ -9,7 +9,7 @@ import {
     type RaRecord,
 } from 'react-admin';
 import { formatDateTime, formatValue } from './format';
-import { useSubscribeToRecord } from './useSubscribe';
+import { useSubscribe, useSubscribeToRecord } from './useSubscribe';
 
 type Json = Record<string, unknown> | null | undefined;
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -164,6 +164,8 @@ export const RecordTimeline = ({ resource: resourceProp, id: idProp }: { resourc
         { enabled }
     );
     useSubscribeToRecord(() => void refetch(), resource, recordId, { enabled });
+    // Every new audit event about this record, comments and workflow actions included.
+    useSubscribe(enabled ? `timeline/${resource}/${recordId}` : undefined, () => void refetch(), { enabled });
     return (
         <Card data-testid="record-timeline">
             <CardHeader

@@ -90,7 +90,7 @@ export class AuditedTransactions {
             const type = entry.change === undefined ? (entry.action === 'create' ? 'created' : entry.action === 'delete' ? 'deleted' : 'updated') : entry.change;
             const actorId = actor.id ?? undefined;
             if (type) changes.push({ resource: entry.resource, type, id: entry.recordId, actorId });
-            changes.push({ resource: 'audit-events', type: 'created', id: event.id, about: entry.resource, actorId });
+            changes.push({ resource: 'audit-events', type: 'created', id: event.id, about: entry.resource, aboutId: entry.recordId, actorId });
           },
           changed: (change) => void changes.push({ actorId: requestContext.get()?.actor?.id ?? undefined, ...change }),
         };

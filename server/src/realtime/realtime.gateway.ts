@@ -7,8 +7,8 @@ import { StaffUser } from '../auth/staff-user';
 import { CollaborationService } from './collaboration.service';
 import { RealtimeService, scopedRoom, SCOPED_RESOURCES } from './realtime.service';
 
-/** resource/<name>, resource/<name>/<id>, presence/<name>/<id>, lock/<name>/<id>. */
-const TOPIC = /^(resource|presence|lock)\/([a-z-]+)(?:\/([A-Za-z0-9-]{1,64}))?$/;
+/** resource/<name>, resource/<name>/<id>, presence/<name>/<id>, lock/<name>/<id>, timeline/<name>/<id>. */
+const TOPIC = /^(resource|presence|lock|timeline)\/([a-z-]+)(?:\/([A-Za-z0-9-]{1,64}))?$/;
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
 type Ack = Record<string, unknown> & { ok: boolean };
@@ -18,7 +18,7 @@ function parseTopic(body: unknown) {
   if (typeof topic !== 'string') return { error: 'Sujet manquant.' } as const;
   const match = TOPIC.exec(topic);
   if (!match || (match[1] !== 'resource' && !match[3])) return { error: `Sujet inconnu : ${topic.slice(0, 100)}` } as const;
-  return { topic, kind: match[1] as 'resource' | 'presence' | 'lock', resource: match[2], id: match[3] } as const;
+  return { topic, kind: match[1] as 'resource' | 'presence' | 'lock' | 'timeline', resource: match[2], id: match[3] } as const;
 }
 
 function parseRecord(body: unknown): { resource: string; id: string; force: boolean } | null {

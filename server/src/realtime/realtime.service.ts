@@ -21,6 +21,8 @@ export interface Change {
   about?: string;
   /** Who made the change (staff user or structure id), so a client can tell its own echo from a colleague's change. */
   actorId?: string;
+  /** For audit events: the record they are about, whose timeline topic hears of them. */
+  aboutId?: string;
 }
 
 /** Resources readable only "on the records one can read": their events go to a room per resource they are about. */
@@ -28,6 +30,9 @@ export const SCOPED_RESOURCES = new Set(['audit-events', 'comments']);
 
 /** e.g. audit-events@structures, joined through the topic resource/audit-events by roles that read structures. */
 export const scopedRoom = (resource: string, about: string) => `${resource}@${about}`;
+
+/** New audit events about one record (its timeline), comments included. */
+export const timelineTopic = (resource: string, id: string) => `timeline/${resource}/${id}`;
 
 export const resourceTopic = (resource: string, id?: string) => (id ? `resource/${resource}/${id}` : `resource/${resource}`);
 
@@ -57,6 +62,9 @@ export class RealtimeService {
     for (const c of changes) {
       const key = [c.resource, c.type, c.about ?? '', c.actorId ?? ''].join('\u0000');
       grouped.set(key, [...(grouped.get(key) ?? []), c.id]);
+    }
+    for (const c of changes) {
+      if (c.about && c.aboutId) this.publish({ topic: timelineTopic(c.about, c.aboutId), type: c.type, payload: { ids: [c.id], ...(c.actorId ? { actorId: c.actorId } : {}) } });
     }
     for (const [key, ids] of grouped) {
       const [resource, type, about, actorId] = key.split('\u0000');
