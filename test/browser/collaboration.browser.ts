@@ -220,7 +220,9 @@ describe('real-time collaboration between staff members', () => {
     const badge = admin.locator('a[href="#/sponsors"] [data-testid="menu-badge"]');
     const before = (await badge.count()) === 0 ? 0 : Number(await badge.innerText());
     const name = `AAA Commanditaire en direct ${Date.now() % 100000}`;
-    await api(server.baseUrl, adminToken, 'POST', '/api/sponsors', {
+    // Created by someone else than ADMIN (the console does not badge its user's own changes).
+    const financeToken = await apiLogin(server.baseUrl, account('FINANCE'));
+    await api(server.baseUrl, financeToken, 'POST', '/api/sponsors', {
       name,
       kind: 'COMMUNE',
       siret: siret(),
