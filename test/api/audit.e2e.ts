@@ -71,6 +71,14 @@ describe('the audit log', () => {
     expect(again.body).toEqual(event);
   });
 
+  it('records each staff login in the user’s history, without the token', async () => {
+    const login = await t.http.post('/api/auth/login').send({ email: 'support@aptic.fr', password: 'Support-Aptic-2026!' });
+    const events = await eventsFor('users', login.body.user.id);
+    const last = events[events.length - 1];
+    expect(last).toEqual(expect.objectContaining({ action: 'login', actorName: 'Karim Haddad', after: expect.objectContaining({ sessionId: expect.any(String) }) }));
+    expect(JSON.stringify(events)).not.toContain(login.body.accessToken);
+  });
+
   it('is filterable by actor, action and date range', async () => {
     const me = (await t.http.get('/api/auth/me').set('Authorization', `Bearer ${admin}`)).body;
     const since = new Date(Date.now() - 3600_000).toISOString();

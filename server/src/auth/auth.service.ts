@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import * as bcrypt from 'bcryptjs';
+import { AuditedTransactions } from '../audit/audited-transaction';
+import { requestContext } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
 import { PrismaClient } from '../generated/prisma/client';
 import { StaffUser } from './staff-user';
@@ -13,6 +15,7 @@ export class AuthService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly config: AppConfig,
+    private readonly transactions: AuditedTransactions,
   ) {}
 
   hashPassword(password: string): Promise<string> {
@@ -27,13 +30,16 @@ export class AuthService {
     return toStaffUser(user);
   }
 
+  /** Opens a session; the login is part of the user's history (audit event "login"). */
   async openSession(user: StaffUser): Promise<string> {
     const token = newToken('aptic');
     const expiresAt = new Date(Date.now() + this.config.TOKEN_TTL_HOURS * 3600_000);
-    await this.prisma.$transaction([
-      this.prisma.staffSession.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt } }),
-      this.prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } }),
-    ]);
+    requestContext.setActor({ type: 'STAFF', id: user.id, name: user.fullName, role: user.role });
+    await this.transactions.run(async (ctx) => {
+      const session = await ctx.tx.staffSession.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt } });
+      await ctx.tx.user.update({ where: { id: user.id }, data: { lastLoginAt: session.createdAt } });
+      await ctx.record({ action: 'login', resource: 'users', recordId: user.id, after: { sessionId: session.id, expiresAt }, change: null });
+    });
     return token;
   }
 
