@@ -1,7 +1,8 @@
-import { fetchUtils, type DataProvider } from 'react-admin';
+import { fetchUtils, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { getToken } from './authProvider';
 import { addRealtimeMethods, type RealtimeDataProvider } from './realtime/realtimeDataProvider';
+import { markLocalWrite } from './realtime/localWrites';
 
 export const API_URL = '/api';
 
@@ -24,15 +25,68 @@ export interface DashboardFigures {
     openDisputes?: number;
 }
 
+/** A partner API key as the server returns it once, on approval or reissue. */
+export interface OneTimeKey {
+    key: string;
+    prefix: string;
+    notice: string;
+}
+
+/** What a workflow action answers: the updated record, plus a partner key for some actions. */
+export type ActionResult = RaRecord & { partnerApiKey?: OneTimeKey };
+
+export interface ActionParams {
+    id: Identifier;
+    /** The action segment of `POST /api/<resource>/:id/<action>` (claim, approve, suspend…). */
+    action: string;
+    data?: Record<string, unknown>;
+}
+
+/** `POST /api/<resource>/batch` answer: one result per record, failures with the server's message. */
+export interface BatchResult {
+    action: string;
+    total: number;
+    succeeded: number;
+    failed: number;
+    results: { id: string; ok: boolean; status?: string; error?: string }[];
+}
+
 export interface AppDataProvider extends DataProvider, RealtimeDataProvider {
     getDashboard(): Promise<DashboardFigures>;
+    /** A workflow action on one record (SPEC §4): the updated record comes back. */
+    runAction(resource: string, params: ActionParams): Promise<{ data: ActionResult }>;
+    /** A workflow action on many records at once (`POST /api/<resource>/batch`). */
+    runBatch(
+        resource: string,
+        params: { action: string; ids: Identifier[]; data?: Record<string, unknown> }
+    ): Promise<{ data: BatchResult }>;
+    /** A read-only view of one record computed by the server: `GET /api/<resource>/:id/<view>` (checks, review, api-keys). */
+    getRecordView<T = unknown>(resource: string, params: { id: Identifier; view: string }): Promise<{ data: T }>;
 }
 
 const restProvider = simpleRestProvider(API_URL, httpClient);
+
+const recordUrl = (resource: string, id: Identifier) => `${API_URL}/${resource}/${encodeURIComponent(String(id))}`;
+
+const post = (url: string, body: unknown) => httpClient(url, { method: 'POST', body: JSON.stringify(body ?? {}) });
 
 // CRUD goes through the stock ra-data-simple-rest provider; custom endpoints and realtime
 // (subscribe, unsubscribe, lock, unlock, getLock over socket.io) are added around it.
 export const dataProvider: AppDataProvider = {
     ...addRealtimeMethods(restProvider, getToken),
     getDashboard: () => httpClient(`${API_URL}/dashboard`).then(({ json }) => json as DashboardFigures),
+    runAction: async (resource, { id, action, data }) => {
+        markLocalWrite(resource, id);
+        const { json } = await post(`${recordUrl(resource, id)}/${action}`, data);
+        return { data: json as ActionResult };
+    },
+    runBatch: async (resource, { action, ids, data }) => {
+        ids.forEach(id => markLocalWrite(resource, id));
+        const { json } = await post(`${API_URL}/${resource}/batch`, { ...data, action, ids });
+        return { data: json as BatchResult };
+    },
+    getRecordView: async (resource, { id, view }) => {
+        const { json } = await httpClient(`${recordUrl(resource, id)}/${view}`);
+        return { data: json };
+    },
 };

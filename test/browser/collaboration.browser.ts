@@ -7,10 +7,13 @@ import { mkdirSync } from 'fs';
 import type { Page } from 'playwright-core';
 import {
   DEMO_ACCOUNTS,
+  api,
   apiGet,
   apiLogin,
+  eventually,
   launchBrowser,
   loginThroughConsole,
+  siret,
   startServer,
   type Role,
   type RunningBrowser,
@@ -30,45 +33,6 @@ interface Person {
 interface Me {
   id: string;
   fullName: string;
-}
-
-/** A SIRET with a valid Luhn key, different on every call. */
-const siret = (() => {
-  let n = 0;
-  return () => {
-    const base = `${Date.now() % 1e9}`.padStart(9, '0') + String(n++ % 100000).padStart(4, '0');
-    for (let check = 0; check < 10; check++) {
-      const digits = (base + check).split('').map(Number);
-      const sum = digits
-        .reverse()
-        .map((d, i) => (i % 2 === 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d))
-        .reduce((a, b) => a + b, 0);
-      if (sum % 10 === 0) return base + check;
-    }
-    throw new Error('no SIRET key');
-  };
-})();
-
-/** Polls `read` until it returns `expected` (or fails with the last value seen). */
-async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await read();
-    if (last === expected) return;
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
-  expect(last).toBe(expected);
-}
-
-async function api<T>(baseUrl: string, token: string, method: string, url: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${baseUrl}${url}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 describe('real-time collaboration between staff members', () => {

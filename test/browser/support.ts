@@ -28,6 +28,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { role: 'SUPPORT', email: 'support@aptic.fr', password: 'Support-Aptic-2026!' },
 ];
 
+/** A second reviewer, for what two reviewers see of each other's work. */
+export const SECOND_REVIEWER: DemoAccount = {
+  role: 'REVIEWER',
+  email: 'relecture2@aptic.fr',
+  password: 'Relecture2-Aptic-2026!',
+};
+
 export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const server = createServer();
@@ -152,6 +159,46 @@ export async function apiGet<T>(baseUrl: string, token: string, url: string): Pr
   const response = await fetch(`${baseUrl}${url}`, { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+/** A SIRET with a valid Luhn key, different on every call. */
+export const siret = (() => {
+  let n = 0;
+  return () => {
+    const base = `${Date.now() % 1e9}`.padStart(9, '0') + String(n++ % 100000).padStart(4, '0');
+    for (let check = 0; check < 10; check++) {
+      const digits = (base + check).split('').map(Number);
+      const sum = digits
+        .reverse()
+        .map((d, i) => (i % 2 === 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d))
+        .reduce((a, b) => a + b, 0);
+      if (sum % 10 === 0) return base + check;
+    }
+    throw new Error('no SIRET key');
+  };
+})();
+
+/** Calls the API with any method; fails with the server's answer when it is not 2xx. */
+export async function api<T>(baseUrl: string, token: string, method: string, url: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${baseUrl}${url}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Polls `read` until it returns `expected` (or fails with the last value seen). */
+export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await read();
+    if (last === expected) return;
+    await sleep(200);
+  }
+  expect(last).toBe(expected);
 }
 
 /** Opens the console's login page and signs in; resolves when the dashboard is shown. */

@@ -1,7 +1,8 @@
-import { DataTable, DateInput, NumberInput, TextInput } from 'react-admin';
+import { DataTable, DateInput, FilterButton, NumberInput, SortButton, TextInput, TopToolbar, ExportButton, useGetIdentity } from 'react-admin';
 import {
     DateTimeField,
     EnumArrayInput,
+    QuickFilters,
     RefField,
     RefInput,
     ResourceList,
@@ -9,6 +10,7 @@ import {
     searchFilter,
 } from '../common';
 import { ScoreField } from './ScoreField';
+import { PENDING_STATUSES } from './types';
 
 const filters = [
     searchFilter,
@@ -16,12 +18,38 @@ const filters = [
     <TextInput key="departement" source="departement" />,
     <RefInput key="assigneeId" source="assigneeId" reference="staff" />,
     <NumberInput key="score_gte" source="score_gte" label="filters.minScore" />,
+    <NumberInput key="score_lte" source="score_lte" label="filters.maxScore" />,
     <DateInput key="submittedAt_gte" source="submittedAt_gte" label="filters.submittedAfter" />,
     <DateInput key="submittedAt_lte" source="submittedAt_lte" label="filters.submittedBefore" />,
 ];
 
+/** "À traiter" (the default), "Toutes", "Mes demandes": the queue's usual views in one click. */
+const QueueActions = () => {
+    const { identity } = useGetIdentity();
+    return (
+        <TopToolbar sx={{ alignItems: 'center', flexWrap: 'wrap', gap: 1 }}>
+            <QuickFilters
+                filters={[
+                    { label: 'applications.queue.pending', filter: { status: PENDING_STATUSES }, testId: 'quick-pending' },
+                    { label: 'applications.queue.all', filter: { status: undefined }, testId: 'quick-all' },
+                    ...(identity ? [{ label: 'applications.queue.mine', filter: { assigneeId: identity.id }, testId: 'quick-mine' }] : []),
+                ]}
+            />
+            <SortButton fields={['submittedAt', 'score']} />
+            <FilterButton />
+            <ExportButton />
+        </TopToolbar>
+    );
+};
+
+/** The review queue: live, pending applications first, newest first. */
 export const ApplicationList = () => (
-    <ResourceList filters={filters} sort={{ field: 'submittedAt', order: 'DESC' }}>
+    <ResourceList
+        filters={filters}
+        filterDefaultValues={{ status: PENDING_STATUSES }}
+        sort={{ field: 'submittedAt', order: 'DESC' }}
+        actions={<QueueActions />}
+    >
         <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="reference" />
             <DataTable.Col source="organisationName" />

@@ -9,6 +9,7 @@ import {
     useRecordContext,
     useResourceContext,
     useResourceDefinition,
+    type RaRecord,
     type ShowProps,
 } from 'react-admin';
 import {
@@ -22,17 +23,18 @@ import {
 } from '../realtime';
 
 /** Who else is on the record, who edits it, and the edit button when the role may write. */
-const RecordShowActions = () => {
+const RecordShowActions = ({ workflow, editable }: { workflow?: ReactNode; editable?: (record: RaRecord) => boolean }) => {
     const resource = useResourceContext();
     const record = useRecordContext();
     const { hasEdit } = useResourceDefinition();
     const { canAccess: canEdit } = useCanAccess({ resource: resource ?? '', action: 'edit', enabled: !!resource });
     const lock = useLock(resource, record?.id, { enabled: !!canEdit });
     return (
-        <TopToolbar sx={{ alignItems: 'center' }}>
+        <TopToolbar sx={{ alignItems: 'center', flexWrap: 'wrap', gap: 1 }}>
             <PresenceAvatars />
             {canEdit && <LockChip lock={lock} />}
-            {hasEdit && canEdit && <EditButton />}
+            {workflow}
+            {hasEdit && canEdit && (!editable || (record && editable(record))) && <EditButton />}
         </TopToolbar>
     );
 };
@@ -58,15 +60,19 @@ export interface RecordShowProps extends ShowProps {
     children: ReactNode;
     /** The audit log's own records have no history of their own. */
     timeline?: boolean;
+    /** Workflow buttons of the record (approve, suspend, publish…), beside the edit button. */
+    workflow?: ReactNode;
+    /** Whether the record may still be edited (e.g. a charter until it is published). */
+    editable?: (record: RaRecord) => boolean;
 }
 
 /**
  * A Show page of the console: live (refetched when the record changes), with presence, lock
  * status, comments and the record's timeline. Every resource's show screen uses it.
  */
-export const RecordShow = ({ children, timeline = true, ...props }: RecordShowProps) => (
+export const RecordShow = ({ children, timeline = true, workflow, editable, ...props }: RecordShowProps) => (
     <Show
-        actions={<RecordShowActions />}
+        actions={<RecordShowActions workflow={workflow} editable={editable} />}
         aside={<RecordSidePanel timeline={timeline} />}
         // The record takes the room the side panel leaves (long tab bars scroll instead of widening the page).
         sx={{ '& .RaShow-card': { flex: '1 1 0', minWidth: 0, width: 0 } }}

@@ -68,3 +68,50 @@ export type EnumName = keyof typeof enums;
 /** Choices for SelectInput / SelectArrayInput; react-admin translates the `name` keys. */
 export const enumChoices = (name: EnumName) =>
     enums[name].map(value => ({ id: value, name: `enums.${name}.${value}` }));
+
+// Which enum a field holds, for the fields that are not named after their enum (`status` is
+// a different enum on each resource). Used to translate values in the audit history.
+const STATUS_ENUMS: Record<string, EnumName> = {
+    structures: 'StructureStatus',
+    applications: 'ApplicationStatus',
+    offers: 'OfferStatus',
+    orders: 'OrderStatus',
+    passes: 'PassStatus',
+    subscriptions: 'SubscriptionStatus',
+    redemptions: 'RedemptionStatus',
+    disputes: 'DisputeStatus',
+    endorsements: 'EndorsementStatus',
+    statements: 'StatementStatus',
+    payouts: 'PayoutStatus',
+};
+const FIELD_ENUMS: Record<string, EnumName> = {
+    role: 'Role',
+    kind: 'SponsorKind',
+    rejectionReason: 'RejectionReason',
+    validation: 'OfferValidation',
+    flags: 'OfferFlag',
+    plan: 'SubscriptionPlan',
+    outcome: 'ScanOutcome',
+    origin: 'DisputeOrigin',
+    category: 'DisputeCategory',
+    actorType: 'ActorType',
+};
+
+export const fieldEnum = (resource: string, field: string): EnumName | undefined => {
+    if (field === 'status') return STATUS_ENUMS[resource];
+    if (resource === 'scans' && field === 'reason') return 'ScanRejectionReason';
+    if (resource === 'disputes' && field === 'outcome') return 'DisputeOutcome';
+    return FIELD_ENUMS[field];
+};
+
+/** Fields holding a staff member's id: shown by name. */
+export const STAFF_FIELDS = new Set([
+    'assigneeId',
+    'decidedById',
+    'moderatedById',
+    'createdById',
+    'openedById',
+    'closedById',
+    'authorId',
+    'handedOutBy',
+]);

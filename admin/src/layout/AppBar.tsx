@@ -1,4 +1,4 @@
-import { Box, Typography } from '@mui/material';
+import { Typography } from '@mui/material';
 import { AppBar as RaAppBar, TitlePortal, useGetIdentity, useTranslate } from 'react-admin';
 
 /** The stock app bar (locale menu, refresh, user menu) plus the signed-in role. */
@@ -7,8 +7,8 @@ export const AppBar = () => {
     const translate = useTranslate();
     return (
         <RaAppBar color="primary">
+            {/* The title takes the free width (a spacer beside it would cut long record titles in half). */}
             <TitlePortal />
-            <Box sx={{ flex: 1 }} />
             {identity?.role && (
                 <Typography variant="body2" sx={{ mr: 1, opacity: 0.85 }} data-testid="role">
                     {translate(`enums.Role.${identity.role}`)}

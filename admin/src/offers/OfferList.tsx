@@ -1,5 +1,7 @@
-import { DataTable } from 'react-admin';
+import { DataTable, TextInput, useCanAccess } from 'react-admin';
 import {
+    BatchResultPanel,
+    BatchResultsProvider,
     DateTimeField,
     EnumArrayInput,
     EnumInput,
@@ -10,33 +12,48 @@ import {
     StatusChip,
     searchFilter,
 } from '../common';
+import { BulkModerationButtons } from './BulkModerationButtons';
 
 const filters = [
     searchFilter,
     <EnumArrayInput key="status" source="status" enum="OfferStatus" alwaysOn />,
+    <EnumInput key="flags" source="flags" enum="OfferFlag" label="offers.filters.flag" alwaysOn />,
     <RefInput key="structureId" source="structureId" reference="structures" />,
+    <RefInput key="categoryId" source="categoryId" reference="referential-categories" label="offers.filters.category" />,
     <RefInput key="serviceId" source="serviceId" reference="referential-services" />,
+    <TextInput key="departement" source="departement" label="offers.filters.departement" />,
     <EnumInput key="validation" source="validation" enum="OfferValidation" />,
 ];
 
-export const OfferList = () => (
-    <ResourceList filters={filters} sort={{ field: 'submittedAt', order: 'DESC' }}>
-        <DataTable rowClick="show" bulkActionButtons={false}>
-            <DataTable.Col source="title" />
-            <DataTable.Col source="structureId">
-                <RefField source="structureId" reference="structures" />
-            </DataTable.Col>
-            <DataTable.Col source="serviceId">
-                <RefField source="serviceId" reference="referential-services" />
-            </DataTable.Col>
-            <DataTable.Col source="priceCents" field={MoneyField} />
-            <DataTable.Col source="status">
-                <StatusChip source="status" enum="OfferStatus" />
-            </DataTable.Col>
-            <DataTable.Col source="flags" disableSort>
-                <StatusChip source="flags" enum="OfferFlag" color="warning" />
-            </DataTable.Col>
-            <DataTable.Col source="submittedAt" field={DateTimeField} />
-        </DataTable>
-    </ResourceList>
-);
+/** The moderation queue: offers waiting for a reviewer first, live, decided one by one or in batches. */
+export const OfferList = () => {
+    const { canAccess: canModerate } = useCanAccess({ resource: 'offers', action: 'edit' });
+    return (
+        <BatchResultsProvider>
+            <ResourceList
+                filters={filters}
+                filterDefaultValues={{ status: ['PENDING_REVIEW'] }}
+                sort={{ field: 'submittedAt', order: 'DESC' }}
+            >
+                <BatchResultPanel />
+                <DataTable rowClick="show" bulkActionButtons={canModerate ? <BulkModerationButtons /> : false}>
+                    <DataTable.Col source="title" />
+                    <DataTable.Col source="structureId">
+                        <RefField source="structureId" reference="structures" />
+                    </DataTable.Col>
+                    <DataTable.Col source="serviceId">
+                        <RefField source="serviceId" reference="referential-services" />
+                    </DataTable.Col>
+                    <DataTable.Col source="priceCents" field={MoneyField} />
+                    <DataTable.Col source="flags" disableSort>
+                        <StatusChip source="flags" enum="OfferFlag" color="warning" />
+                    </DataTable.Col>
+                    <DataTable.Col source="status">
+                        <StatusChip source="status" enum="OfferStatus" />
+                    </DataTable.Col>
+                    <DataTable.Col source="submittedAt" field={DateTimeField} />
+                </DataTable>
+            </ResourceList>
+        </BatchResultsProvider>
+    );
+};

@@ -1,5 +1,5 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
-import { useFieldValue, type FieldProps } from 'react-admin';
+import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
 
 interface Question {
     code: string;
@@ -10,9 +10,11 @@ interface Question {
 /** The questionnaire's questions with each answer and the points it scores. */
 export const QuestionsField = (props: FieldProps) => {
     const questions = useFieldValue(props) as Question[] | null | undefined;
+    const translate = useTranslate();
     if (!Array.isArray(questions)) return null;
+    const maxScore = questions.reduce((sum, q) => sum + Math.max(0, ...(q.options ?? []).map(o => o.score)), 0);
     return (
-        <Stack spacing={2}>
+        <Stack spacing={2} data-testid="questions">
             {questions.map((question, index) => (
                 <Box key={question.code ?? index}>
                     <Typography variant="subtitle2">
@@ -27,12 +29,15 @@ export const QuestionsField = (props: FieldProps) => {
                                 key={option.value}
                                 size="small"
                                 variant="outlined"
-                                label={`${option.label} : ${option.score} pt${Math.abs(option.score) > 1 ? 's' : ''}`}
+                                label={`${option.label} : ${translate('questionnaires.points', { smart_count: option.score })}`}
                             />
                         ))}
                     </Stack>
                 </Box>
             ))}
+            <Typography variant="body2" color="text.secondary">
+                {translate('questionnaires.maxScore', { smart_count: maxScore })}
+            </Typography>
         </Stack>
     );
 };

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Box, Button, Card, CardContent, CardHeader, Chip, CircularProgress, Stack, Typography } from '@mui/material';
 import {
     useGetList,
+    useGetOne,
     useRecordContext,
     useResourceContext,
     useTranslate,
@@ -9,6 +10,7 @@ import {
     type RaRecord,
 } from 'react-admin';
 import { formatDateTime, formatValue } from './format';
+import { STAFF_FIELDS, enums, fieldEnum } from '../common/enums';
 import { useSubscribe, useSubscribeToRecord } from './useSubscribe';
 
 type Json = Record<string, unknown> | null | undefined;
@@ -29,6 +31,27 @@ const ACTION_COLOURS: Record<string, 'success' | 'error' | 'warning' | 'info' | 
     update: 'info',
 };
 
+/** A staff member's id as their name (the staff directory is readable by every role). */
+const StaffName = ({ id }: { id: string }) => {
+    const { data } = useGetOne('staff', { id });
+    return <>{data?.fullName ?? id}</>;
+};
+
+/** One value of the history: enum values translated, staff by name, the rest formatted. */
+const ChangeValue = ({ resource, field, value }: { resource: string; field: string; value: unknown }) => {
+    const translate = useTranslate();
+    const enumName = fieldEnum(resource, field);
+    if (enumName && value != null) {
+        const known = (enums[enumName] as readonly string[]);
+        const translateOne = (v: unknown) =>
+            typeof v === 'string' && known.includes(v) ? translate(`enums.${enumName}.${v}`, { _: v }) : String(v);
+        if (Array.isArray(value)) return <>{value.length ? value.map(translateOne).join(', ') : '∅'}</>;
+        return <>{translateOne(value)}</>;
+    }
+    if (STAFF_FIELDS.has(field) && typeof value === 'string' && value) return <StaffName id={value} />;
+    return <>{formatValue(value, translate('realtime.timeline.yes'), translate('realtime.timeline.no'))}</>;
+};
+
 /** One change of a field: "Libellé : avant → après". */
 const FieldChange = ({ resource, field, before, after, mode }: {
     resource: string;
@@ -38,8 +61,6 @@ const FieldChange = ({ resource, field, before, after, mode }: {
     mode: 'diff' | 'after' | 'before';
 }) => {
     const translate = useTranslate();
-    const yes = translate('realtime.timeline.yes');
-    const no = translate('realtime.timeline.no');
     return (
         <Box component="li" sx={{ fontSize: 13, lineHeight: 1.5 }} data-testid="timeline-change">
             <Box component="span" sx={{ fontWeight: 600 }}>
@@ -48,11 +69,15 @@ const FieldChange = ({ resource, field, before, after, mode }: {
             {' : '}
             {mode !== 'after' && (
                 <Box component="span" sx={mode === 'diff' ? { color: 'text.secondary', textDecoration: 'line-through' } : {}}>
-                    {formatValue(before, yes, no)}
+                    <ChangeValue resource={resource} field={field} value={before} />
                 </Box>
             )}
             {mode === 'diff' && ' → '}
-            {mode !== 'before' && <Box component="span">{formatValue(after, yes, no)}</Box>}
+            {mode !== 'before' && (
+                <Box component="span">
+                    <ChangeValue resource={resource} field={field} value={after} />
+                </Box>
+            )}
         </Box>
     );
 };

@@ -1,5 +1,5 @@
 import { BooleanInput, NumberInput, SimpleForm, TextInput, required } from 'react-admin';
-import { RecordFormToolbar } from '../common';
+import { DeactivationGuard, RecordFormToolbar } from '../common';
 
 export const CategoryForm = () => (
     <SimpleForm toolbar={<RecordFormToolbar />} defaultValues={{ active: true, position: 0 }}>
@@ -7,7 +7,8 @@ export const CategoryForm = () => (
         <TextInput source="label" validate={required()} />
         <TextInput source="description" multiline minRows={2} />
         <NumberInput source="position" step={1} />
-        <BooleanInput source="active" />
+        <BooleanInput source="active" helperText="referential.category.activeHelp" />
+        <DeactivationGuard offersFilter={id => ({ categoryId: id })} message="referential.deactivate.category" />
     </SimpleForm>
 );
 

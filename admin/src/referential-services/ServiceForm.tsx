@@ -1,5 +1,5 @@
 import { BooleanInput, SimpleForm, TextInput, required } from 'react-admin';
-import { MoneyInput, RefInput, RecordFormToolbar } from '../common';
+import { DeactivationGuard, MoneyInput, RefInput, RecordFormToolbar } from '../common';
 
 export const ServiceForm = () => (
     <SimpleForm toolbar={<RecordFormToolbar />} defaultValues={{ active: true, recommendedPriceCents: 1000 }}>
@@ -8,7 +8,8 @@ export const ServiceForm = () => (
         <TextInput source="label" validate={required()} />
         <TextInput source="description" multiline minRows={2} />
         <MoneyInput source="recommendedPriceCents" validate={required()} />
-        <BooleanInput source="active" />
+        <BooleanInput source="active" helperText="referential.service.activeHelp" />
+        <DeactivationGuard offersFilter={id => ({ serviceId: id })} message="referential.deactivate.service" />
     </SimpleForm>
 );
 

@@ -1,10 +1,12 @@
-import { DataTable, TextInput } from 'react-admin';
-import { DateTimeField, EnumArrayInput, ResourceList, StatusChip, searchFilter } from '../common';
+import { DataTable, NullableBooleanInput, TextInput } from 'react-admin';
+import { DateOnlyField, EnumArrayInput, ResourceList, StatusChip, searchFilter } from '../common';
+import { CharterResignatureChip } from './CharterResignatureChip';
 
 const filters = [
     searchFilter,
-    <EnumArrayInput key="status" source="status" enum="StructureStatus" />,
+    <EnumArrayInput key="status" source="status" enum="StructureStatus" alwaysOn />,
     <TextInput key="departement" source="departement" />,
+    <NullableBooleanInput key="charterResignatureNeeded" source="charterResignatureNeeded" />,
 ];
 
 export const StructureList = () => (
@@ -17,7 +19,8 @@ export const StructureList = () => (
             <DataTable.Col source="status">
                 <StatusChip source="status" enum="StructureStatus" />
             </DataTable.Col>
-            <DataTable.Col source="eligibleAt" field={DateTimeField} />
+            <DataTable.Col source="charterResignatureNeeded" field={CharterResignatureChip} />
+            <DataTable.Col source="eligibleAt" field={DateOnlyField} />
         </DataTable>
     </ResourceList>
 );
