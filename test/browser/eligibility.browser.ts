@@ -220,6 +220,7 @@ describe('eligibility review in the console', () => {
     await dialog.getByTestId('action-dialog-confirm').click();
     // The form refuses to send without the comment.
     await dialog.getByText('Ce champ est requis').first().waitFor();
+    await page.waitForTimeout(500); // the dialog's fade-in
     await page.screenshot({ path: `${SHOTS}/eligibility-approve-below-threshold.png` });
     await expect(page.getByTestId('one-time-secret-dialog').count()).resolves.toBe(0);
     await dialog.getByRole('button', { name: 'Annuler' }).click();

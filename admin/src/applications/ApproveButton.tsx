@@ -42,7 +42,8 @@ export const ApproveButton = () => {
                                         threshold: record.scoreThreshold,
                                     })}
                                 </Alert>
-                                {(checks?.warnings ?? []).map(warning => (
+                                {/* The score has its own line above; the other warnings follow. */}
+                                {(checks?.warnings ?? []).filter(warning => !warning.startsWith('Score')).map(warning => (
                                     <Alert key={warning} severity="warning">
                                         {warning}
                                     </Alert>

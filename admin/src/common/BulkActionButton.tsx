@@ -29,11 +29,11 @@ export interface BulkActionButtonProps {
 /**
  * A bulk action of a list: one request for the selected rows, each one decided on its own by
  * the server. The summary (BatchResultPanel) lists the failures; the rows that succeeded are
- * unselected, the failed ones stay selected to try again.
+ * unselected, the failed ones still listed stay selected to try again.
  */
 export const BulkActionButton = ({ action, label, icon, color = 'primary', dialog, transform = v => v }: BulkActionButtonProps) => {
     const resource = useResourceContext()!;
-    const { selectedIds, onSelect } = useListContext();
+    const { selectedIds, onSelect, data } = useListContext();
     const dataProvider = useDataProvider<AppDataProvider>();
     const notify = useNotify();
     const refresh = useRefresh();
@@ -44,10 +44,14 @@ export const BulkActionButton = ({ action, label, icon, color = 'primary', dialo
         mutationKey: [resource, 'batch', action],
         mutationFn: (body: Record<string, unknown>) =>
             dataProvider.runBatch(resource, { action, ids: selectedIds, data: body }).then(({ data }) => data),
+        onMutate: () => show(null),
         onSuccess: result => {
             setOpen(false);
             show(result);
-            onSelect(result.results.filter(r => !r.ok).map(r => r.id));
+            // The failures still on screen stay selected, to try again; one that left the list
+            // (decided meanwhile by someone else) would otherwise stay selected unseen.
+            const onScreen = new Set((data ?? []).map(record => String(record.id)));
+            onSelect(result.results.filter(r => !r.ok && onScreen.has(String(r.id))).map(r => r.id));
             refresh();
         },
         onError: error => {

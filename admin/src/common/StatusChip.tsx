@@ -44,6 +44,9 @@ const colours: Record<string, Colour> = {
     FORCE_REDEEM: 'info',
 };
 
+/** The colour of a state value (green done, orange waiting, red refused, grey closed). */
+export const statusColour = (value: string): Colour => colours[value] ?? 'default';
+
 export interface StatusChipProps extends FieldProps {
     /** Which enum of prisma/schema.prisma the value belongs to (for its label). */
     enum: EnumName;

@@ -14,12 +14,19 @@ import {
 } from '@mui/material';
 import { Link as RouterLink } from 'react-router-dom';
 import { useCreatePath, useTranslate } from 'react-admin';
-import { Fact, Section, formatCents } from '../common';
+import { Fact, Section, formatCents, statusColour } from '../common';
 import type { OfferReview } from './types';
 
 const EnumChip = ({ name, value, color }: { name: string; value: string; color?: 'warning' | 'default' }) => {
     const translate = useTranslate();
-    return <Chip size="small" variant={color ? 'outlined' : 'filled'} color={color ?? 'default'} label={translate(`enums.${name}.${value}`, { _: value })} />;
+    return (
+        <Chip
+            size="small"
+            variant={color ? 'outlined' : 'filled'}
+            color={color ?? statusColour(value)}
+            label={translate(`enums.${name}.${value}`, { _: value })}
+        />
+    );
 };
 
 /** Each flag in words: what the automatic checks found and why it matters. */
