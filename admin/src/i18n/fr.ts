@@ -262,7 +262,7 @@ export const fr: TranslationMessages = {
     apiKeys: {
         tab: 'Clés partenaires',
         explanation:
-            'La structure appelle l’API partenaire (offres, passages, relevés) avec sa clé. Les clés sont conservées chiffrées : seul leur préfixe est affiché ici.',
+            'La structure appelle l’API partenaire (offres, passages, relevés) avec sa clé. Seule une empreinte des clés est conservée : leur préfixe permet de les reconnaître.',
         none: 'Aucune clé partenaire émise.',
         prefix: 'Préfixe',
         state: 'État',
