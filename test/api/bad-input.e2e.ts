@@ -128,3 +128,22 @@ describe('bad bodies are a 4xx and change nothing', () => {
     expect(res.body.message).toMatch(/pas possible/);
   });
 });
+
+describe('input that PostgreSQL or the nesting would choke on', () => {
+  it('refuses NUL characters in addresses, filters and bodies with a 400', async () => {
+    expect((await t.http.get('/api/structures/a%00b').set('Authorization', `Bearer ${admin}`)).status).toBe(400);
+    expect((await t.http.get(`/api/structures?filter=${enc('{"q":"a\\u0000b"}')}`).set('Authorization', `Bearer ${admin}`)).status).toBe(400);
+    const body = await t.http.post('/api/referential-categories').set('Authorization', `Bearer ${admin}`).send({ code: 'NUL-TEST', label: 'a\u0000b' });
+    expect(body.status).toBe(400);
+    expectErrorShape(body.body, 400);
+    expect((await t.http.post('/api/public/applications/a%00/reply').send({ token: 'x', message: 'y' })).status).toBe(400);
+  });
+
+  it('refuses arrays where objects are expected, and null inside a list filter', async () => {
+    const res = await t.http.post('/api/public/applications').send({ organisation: [], contact: [], legalRepresentative: [], bank: [], answers: {}, charter: [] });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.details.fields)).toEqual(expect.arrayContaining(['organisation', 'bank', 'charter']));
+    const nullInList = await t.http.get(`/api/structures?filter=${enc('{"signedCharterVersion":[null,2]}')}`).set('Authorization', `Bearer ${admin}`);
+    expect(nullInList.status).toBe(400);
+  });
+});

@@ -230,7 +230,8 @@ describe('moderation', () => {
     expect((await post({ action: 'delete', ids: ['x'] })).status).toBe(400);
     expect((await post({ action: 'approve', ids: Array.from({ length: 501 }, (_, i) => `id-${i}`) })).status).toBe(400);
     const noReason = await post({ action: 'reject', ids: [(await pending()).id] });
-    expect(noReason.body.results[0]).toEqual(expect.objectContaining({ ok: false, error: expect.stringMatching(/motif/) }));
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.message).toMatch(/motif/);
   });
 });
 

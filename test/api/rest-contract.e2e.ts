@@ -121,8 +121,16 @@ describe('the HTTP contract itself', () => {
     expect(finance.body[0].iban).toMatch(/^FR\d{2}[0-9A-Z]{23}$/);
     expect(support.body[0].iban).toMatch(/^FR\d\d •/);
     expect(support.body[0].iban.endsWith(finance.body[0].iban.slice(-3))).toBe(true);
-    const reviewerOnApplications = await t.http.get('/api/applications?range=[0,0]').set('Authorization', `Bearer ${await t.token('REVIEWER')}`);
-    expect(reviewerOnApplications.body[0].iban).toMatch(/^FR\d{2}[0-9A-Z]{23}$/);
+    // REVIEWER: in full on applications under review only.
+    const reviewerOnApplications = await t.http.get('/api/applications?range=[0,99]').set('Authorization', `Bearer ${await t.token('REVIEWER')}`);
+    const pending = reviewerOnApplications.body.filter((a: any) => ['SUBMITTED', 'IN_REVIEW', 'ON_HOLD'].includes(a.status));
+    const decided = reviewerOnApplications.body.filter((a: any) => ['APPROVED', 'REJECTED'].includes(a.status));
+    expect(pending.length).toBeGreaterThan(0);
+    expect(decided.length).toBeGreaterThan(0);
+    for (const a of pending) expect(a.iban).toMatch(/^FR\d{2}[0-9A-Z]{23}$/);
+    for (const a of decided) expect(a.iban).toMatch(/^FR\d\d •/);
+    const byIban = await t.http.get(`/api/applications?filter=${encodeURIComponent(JSON.stringify({ iban: pending[0].iban }))}`).set('Authorization', `Bearer ${await t.token('REVIEWER')}`);
+    expect(byIban.status).toBe(400);
   });
 
   it('serves the dashboard figures the role may read', async () => {

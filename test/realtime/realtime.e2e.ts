@@ -97,6 +97,19 @@ describe('resource events', () => {
     expect(events.filter((e) => e.topic === 'resource/sponsors')).toEqual([]);
   });
 
+  it('closes a session’s sockets when it logs out', async () => {
+    const login = await t.http.post('/api/auth/login').send({ email: 'support@aptic.fr', password: 'Support-Aptic-2026!' });
+    const socket = open(login.body.accessToken);
+    await connected(socket);
+    const other = open(await t.token('SUPPORT')); // another session of the same person stays
+    await connected(other);
+    const gone = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+    expect((await t.http.post('/api/auth/logout').set('Authorization', `Bearer ${login.body.accessToken}`)).status).toBe(204);
+    expect(await gone).toBe('io server disconnect');
+    expect((await subscribe(other, 'resource/passes')).ok).toBe(true); // a round trip: still connected
+    expect(other.connected).toBe(true);
+  });
+
   it('disconnects the sockets of a deactivated account', async () => {
     const created = await t.http
       .post('/api/users')

@@ -7,6 +7,7 @@ import { AuthService } from './auth.service';
 import { permissionsOf } from './permissions';
 import { StaffUser } from './staff-user';
 import { LoginDto } from './login.dto';
+import { RealtimeService } from '../realtime/realtime.service';
 
 export function describeUser(user: StaffUser) {
   return { ...user, permissions: permissionsOf(user.role) };
@@ -15,7 +16,10 @@ export function describeUser(user: StaffUser) {
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly realtime: RealtimeService,
+  ) {}
 
   /** Passport local strategy, then an opaque bearer token valid TOKEN_TTL_HOURS. */
   @Public()
@@ -37,8 +41,10 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('logout')
   @HttpCode(204)
-  async logout(@Req() req: Request) {
+  async logout(@Req() req: Request, @CurrentUser() user: StaffUser) {
     const token = req.headers.authorization?.replace(/^Bearer\s+/i, '');
-    if (token) await this.auth.closeSession(token);
+    const sessionId = token ? await this.auth.closeSession(token, user) : null;
+    // The session's live sockets end with it.
+    if (sessionId) this.realtime.disconnectRoom(`session/${sessionId}`);
   }
 }

@@ -43,16 +43,28 @@ export class AuthService {
     return token;
   }
 
-  /** The staff member behind a bearer token, or null when unknown, expired, revoked or deactivated. */
-  async resolveToken(token: string | undefined | null): Promise<StaffUser | null> {
+  /** The live session behind a bearer token, or null when unknown, expired, revoked or deactivated. */
+  async resolveSession(token: string | undefined | null): Promise<{ user: StaffUser; sessionId: string; expiresAt: Date } | null> {
     if (!token || typeof token !== 'string' || token.length > 200) return null;
     const session = await this.prisma.staffSession.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
     if (!session || session.revokedAt || session.expiresAt <= new Date() || !session.user.active) return null;
-    return toStaffUser(session.user);
+    return { user: toStaffUser(session.user), sessionId: session.id, expiresAt: session.expiresAt };
   }
 
-  async closeSession(token: string): Promise<void> {
-    await this.prisma.staffSession.updateMany({ where: { tokenHash: hashToken(token), revokedAt: null }, data: { revokedAt: new Date() } });
+  /** The staff member behind a bearer token, or null. */
+  async resolveToken(token: string | undefined | null): Promise<StaffUser | null> {
+    return (await this.resolveSession(token))?.user ?? null;
+  }
+
+  /** Ends a session (logout); returns its id so its live sockets can be closed too. */
+  async closeSession(token: string, user: StaffUser): Promise<string | null> {
+    const session = await this.prisma.staffSession.findUnique({ where: { tokenHash: hashToken(token) } });
+    if (!session || session.revokedAt) return null;
+    await this.transactions.run(async (ctx) => {
+      await ctx.tx.staffSession.update({ where: { id: session.id }, data: { revokedAt: new Date() } });
+      await ctx.record({ action: 'logout', resource: 'users', recordId: user.id, after: { sessionId: session.id }, change: null });
+    });
+    return session.id;
   }
 }
 

@@ -89,7 +89,13 @@ export function permissionsOf(role: Role): Partial<Record<ResourceName, Access>>
   return out;
 }
 
-/** Full IBANs: ADMIN and FINANCE everywhere, REVIEWER on applications (under review). */
-export function seesFullIban(role: Role, resource: ResourceName): boolean {
-  return role === 'ADMIN' || role === 'FINANCE' || (role === 'REVIEWER' && resource === 'applications');
+const UNDER_REVIEW = ['SUBMITTED', 'IN_REVIEW', 'ON_HOLD'];
+
+/**
+ * Full IBANs: ADMIN and FINANCE everywhere; REVIEWER only on an application under review (the
+ * record is needed to say so: without it — filters, audit snapshots — the IBAN stays masked).
+ */
+export function seesFullIban(role: Role, resource: ResourceName, record?: { status?: unknown }): boolean {
+  if (role === 'ADMIN' || role === 'FINANCE') return true;
+  return role === 'REVIEWER' && resource === 'applications' && !!record && UNDER_REVIEW.includes(String(record.status));
 }

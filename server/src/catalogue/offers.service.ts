@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { trimmed } from '../common/validators';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -9,19 +10,19 @@ import { OfferFlag, OfferStatus } from '../generated/prisma/enums';
 import { Prisma, PrismaClient } from '../generated/prisma/client';
 import { CollaborationService } from '../realtime/collaboration.service';
 import { PartnerIdentity } from '../partner/partner-auth.guard';
+import { lockRow } from '../database/row-lock';
 import { ResourceService } from '../rest/resource.service';
 import { offersResource } from './catalogue.resources';
 import { beneficiaryImpact, checkOffer, FLAG_EXPLANATIONS } from './offer-checks';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 /** 1,000 € for one service act is already far beyond any real offer: more is a typing error. */
 export const MAX_OFFER_PRICE_CENTS = 100_000;
 
 export class PartnerOfferDto {
   @ApiProperty({ description: 'Referential service id (GET /api/public/referential)' }) @IsDefined({ message: 'est obligatoire' }) @IsString() @Matches(ID, { message: 'identifiant invalide' }) serviceId!: string;
-  @ApiProperty() @Transform(trim) @IsDefined({ message: 'est obligatoire' }) @IsString({ message: 'doit être un texte' }) @MinLength(3, { message: '3 caractères au moins' }) @MaxLength(200, { message: '200 caractères au plus' }) title!: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString({ message: 'doit être un texte' }) @MaxLength(5000, { message: '5000 caractères au plus' }) description?: string;
+  @ApiProperty() @Transform(trimmed) @IsDefined({ message: 'est obligatoire' }) @IsString({ message: 'doit être un texte' }) @MinLength(3, { message: '3 caractères au moins' }) @MaxLength(200, { message: '200 caractères au plus' }) title!: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @IsString({ message: 'doit être un texte' }) @MaxLength(5000, { message: '5000 caractères au plus' }) description?: string;
   @ApiProperty({ description: 'Price in euro cents (1000 = 10 €)' })
   @IsDefined({ message: 'est obligatoire' })
   @IsInt({ message: 'doit être un nombre entier de centimes (1000 = 10 €)' })
@@ -37,8 +38,8 @@ export const MODERATION_ACTIONS = ['approve', 'reject', 'request-changes'] as co
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 export class ModerationDto {
-  @ApiPropertyOptional({ description: 'Required to reject' }) @IsOptional() @Transform(trim) @IsString() @MinLength(3, { message: '3 caractères au moins' }) @MaxLength(2000) reason?: string;
-  @ApiPropertyOptional({ description: 'Required to request changes' }) @IsOptional() @Transform(trim) @IsString() @MinLength(3, { message: '3 caractères au moins' }) @MaxLength(2000) comment?: string;
+  @ApiPropertyOptional({ description: 'Required to reject' }) @IsOptional() @Transform(trimmed) @IsString() @MinLength(3, { message: '3 caractères au moins' }) @MaxLength(2000) reason?: string;
+  @ApiPropertyOptional({ description: 'Required to request changes' }) @IsOptional() @Transform(trimmed) @IsString() @MinLength(3, { message: '3 caractères au moins' }) @MaxLength(2000) comment?: string;
 }
 
 export class BatchModerationDto extends ModerationDto {
@@ -64,6 +65,8 @@ function explain(flags: OfferFlag[]) {
  */
 @Injectable()
 export class OffersService {
+  private readonly logger = new Logger('Catalogue');
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly transactions: AuditedTransactions,
@@ -114,6 +117,8 @@ export class OffersService {
 
   async partnerCreate(partner: PartnerIdentity, dto: PartnerOfferDto) {
     const offer = await this.transactions.run(async (ctx) => {
+      // One catalogue change at a time per structure: the duplicate check holds until the insert.
+      await lockRow(ctx.tx, 'Structure', partner.structureId);
       await this.checkLocation(ctx.tx, partner.structureId, dto.locationId);
       const flags = await this.flagsFor(ctx.tx, partner.structureId, dto.serviceId, dto.priceCents);
       const created = await ctx.tx.offer.create({
@@ -142,6 +147,9 @@ export class OffersService {
     const lock = await this.collaboration.getLock('offers', id);
     if (lock) throw conflict(`Cette offre est en cours de modération par ${lock.identityName} : réessayez dans un moment.`);
     const offer = await this.transactions.run(async (ctx) => {
+      await lockRow(ctx.tx, 'Structure', partner.structureId);
+      // A reviewer's decision and this edit do not cross: the one that waits sees the other's result.
+      await lockRow(ctx.tx, 'Offer', id);
       const before = await ctx.tx.offer.findUniqueOrThrow({ where: { id } });
       if (before.status === 'REJECTED') throw conflict('Cette offre a été refusée : créez une nouvelle offre.');
       if (dto.locationId) await this.checkLocation(ctx.tx, partner.structureId, dto.locationId);
@@ -175,12 +183,17 @@ export class OffersService {
 
   // ── Moderation ──
 
-  async moderate(id: string, user: StaffUser, action: ModerationAction, dto: ModerationDto) {
+  private checkModeration(action: ModerationAction, dto: ModerationDto) {
     if (action === 'reject' && !dto.reason) throw badRequest('Indiquez le motif du refus.', { fields: { reason: ['obligatoire pour refuser'] } });
     if (action === 'request-changes' && !dto.comment) throw badRequest('Dites ce qui doit changer.', { fields: { comment: ['obligatoire pour demander des modifications'] } });
+  }
+
+  async moderate(id: string, user: StaffUser, action: ModerationAction, dto: ModerationDto) {
+    this.checkModeration(action, dto);
     const { record } = await this.resources.runAction(offersResource, id, user, action, async (before, { tx }) => {
       const target: Record<ModerationAction, OfferStatus> = { approve: 'APPROVED', reject: 'REJECTED', 'request-changes': 'CHANGES_REQUESTED' };
-      const from: OfferStatus[] = action === 'approve' ? ['PENDING_REVIEW'] : ['PENDING_REVIEW', 'APPROVED'];
+      // A reviewer may also decide an offer waiting for the structure's changes.
+      const from: OfferStatus[] = action === 'approve' ? ['PENDING_REVIEW', 'CHANGES_REQUESTED'] : ['PENDING_REVIEW', 'APPROVED', 'CHANGES_REQUESTED'];
       const { count } = await tx.offer.updateMany({
         where: { id, status: { in: from } },
         data: {
@@ -199,6 +212,7 @@ export class OffersService {
 
   /** Each offer in its own transaction: one that fails is reported and does not stop the others. */
   async moderateBatch(user: StaffUser, dto: BatchModerationDto) {
+    this.checkModeration(dto.action, dto);
     const ids = [...new Set(dto.ids)];
     const results: { id: string; ok: boolean; status?: string; error?: string }[] = [];
     for (const id of ids) {
@@ -206,8 +220,12 @@ export class OffersService {
         const offer = await this.moderate(id, user, dto.action, dto);
         results.push({ id, ok: true, status: offer.status as string });
       } catch (error) {
-        if (!(error instanceof AppException)) throw error;
-        results.push({ id, ok: false, error: error.message });
+        if (error instanceof AppException) {
+          results.push({ id, ok: false, error: error.message });
+        } else {
+          this.logger.error({ message: 'batch moderation: unexpected error', offerId: id, error: error instanceof Error ? error.stack : String(error) });
+          results.push({ id, ok: false, error: 'Erreur interne sur cette offre : l’équipe technique a été prévenue.' });
+        }
       }
     }
     const succeeded = results.filter((r) => r.ok).length;

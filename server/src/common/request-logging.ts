@@ -33,14 +33,33 @@ export function requestContextMiddleware(req: Request, res: Response, next: Next
 export const MAX_JSON_BODY = '100kb';
 const parseJson = express.json({ limit: MAX_JSON_BODY });
 
+/** Answers an error in SPEC's shape right away (an error passed on to next() would meet ServeStatic's 404 handler first). */
+function refuse(res: Response, error: AppException) {
+  res.status(error.status).json({ statusCode: error.status, error: REASONS[error.status] ?? 'Bad Request', message: error.message, requestId: requestContext.requestId() });
+}
+
+const REASONS: Record<number, string> = { 400: 'Bad Request', 413: 'Payload Too Large', 415: 'Unsupported Media Type' };
+
+/** PostgreSQL text cannot hold NUL: such input is refused here rather than failing in the database. */
+export function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v));
+  return false;
+}
+
 /** JSON bodies, with body-parser's failures turned into clear French 4xx errors. */
 export function jsonBodyMiddleware(req: Request, res: Response, next: NextFunction) {
+  if (/%00|\u0000/i.test(req.originalUrl)) return refuse(res, new AppException(AppErrorCode.BAD_REQUEST, 'Caractère nul interdit dans l’adresse.'));
   parseJson(req, res, (error?: unknown) => {
-    if (!error) return next();
+    if (!error) {
+      if (hasNul(req.body)) return refuse(res, new AppException(AppErrorCode.BAD_REQUEST, 'Caractère nul interdit dans les données.'));
+      return next();
+    }
     const e = error as { type?: string; status?: number };
-    if (e.type === 'entity.parse.failed') return next(new AppException(AppErrorCode.BAD_REQUEST, 'Le corps de la requête n’est pas un JSON valide.'));
-    if (e.type === 'entity.too.large') return next(new AppException(AppErrorCode.PAYLOAD_TOO_LARGE, `Requête trop volumineuse : ${MAX_JSON_BODY} au plus.`));
-    if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') return next(new AppException(AppErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Encodage non pris en charge : envoyez du JSON en UTF-8.'));
-    return next(new AppException(AppErrorCode.BAD_REQUEST, 'Corps de requête illisible.'));
+    if (e.type === 'entity.parse.failed') return refuse(res, new AppException(AppErrorCode.BAD_REQUEST, 'Le corps de la requête n’est pas un JSON valide.'));
+    if (e.type === 'entity.too.large') return refuse(res, new AppException(AppErrorCode.PAYLOAD_TOO_LARGE, `Requête trop volumineuse : ${MAX_JSON_BODY} au plus.`));
+    if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') return refuse(res, new AppException(AppErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Encodage non pris en charge : envoyez du JSON en UTF-8.'));
+    return refuse(res, new AppException(AppErrorCode.BAD_REQUEST, 'Corps de requête illisible.'));
   });
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { trimmed } from '../common/validators';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
@@ -11,28 +12,27 @@ import { ResourceService } from '../rest/resource.service';
 import { chartersResource, questionnairesResource } from './eligibility.resources';
 import { Question, questionnaireProblems } from './questionnaire.rules';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateCharterDto {
-  @ApiProperty() @Transform(trim) @IsDefined({ message: 'est obligatoire' }) @IsString() @MinLength(3, { message: '3 caractères au moins' }) @MaxLength(200) title!: string;
+  @ApiProperty() @Transform(trimmed) @IsDefined({ message: 'est obligatoire' }) @IsString() @MinLength(3, { message: '3 caractères au moins' }) @MaxLength(200) title!: string;
   @ApiProperty() @IsDefined({ message: 'est obligatoire' }) @IsString() @MinLength(20, { message: 'le texte de la charte est trop court' }) @MaxLength(100_000) body!: string;
 }
 export class UpdateCharterDto extends PartialType(CreateCharterDto) {}
 
 export class QuestionOptionDto {
   @ApiProperty() @IsString() @Matches(/^[A-Z0-9_]{1,40}$/, { message: 'valeur : majuscules, chiffres et _' }) value!: string;
-  @ApiProperty() @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) label!: string;
+  @ApiProperty() @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(200) label!: string;
   @ApiProperty() @IsInt({ message: 'le score est un entier' }) @Min(0) @Max(100) score!: number;
 }
 
 export class QuestionDto {
   @ApiProperty() @IsString() @Matches(/^[A-Z0-9_]{2,40}$/, { message: 'code : majuscules, chiffres et _' }) code!: string;
-  @ApiProperty() @Transform(trim) @IsString() @MinLength(3) @MaxLength(500) label!: string;
+  @ApiProperty() @Transform(trimmed) @IsString() @MinLength(3) @MaxLength(500) label!: string;
   @ApiProperty({ type: [QuestionOptionDto] }) @IsArray() @ArrayMinSize(2, { message: 'au moins deux réponses' }) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => QuestionOptionDto) options!: QuestionOptionDto[];
 }
 
 export class CreateQuestionnaireDto {
-  @ApiProperty() @Transform(trim) @IsDefined({ message: 'est obligatoire' }) @IsString() @MinLength(3) @MaxLength(200) title!: string;
+  @ApiProperty() @Transform(trimmed) @IsDefined({ message: 'est obligatoire' }) @IsString() @MinLength(3) @MaxLength(200) title!: string;
   @ApiProperty({ description: 'Minimum score for eligibility' }) @IsDefined({ message: 'est obligatoire' }) @IsInt({ message: 'le seuil est un entier' }) @Min(0) @Max(10_000) threshold!: number;
   @ApiProperty({ type: [QuestionDto] }) @IsDefined({ message: 'est obligatoire' }) @IsArray() @ArrayMinSize(1, { message: 'au moins une question' }) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => QuestionDto) questions!: QuestionDto[];
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, ValidateNested } from 'class-validator';
+import { IsDefined, IsObject, ValidateNested } from 'class-validator';
 import { AuditedTransactions } from '../audit/audited-transaction';
 import { Public } from '../auth/decorators';
 import { conflict } from '../common/errors';
@@ -11,7 +11,7 @@ import { PrismaClient } from '../generated/prisma/client';
 import { CurrentPartner, PartnerAuthGuard, PartnerIdentity } from './partner-auth.guard';
 
 class SignCharterDto {
-  @IsDefined({ message: 'la charte doit être signée' }) @ValidateNested() @Type(() => CharterSignatureDto) charter!: CharterSignatureDto;
+  @IsDefined({ message: 'la charte doit être signée' }) @IsObject({ message: 'doit être un objet' }) @ValidateNested() @Type(() => CharterSignatureDto) charter!: CharterSignatureDto;
 }
 
 /** The structures' own API (SPEC §4 "Partner API"): each key sees only its structure. */

@@ -43,11 +43,15 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     server.use((socket, next) => {
       const token = socket.handshake.auth?.token;
       this.auth
-        .resolveToken(typeof token === 'string' ? token : undefined)
-        .then((user) => {
-          if (!user) return next(new Error('Authentification refusée : jeton absent, invalide ou expiré.'));
-          socket.data.user = user;
-          void socket.join(`user/${user.id}`);
+        .resolveSession(typeof token === 'string' ? token : undefined)
+        .then((session) => {
+          if (!session) return next(new Error('Authentification refusée : jeton absent, invalide ou expiré.'));
+          socket.data.user = session.user;
+          void socket.join([`user/${session.user.id}`, `session/${session.sessionId}`]);
+          // A socket lives no longer than its session: closed at expiry, and on logout (room session/<id>).
+          const expiry = setTimeout(() => socket.disconnect(true), Math.min(session.expiresAt.getTime() - Date.now(), 2 ** 31 - 1));
+          expiry.unref();
+          socket.once('disconnect', () => clearTimeout(expiry));
           next();
         })
         .catch(() => next(new Error('Authentification indisponible, réessayez.')));

@@ -77,7 +77,12 @@ export class RealtimeService {
 
   /** Ends the live connections of a staff member (deactivated account, role changed). */
   disconnectUser(userId: string) {
-    this.server?.in(`user/${userId}`).disconnectSockets(true);
-    this.logger.log({ message: 'sockets of user disconnected', userId });
+    this.disconnectRoom(`user/${userId}`);
+  }
+
+  /** Ends the live connections in a room (on every instance with the Redis adapter). */
+  disconnectRoom(room: string) {
+    this.server?.in(room).disconnectSockets(true);
+    this.logger.log({ message: 'sockets disconnected', room });
   }
 }

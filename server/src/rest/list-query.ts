@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { badRequest } from '../common/errors';
+import { hasNul } from '../common/request-logging';
 import { FieldMeta, scalarFields } from './model-meta';
 import { dataModel } from './model-meta';
 
@@ -36,11 +37,14 @@ export interface ListQuery {
 function parseJsonParam(name: string, raw: unknown): unknown {
   if (raw === undefined || raw === '') return undefined;
   if (typeof raw !== 'string') throw badRequest(`Le paramètre « ${name} » doit apparaître une seule fois, encodé en JSON.`);
+  let parsed: unknown;
   try {
-    return JSON.parse(raw);
+    parsed = JSON.parse(raw);
   } catch {
     throw badRequest(`Le paramètre « ${name} » n'est pas du JSON valide : ${raw.slice(0, 100)}`);
   }
+  if (hasNul(parsed)) throw badRequest(`Caractère nul interdit dans le paramètre « ${name} ».`);
+  return parsed;
 }
 
 function fieldMap(options: ListQueryOptions): Map<string, FieldMeta> {
@@ -121,6 +125,7 @@ export function parseListQuery(input: ListQueryInput, options: ListQueryOptions)
       and.push({ [name]: { hasSome: values.map((v) => coerce(field, v, key)) } });
     } else if (Array.isArray(value)) {
       if (value.length > MAX_PAGE_SIZE) throw badRequest(`Le filtre « ${key} » contient trop de valeurs (${MAX_PAGE_SIZE} au plus).`);
+      if (value.includes(null)) throw badRequest(`Le filtre « ${key} » ne peut pas contenir null dans une liste : filtrez null seul.`);
       and.push({ [name]: { in: value.map((v) => coerce(field, v, key)) } });
     } else {
       and.push({ [name]: coerce(field, value, key) });

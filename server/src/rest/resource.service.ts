@@ -5,6 +5,7 @@ import { seesFullIban } from '../auth/permissions';
 import { StaffUser } from '../auth/staff-user';
 import { AppErrorCode, AppException, notFound } from '../common/errors';
 import { validateBody } from '../common/validation';
+import { lockRow } from '../database/row-lock';
 import { PrismaClient } from '../generated/prisma/client';
 import { CollaborationService } from '../realtime/collaboration.service';
 import { ListQueryInput, parseListQuery } from './list-query';
@@ -48,7 +49,7 @@ export class ResourceService {
   present(def: ResourceDefinition, record: Record<string, unknown>, user: StaffUser): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(record)) if (this.exposed(def, key)) out[key] = value;
-    if (def.masked && !seesFullIban(user.role, def.name)) for (const key of def.masked) out[key] = maskIban(out[key]);
+    if (def.masked && !seesFullIban(user.role, def.name, record)) for (const key of def.masked) out[key] = maskIban(out[key]);
     return def.present ? def.present(out, user) : out;
   }
 
@@ -86,6 +87,14 @@ export class ResourceService {
     return record;
   }
 
+  /** Inside a write: the record, locked for the rest of the transaction, as this user may see it. */
+  private async lockAndLoad(def: ResourceDefinition, id: string, user: StaffUser, ctx: WriteContext) {
+    const before = await this.findRaw(def, id, user, ctx.tx);
+    await lockRow(ctx.tx, def.model, id);
+    // Read again under the lock: a writer that went first has committed by now.
+    return this.findRaw(def, id, user, ctx.tx);
+  }
+
   async getOne(def: ResourceDefinition, id: string, user: StaffUser) {
     return this.present(def, await this.findRaw(def, id, user), user);
   }
@@ -112,7 +121,7 @@ export class ResourceService {
     const dto = await validateBody(writer.updateDto, this.withoutReadOnlyFields(def, writer.updateDto, body));
     await this.collaboration.assertWritable(def.name, id, user);
     const record = await this.transactions.run(async (ctx) => {
-      const before = await this.findRaw(def, id, user, ctx.tx);
+      const before = await this.lockAndLoad(def, id, user, ctx);
       const result = await writer.update!(id, dto, before, ctx, user);
       await ctx.record({ action: result.action ?? 'update', resource: def.name, recordId: id, before, after: result.record });
       return result.record;
@@ -125,7 +134,7 @@ export class ResourceService {
     if (!writer?.remove) throw this.readOnly(def, 'la suppression');
     await this.collaboration.assertWritable(def.name, id, user);
     const record = await this.transactions.run(async (ctx) => {
-      const before = await this.findRaw(def, id, user, ctx.tx);
+      const before = await this.lockAndLoad(def, id, user, ctx);
       const result = await writer.remove!(id, before, ctx, user);
       const deleted = (result.action ?? 'delete') === 'delete';
       await ctx.record({ action: result.action ?? 'delete', resource: def.name, recordId: id, before, after: deleted ? null : result.record });
@@ -148,7 +157,7 @@ export class ResourceService {
   ): Promise<T> {
     await this.collaboration.assertWritable(def.name, id, user);
     return this.transactions.run(async (ctx) => {
-      const before = await this.findRaw(def, id, user, ctx.tx);
+      const before = await this.lockAndLoad(def, id, user, ctx);
       const result = await work(before, ctx);
       await ctx.record({ action, resource: def.name, recordId: id, before, after: result.record });
       return result;

@@ -1,26 +1,24 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { DEPARTEMENT_PATTERN, IsSiret } from '../../common/validators';
+import { DEPARTEMENT_PATTERN, IsSiret, trimmed, withoutSpaces } from '../../common/validators';
 import { SponsorKind } from '../../generated/prisma/enums';
 
 const KINDS = Object.values(SponsorKind);
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const compact = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value);
 const text = (max: number) => [IsString({ message: 'doit être un texte' }), MinLength(1, { message: 'est obligatoire' }), MaxLength(max, { message: `${max} caractères au plus` })];
 const apply = (...decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
 
 export class CreateSponsorDto {
-  @ApiProperty({ example: 'Département de la Gironde' }) @Transform(trim) @apply(...text(200)) name!: string;
+  @ApiProperty({ example: 'Département de la Gironde' }) @Transform(trimmed) @apply(...text(200)) name!: string;
   @ApiProperty({ enum: KINDS }) @IsIn(KINDS, { message: `doit être l'un de ${KINDS.join(', ')}` }) kind!: SponsorKind;
-  @ApiProperty({ example: '22330001300016' }) @Transform(compact) @IsSiret() siret!: string;
-  @ApiProperty() @Transform(trim) @apply(...text(200)) addressLine!: string;
-  @ApiProperty({ example: '33000' }) @Transform(compact) @Matches(/^\d{5}$/, { message: 'code postal : 5 chiffres' }) postalCode!: string;
-  @ApiProperty() @Transform(trim) @apply(...text(120)) city!: string;
-  @ApiProperty({ example: '33' }) @Transform(trim) @Matches(DEPARTEMENT_PATTERN, { message: 'code de département inconnu (01–95, 2A, 2B, 971–976)' }) departement!: string;
-  @ApiProperty() @Transform(trim) @apply(...text(120)) contactName!: string;
-  @ApiProperty() @Transform(trim) @IsEmail({}, { message: 'doit être une adresse e-mail valide' }) contactEmail!: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString({ message: 'doit être un texte' }) @MaxLength(30, { message: '30 caractères au plus' }) contactPhone?: string;
+  @ApiProperty({ example: '22330001300016' }) @Transform(withoutSpaces) @IsSiret() siret!: string;
+  @ApiProperty() @Transform(trimmed) @apply(...text(200)) addressLine!: string;
+  @ApiProperty({ example: '33000' }) @Transform(withoutSpaces) @Matches(/^\d{5}$/, { message: 'code postal : 5 chiffres' }) postalCode!: string;
+  @ApiProperty() @Transform(trimmed) @apply(...text(120)) city!: string;
+  @ApiProperty({ example: '33' }) @Transform(trimmed) @Matches(DEPARTEMENT_PATTERN, { message: 'code de département inconnu (01–95, 2A, 2B, 971–976)' }) departement!: string;
+  @ApiProperty() @Transform(trimmed) @apply(...text(120)) contactName!: string;
+  @ApiProperty() @Transform(trimmed) @IsEmail({}, { message: 'doit être une adresse e-mail valide' }) contactEmail!: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @IsString({ message: 'doit être un texte' }) @MaxLength(30, { message: '30 caractères au plus' }) contactPhone?: string;
 }
 
 export class UpdateSponsorDto extends PartialType(CreateSponsorDto) {}

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { trimmed } from '../../common/validators';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { Role } from '../../generated/prisma/enums';
 
 const ROLES = Object.values(Role);
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateUserDto {
   @ApiProperty({ example: 'camille.martin@aptic.fr' })
@@ -14,7 +14,7 @@ export class CreateUserDto {
   email!: string;
 
   @ApiProperty({ example: 'Camille Martin' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'doit être un texte' })
   @MinLength(2, { message: '2 caractères au moins' })
   @MaxLength(120, { message: '120 caractères au plus' })
@@ -34,7 +34,7 @@ export class CreateUserDto {
 export class UpdateUserDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'doit être un texte' })
   @MinLength(2, { message: '2 caractères au moins' })
   @MaxLength(120, { message: '120 caractères au plus' })
