@@ -215,7 +215,7 @@ describe('moderation', () => {
     expect(batch.status).toBe(200);
     expect(batch.body).toEqual(expect.objectContaining({ total: 202, succeeded: 200, failed: 2 }));
     expect(batch.body.results.filter((r: any) => !r.ok).map((r: any) => r.id)).toEqual([alreadyApproved.id, '00000000-0000-4000-8000-000000000000']);
-    expect(batch.body.results.find((r: any) => r.id === alreadyApproved.id).error).toMatch(/APPROVED/);
+    expect(batch.body.results.find((r: any) => r.id === alreadyApproved.id).error).toMatch(/approuvée/);
     const approvals = await t.http
       .get(`/api/audit-events?filter=${enc(JSON.stringify({ resource: 'offers', action: 'approve', recordId: ids }))}&range=[0,999]`)
       .set('Authorization', `Bearer ${reviewer}`);

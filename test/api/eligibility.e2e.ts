@@ -360,6 +360,24 @@ describe('charter versions', () => {
     const pending = await submit(application({ charter: { version: 3, accepted: true, signatoryName: 'Paul Martin' } }));
     expect(pending.status).toBe(201);
   });
+
+  it('lets an application under way re-sign the new version through its reply, then be approved', async () => {
+    const { id, replyToken } = await submitted(); // signs the version in force
+    await act(reviewer, id, 'claim');
+    const draft = await t.http.post('/api/charters').set('Authorization', `Bearer ${admin}`).send({ title: 'Charte — version suivante', body: 'Encore une version de la charte, pour ce test de re-signature.' });
+    await t.http.post(`/api/charters/${draft.body.id}/publish`).set('Authorization', `Bearer ${admin}`);
+    charterVersion = draft.body.version;
+    const refused = await act(reviewer, id, 'approve');
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toMatch(/en vigueur/);
+    await act(reviewer, id, 'hold', { comment: 'Merci de signer la nouvelle version de la charte.' });
+    const old = await t.http.post(`/api/public/applications/${id}/reply`).send({ token: replyToken, message: 'Signée.', charter: { version: charterVersion - 1, accepted: true, signatoryName: 'Paul Martin' } });
+    expect(old.status).toBe(400);
+    const reply = await t.http.post(`/api/public/applications/${id}/reply`).send({ token: replyToken, message: 'Signée.', charter: { version: charterVersion, accepted: true, signatoryName: 'Paul Martin' } });
+    expect(reply.status).toBe(200);
+    expect((await get(reviewer, `/api/applications/${id}/checks`)).body.charter).toEqual({ signedVersion: charterVersion, currentVersion: charterVersion, upToDate: true });
+    expect((await act(reviewer, id, 'approve')).status).toBe(200);
+  });
 });
 
 describe('the questionnaire as configuration', () => {

@@ -10,6 +10,7 @@ import { OfferFlag, OfferStatus } from '../generated/prisma/enums';
 import { Prisma, PrismaClient } from '../generated/prisma/client';
 import { CollaborationService } from '../realtime/collaboration.service';
 import { PartnerIdentity } from '../partner/partner-auth.guard';
+import { statusLabel } from '../common/labels';
 import { lockRow } from '../database/row-lock';
 import { ResourceService } from '../rest/resource.service';
 import { offersResource } from './catalogue.resources';
@@ -204,7 +205,7 @@ export class OffersService {
           moderatedAt: new Date(),
         },
       });
-      if (count === 0) throw conflict(`Impossible : l'offre est au statut ${before.status}.`, { status: before.status });
+      if (count === 0) throw conflict(`Impossible : l'offre est « ${statusLabel(before.status)} ».`, { status: before.status });
       return { record: await tx.offer.findUniqueOrThrow({ where: { id } }) };
     });
     return this.resources.present(offersResource, record, user);

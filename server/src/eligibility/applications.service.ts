@@ -4,6 +4,7 @@ import { AuditedTransactions } from '../audit/audited-transaction';
 import { StaffUser } from '../auth/staff-user';
 import { hashToken } from '../auth/tokens';
 import { AppErrorCode, AppException, badRequest, conflict, forbidden, notFound } from '../common/errors';
+import { statusLabel } from '../common/labels';
 import { requestContext } from '../common/request-context';
 import { Prisma, PrismaClient } from '../generated/prisma/client';
 import { issuePartnerKey } from '../partner/partner-keys';
@@ -94,8 +95,9 @@ export class ApplicationsService {
           iban: dto.bank.iban,
           bic: dto.bank.bic,
         };
+        // An earlier (rejected) structure keeps its data until a reviewer approves the new application.
         const structure = existing
-          ? await tx.structure.update({ where: { id: existing.id }, data: { ...structureData, status: 'APPLICANT' } })
+          ? await tx.structure.update({ where: { id: existing.id }, data: { status: 'APPLICANT' } })
           : await tx.structure.create({ data: { ...structureData, siret: org.siret, status: 'APPLICANT' } });
         const created = await tx.application.create({
           data: {
@@ -124,9 +126,10 @@ export class ApplicationsService {
             structureId: structure.id,
           },
         });
-        await tx.charterSignature.create({
+        const signature = await tx.charterSignature.create({
           data: { charterId: charter.id, applicationId: created.id, structureId: structure.id, signatoryName: dto.charter.signatoryName, signatoryRole: dto.charter.signatoryRole ?? null },
         });
+        await ctx.record({ action: 'create', resource: 'charter-signatures', recordId: signature.id, after: signature });
         await ctx.record({ action: 'submit', resource: 'applications', recordId: created.id, after: created, change: 'created' });
         if (existing) await ctx.record({ action: 'reapply', resource: 'structures', recordId: structure.id, before: existing, after: structure });
         else await ctx.record({ action: 'create', resource: 'structures', recordId: structure.id, after: structure });
@@ -150,11 +153,23 @@ export class ApplicationsService {
   async reply(id: string, dto: ReplyToHoldDto) {
     const application = await this.prisma.application.findUnique({ where: { id: typeof id === 'string' && id.length <= 64 ? id : '' } });
     if (!application || !sameToken(dto.token, application.replyTokenHash)) throw forbidden('Demande inconnue ou jeton de réponse invalide.');
-    if (application.status !== 'ON_HOLD') throw conflict(`Cette demande n'attend pas de réponse (statut : ${application.status}).`);
+    if (application.status !== 'ON_HOLD') throw conflict(`Cette demande n'attend pas de réponse (elle est « ${statusLabel(application.status)} »).`);
+    const charter = dto.charter ? await this.current.charter() : null;
+    if (dto.charter && dto.charter.version !== charter?.version) {
+      throw badRequest(`La charte en vigueur est la version ${charter?.version ?? '?'} : signez celle-ci.`, { fields: { 'charter.version': ['pas la version en vigueur'] } });
+    }
     requestContext.setActor({ type: 'PUBLIC', name: `Candidature : ${application.organisationName}` });
     const updated = await this.transactions.run(async (ctx) => {
-      const data: Prisma.ApplicationUpdateManyMutationInput = { status: 'IN_REVIEW', replyMessage: dto.message, repliedAt: new Date() };
+      const data: Prisma.ApplicationUncheckedUpdateManyInput = { status: 'IN_REVIEW', replyMessage: dto.message, repliedAt: new Date() };
       if (dto.bank) Object.assign(data, { bankHolder: dto.bank.holder, iban: dto.bank.iban, bic: dto.bank.bic });
+      if (dto.charter && charter) {
+        // Re-signature after a new charter version: the application now carries the one in force.
+        const signature = await ctx.tx.charterSignature.create({
+          data: { charterId: charter.id, applicationId: id, structureId: application.structureId, signatoryName: dto.charter.signatoryName, signatoryRole: dto.charter.signatoryRole ?? null },
+        });
+        await ctx.record({ action: 'create', resource: 'charter-signatures', recordId: signature.id, after: signature });
+        data.charterId = charter.id;
+      }
       const { count } = await ctx.tx.application.updateMany({ where: { id, status: 'ON_HOLD' }, data });
       if (count === 0) throw conflict('Cette demande vient de changer de statut : elle n’attend plus de réponse.');
       const after = await ctx.tx.application.findUniqueOrThrow({ where: { id } });
@@ -251,7 +266,7 @@ export class ApplicationsService {
               city: before.city as string,
               departement: before.departement as string,
               email: before.contactEmail as string,
-              phone: (before.contactPhone as string | null) ?? null,
+              phone: (before.contactPhone as string | null) ?? structureBefore.phone,
               legalRepName: before.legalRepName as string,
               legalRepRole: (before.legalRepRole as string | null) ?? null,
               bankHolder: before.bankHolder as string,
@@ -266,8 +281,6 @@ export class ApplicationsService {
         throw conflict(`Le SIRET ${before.siret} est déjà qualifié (APTICulteur) : une autre demande vient d'être approuvée. Refusez celle-ci comme doublon.`);
       }
       const structure = await tx.structure.findUniqueOrThrow({ where: { id: structureBefore.id } });
-      await tx.application.update({ where: { id }, data: { structureId: structure.id } });
-      await tx.charterSignature.updateMany({ where: { applicationId: id }, data: { structureId: structure.id } });
       await ctx.record({ action: 'approve', resource: 'structures', recordId: structure.id, before: structureBefore, after: structure });
       const key = await issuePartnerKey(tx, structure.id, user.id);
       await ctx.record({ action: 'issue-api-key', resource: 'structures', recordId: structure.id, after: { apiKeyPrefix: key.prefix }, change: 'updated' });
@@ -323,7 +336,7 @@ export class ApplicationsService {
     if (now.status === 'IN_REVIEW' && verb === 'prendre en charge') {
       return conflict(`Demande déjà prise en charge par ${now.assignee?.fullName ?? 'un autre relecteur'}.`, { status: now.status, assigneeId: now.assigneeId });
     }
-    return conflict(`Impossible de ${verb} une demande au statut ${now.status}.`, { status: now.status });
+    return conflict(`Impossible de ${verb} une demande « ${statusLabel(now.status)} ».`, { status: now.status });
   }
 
   private alreadyPending(siret: string, reference?: string) {

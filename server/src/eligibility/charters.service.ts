@@ -117,7 +117,8 @@ export class PublicationService {
       if (inForce && inForce.version > (before.version as number)) throw conflict(`La version ${inForce.version} est déjà en vigueur : publiez une version plus récente.`);
       const charter = await ctx.tx.charter.update({ where: { id }, data: { publishedAt: new Date() } });
       const outdated = await ctx.tx.structure.findMany({
-        where: { charterResignatureNeeded: false, OR: [{ signedCharterVersion: null }, { signedCharterVersion: { lt: charter.version } }] },
+        // APTICulteurs only: applicants re-sign through their application, rejected structures never will.
+        where: { status: { in: ['ELIGIBLE', 'SUSPENDED'] }, charterResignatureNeeded: false, OR: [{ signedCharterVersion: null }, { signedCharterVersion: { lt: charter.version } }] },
         select: { id: true, signedCharterVersion: true },
       });
       await ctx.tx.structure.updateMany({ where: { id: { in: outdated.map((s) => s.id) } }, data: { charterResignatureNeeded: true } });

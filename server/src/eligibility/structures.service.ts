@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { StaffUser } from '../auth/staff-user';
 import { conflict } from '../common/errors';
+import { statusLabel } from '../common/labels';
 import { PrismaClient } from '../generated/prisma/client';
 import { issuePartnerKey } from '../partner/partner-keys';
 import { ResourceService } from '../rest/resource.service';
@@ -17,7 +18,7 @@ export class StructuresService {
   async suspend(id: string, user: StaffUser, reason: string) {
     const { record } = await this.resources.runAction(structuresResource, id, user, 'suspend', async (before, { tx }) => {
       const { count } = await tx.structure.updateMany({ where: { id, status: 'ELIGIBLE' }, data: { status: 'SUSPENDED', suspendedAt: new Date(), suspensionReason: reason } });
-      if (count === 0) throw conflict(`Seule une structure éligible peut être suspendue (statut actuel : ${before.status}).`);
+      if (count === 0) throw conflict(`Seule une structure éligible peut être suspendue (elle est « ${statusLabel(before.status)} »).`);
       return { record: await tx.structure.findUniqueOrThrow({ where: { id } }) };
     });
     return this.resources.present(structuresResource, record, user);
@@ -26,7 +27,7 @@ export class StructuresService {
   async reinstate(id: string, user: StaffUser, reason: string) {
     const { record } = await this.resources.runAction(structuresResource, id, user, 'reinstate', async (before, { tx }) => {
       const { count } = await tx.structure.updateMany({ where: { id, status: 'SUSPENDED' }, data: { status: 'ELIGIBLE', suspendedAt: null, suspensionReason: `Réintégrée : ${reason}` } });
-      if (count === 0) throw conflict(`Seule une structure suspendue peut être réintégrée (statut actuel : ${before.status}).`);
+      if (count === 0) throw conflict(`Seule une structure suspendue peut être réintégrée (elle est « ${statusLabel(before.status)} »).`);
       return { record: await tx.structure.findUniqueOrThrow({ where: { id } }) };
     });
     return this.resources.present(structuresResource, record, user);

@@ -74,6 +74,8 @@ export class ReplyToHoldDto {
   @ApiProperty({ description: 'Token given at submission' }) @IsDefined(required) @IsString(text) @MaxLength(200) token!: string;
   @ApiProperty() @Transform(trimmed) @IsDefined(required) @IsString(text) @MinLength(1, { message: 'la réponse est vide' }) @MaxLength(5000, { message: '5000 caractères au plus' }) message!: string;
   @ApiPropertyOptional({ type: BankDetailsDto, description: 'Corrected bank details, when asked' }) @IsOptional() @IsObject({ message: 'doit être un objet' }) @ValidateNested() @Type(() => BankDetailsDto) bank?: BankDetailsDto;
+  @ApiPropertyOptional({ type: CharterSignatureDto, description: 'Signature of the charter in force, when a new version was published meanwhile' })
+  @IsOptional() @IsObject({ message: 'doit être un objet' }) @ValidateNested() @Type(() => CharterSignatureDto) charter?: CharterSignatureDto;
 }
 
 const REASONS = Object.values(RejectionReason);
