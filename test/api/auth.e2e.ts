@@ -132,3 +132,15 @@ describe('staff management', () => {
     expect(list.body).toHaveLength(1);
   });
 });
+
+describe('login throttling per address', () => {
+  it('also limits one address trying many accounts', async () => {
+    // LOGIN_THROTTLE_LIMIT is 5 here: 25 attempts per address, whatever the e-mails.
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      statuses.push((await t.http.post('/api/auth/login').send({ email: `inconnu${i}@aptic.fr`, password: 'Motdepasse1!' })).status);
+    }
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    expect(statuses.indexOf(429)).toBeLessThanOrEqual(25);
+  });
+});

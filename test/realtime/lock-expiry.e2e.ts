@@ -38,3 +38,26 @@ describe('edit locks that are not renewed', () => {
   });
 });
 
+
+describe('a lock held longer than its TTL through renewals', () => {
+  it('is still released at once when its holder disconnects', async () => {
+    const sponsor = (await short.http.get('/api/sponsors?range=[1,1]').set('Authorization', `Bearer ${await short.token('ADMIN')}`)).body[0].id;
+    const admin = connect(short.baseUrl, await short.token('ADMIN'));
+    const finance = connect(short.baseUrl, await short.token('FINANCE'));
+    sockets.push(admin, finance);
+    await Promise.all([connected(admin), connected(finance)]);
+    await ack(admin, 'lock', { resource: 'sponsors', id: sponsor });
+    for (let i = 0; i < 3; i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      expect((await ack(admin, 'renewLock', { resource: 'sponsors', id: sponsor })).ok).toBe(true);
+    }
+    admin.disconnect();
+    // Released by the disconnect, not by expiry: free well before another TTL has passed.
+    let lock: unknown = 'held';
+    for (let i = 0; i < 10 && lock; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      lock = (await ack(finance, 'getLock', { resource: 'sponsors', id: sponsor })).lock;
+    }
+    expect(lock).toBeNull();
+  });
+});

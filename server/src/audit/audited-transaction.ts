@@ -26,6 +26,8 @@ export interface WriteContext {
   record(entry: AuditEntry): Promise<void>;
   /** Queues a realtime event for after commit (for a change already audited elsewhere). */
   changed(change: Change): void;
+  /** Runs once the transaction has committed (never if it rolls back). */
+  afterCommit(fn: () => void): void;
 }
 
 function snapshot(value: Record<string, unknown> | null | undefined): Record<string, unknown> | undefined {
@@ -65,6 +67,7 @@ export class AuditedTransactions {
 
   async run<T>(work: (ctx: WriteContext) => Promise<T>): Promise<T> {
     const changes: Change[] = [];
+    const committed: (() => void)[] = [];
     const result = await this.prisma.$transaction(
       async (tx) => {
         const ctx: WriteContext = {
@@ -74,6 +77,8 @@ export class AuditedTransactions {
             const actor = context?.actor ?? { type: 'SYSTEM' as const, name: 'Système' };
             const isUpdate = entry.before && entry.after;
             const { before, after } = isUpdate ? diff(entry.before!, entry.after!) : { before: snapshot(entry.before), after: snapshot(entry.after) };
+            // A plain update that changed nothing (a form saved as it was) is not a change.
+            if (isUpdate && entry.action === 'update' && Object.keys(after ?? {}).length === 0) return;
             const event = await tx.auditEvent.create({
               data: {
                 actorType: actor.type,
@@ -93,12 +98,14 @@ export class AuditedTransactions {
             changes.push({ resource: 'audit-events', type: 'created', id: event.id, about: entry.resource, aboutId: entry.recordId, actorId });
           },
           changed: (change) => void changes.push({ actorId: requestContext.get()?.actor?.id ?? undefined, ...change }),
+          afterCommit: (fn) => void committed.push(fn),
         };
         return work(ctx);
       },
       { timeout: 30_000, maxWait: 10_000 },
     );
     this.realtime.publishChanges(changes);
+    for (const fn of committed) fn();
     return result;
   }
 }

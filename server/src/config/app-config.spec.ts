@@ -32,6 +32,11 @@ describe('configuration checked at boot', () => {
     expect(message).toMatch(/LOG_FORMAT/);
   });
 
+  it('never prints the password of a URL it refuses', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://aptic:s3cret-pw@db:3306/aptic' })).toThrow(/mysql:\/\/\*\*\*@db/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://aptic:s3cret-pw@db:3306/aptic' })).not.toThrow(/s3cret/);
+  });
+
   it('makes the server exit with a non-zero code and the message on a bad environment', () => {
     const root = path.resolve(__dirname, '..', '..', '..');
     const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'server/src/main.ts'], {

@@ -108,7 +108,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = plainToInstance(AppConfig, { ...raw, ...overrides });
   const errors = validateSync(config, { whitelist: false });
   if (errors.length > 0) {
-    const lines = errors.map((e) => `  - ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    // URLs may carry passwords: never print them.
+    const shown = (e: { property: string; value?: unknown }) => (e.property.endsWith('_URL') ? JSON.stringify(String(e.value).replace(/\/\/[^@/]*@/, '//***@')) : JSON.stringify(e.value));
+    const lines = errors.map((e) => `  - ${e.property}=${shown(e)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
   }
   return config;

@@ -141,6 +141,7 @@ redis.call('SADD', KEYS[2], KEYS[1])
 redis.call('PEXPIRE', KEYS[2], ARGV[4])
 return {1, current or ''}`;
 
+// Renews the lock, its socket marker and the socket's index (so a disconnect after a long edit still releases it).
 const RENEW = `
 local current = redis.call('GET', KEYS[1])
 if not current then return '' end
@@ -149,6 +150,11 @@ if holder.identity ~= ARGV[1] then return '' end
 holder.expiresAt = ARGV[3]
 local updated = cjson.encode(holder)
 redis.call('SET', KEYS[1], updated, 'PX', ARGV[2])
+local socket = redis.call('GET', KEYS[1] .. ':socket')
+if socket then
+  redis.call('PEXPIRE', KEYS[1] .. ':socket', ARGV[2])
+  redis.call('PEXPIRE', ARGV[4] .. socket, ARGV[2])
+end
 return updated`;
 
 const RELEASE = `
@@ -203,10 +209,11 @@ export class RedisCollaborationStore implements CollaborationStore {
 
   async renewLock(resource: string, recordId: string, identity: string, ttlMs: number) {
     const key = this.lockKey(resource, recordId);
-    const updated = (await this.redis.eval(RENEW, { keys: [key], arguments: [identity, String(ttlMs), new Date(Date.now() + ttlMs).toISOString()] })) as string;
-    if (!updated) return null;
-    await this.redis.pExpire(`${key}:socket`, ttlMs);
-    return JSON.parse(updated) as RecordLock;
+    const updated = (await this.redis.eval(RENEW, {
+      keys: [key],
+      arguments: [identity, String(ttlMs), new Date(Date.now() + ttlMs).toISOString(), `${this.prefix}:socket-locks:`],
+    })) as string;
+    return updated ? (JSON.parse(updated) as RecordLock) : null;
   }
 
   async releaseLock(resource: string, recordId: string, identity: string | null) {

@@ -29,7 +29,8 @@ export class UsersWriter implements ResourceWriter {
     return { record };
   }
 
-  async update(id: string, dto: UpdateUserDto, before: Record<string, unknown>, { tx }: WriteContext, actor: StaffUser): Promise<WriteResult> {
+  async update(id: string, dto: UpdateUserDto, before: Record<string, unknown>, ctx: WriteContext, actor: StaffUser): Promise<WriteResult> {
+    const { tx } = ctx;
     if (id === actor.id && (dto.active === false || (dto.role && dto.role !== actor.role))) {
       throw conflict('Vous ne pouvez ni désactiver votre propre compte ni changer votre propre rôle : demandez à un autre administrateur.');
     }
@@ -38,23 +39,25 @@ export class UsersWriter implements ResourceWriter {
     if (dto.role !== undefined) data.role = dto.role;
     if (dto.active !== undefined) data.active = dto.active;
     if (dto.password !== undefined) data.passwordHash = await this.auth.hashPassword(dto.password);
-    const record = await tx.user.update({ where: { id }, data });
+    const updated = await tx.user.update({ where: { id }, data });
     const endsSessions = (dto.active === false && before.active) || (dto.role && dto.role !== before.role) || dto.password !== undefined;
-    if (endsSessions) await this.endSessions(id, tx);
+    if (endsSessions) await this.endSessions(id, ctx);
     const action = dto.active === false && before.active ? 'deactivate' : dto.active === true && !before.active ? 'reactivate' : 'update';
+    // The hash never reaches the log; that the password changed does.
+    const record = dto.password !== undefined ? { ...updated, passwordChanged: true } : updated;
     return { record, action };
   }
 
-  async remove(id: string, before: Record<string, unknown>, { tx }: WriteContext, actor: StaffUser): Promise<WriteResult> {
+  async remove(id: string, before: Record<string, unknown>, ctx: WriteContext, actor: StaffUser): Promise<WriteResult> {
     if (id === actor.id) throw conflict('Vous ne pouvez pas désactiver votre propre compte.');
-    const record = await tx.user.update({ where: { id }, data: { active: false } });
-    if (before.active) await this.endSessions(id, tx);
+    const record = await ctx.tx.user.update({ where: { id }, data: { active: false } });
+    if (before.active) await this.endSessions(id, ctx);
     return { record, action: 'deactivate' };
   }
 
-  private async endSessions(userId: string, tx: WriteContext['tx']) {
-    await tx.staffSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    // Live sockets too; harmless if the transaction then fails (the client reconnects).
-    setImmediate(() => this.realtime.disconnectUser(userId));
+  private async endSessions(userId: string, ctx: WriteContext) {
+    await ctx.tx.staffSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    // Live sockets too, once the sessions are really revoked.
+    ctx.afterCommit(() => this.realtime.disconnectUser(userId));
   }
 }
