@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PartnerAuthGuard } from '../partner/partner-auth.guard';
+import { PartnerModule } from '../partner/partner.module';
 import { createResourceController } from '../rest/resource-controller.factory';
 import { OfferModerationController, PartnerOffersController, PublicReferentialController } from './catalogue.controllers';
 import { offersResource, referentialCategoriesResource, referentialServicesResource } from './catalogue.resources';
@@ -7,6 +7,7 @@ import { OffersService } from './offers.service';
 import { ReferentialCategoriesWriter, ReferentialServicesWriter } from './referential.writers';
 
 @Module({
+  imports: [PartnerModule],
   controllers: [
     PublicReferentialController,
     PartnerOffersController,
@@ -15,6 +16,6 @@ import { ReferentialCategoriesWriter, ReferentialServicesWriter } from './refere
     createResourceController(referentialServicesResource, ReferentialServicesWriter),
     createResourceController(offersResource),
   ],
-  providers: [OffersService, ReferentialCategoriesWriter, ReferentialServicesWriter, PartnerAuthGuard],
+  providers: [OffersService, ReferentialCategoriesWriter, ReferentialServicesWriter],
 })
 export class CatalogueModule {}

@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { AppErrorCode, AppException } from './errors';
@@ -47,4 +47,3 @@ export async function validateBody<T extends object>(dto: new () => T, body: unk
   return instance;
 }
 
-export { BadRequestException };

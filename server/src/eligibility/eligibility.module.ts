@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { PartnerAuthGuard } from '../partner/partner-auth.guard';
+import { PartnerModule } from '../partner/partner.module';
 import { PartnerController } from '../partner/partner.controller';
 import { createResourceController } from '../rest/resource-controller.factory';
 import { ApplicationsService } from './applications.service';
@@ -17,7 +17,7 @@ import {
 import { StructuresService } from './structures.service';
 
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, PartnerModule],
   controllers: [
     PublicEligibilityController,
     ApplicationActionsController,
@@ -28,7 +28,7 @@ import { StructuresService } from './structures.service';
     createResourceController(questionnairesResource, QuestionnairesWriter),
     ...[structuresResource, locationsResource, applicationsResource, charterSignaturesResource].map((def) => createResourceController(def)),
   ],
-  providers: [ApplicationsService, StructuresService, CurrentVersions, PublicationService, ChartersWriter, QuestionnairesWriter, PartnerAuthGuard],
+  providers: [ApplicationsService, StructuresService, CurrentVersions, PublicationService, ChartersWriter, QuestionnairesWriter],
   exports: [CurrentVersions],
 })
 export class EligibilityModule {}

@@ -140,13 +140,10 @@ export class CollaborationService implements OnModuleDestroy {
     for (const lock of await this.store.releaseSocketLocks(socketId)) this.announceUnlocked(lock);
   }
 
-  viewers(resource: string, recordId: string) {
-    return this.store.viewers(`${resource}/${recordId}`, this.staleMs);
-  }
-
   private async announcePresence(key: string): Promise<Viewer[]> {
     const viewers = await this.store.viewers(key, this.staleMs);
-    this.realtime.publish({ topic: `presence/${key}`, type: 'presence', payload: { viewers } });
+    const [resource, id] = key.split('/');
+    this.realtime.publish({ topic: presenceTopic(resource, id), type: 'presence', payload: { viewers } });
     return viewers;
   }
 
