@@ -126,6 +126,8 @@ describe('the review workflow', () => {
     const approved = await act(reviewer, id, 'approve');
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('APPROVED');
+    // The structure it qualified is its own: no "already qualified" warning afterwards.
+    expect((await get(reviewer, `/api/applications/${id}/checks`)).body.warnings.join(' ')).not.toMatch(/déjà qualifié/);
     expect(approved.body.partnerApiKey.key).toMatch(/^apk_[0-9a-f]{10}_/);
 
     const structure = (await get(reviewer, `/api/structures/${approved.body.structureId}`)).body;

@@ -305,7 +305,9 @@ export class ApplicationsService {
     ]);
     const scoring = scoreAnswers((questionnaire?.questions ?? []) as unknown as Question[], app.answers);
     const warnings: string[] = [];
-    if (sameSiretStructure && (QUALIFIED as readonly string[]).includes(sameSiretStructure.status)) warnings.push(`SIRET déjà qualifié : ${sameSiretStructure.name}`);
+    // Once this application is approved, the qualified structure is its own: nothing to warn about.
+    const qualifiedElsewhere = sameSiretStructure && (QUALIFIED as readonly string[]).includes(sameSiretStructure.status) && app.status !== 'APPROVED' ? sameSiretStructure : null;
+    if (qualifiedElsewhere) warnings.push(`SIRET déjà qualifié : ${qualifiedElsewhere.name}`);
     for (const s of sameIbanStructures) warnings.push(`Même IBAN que ${s.name} (SIRET ${s.siret})`);
     if (otherApplications.length) warnings.push(`${otherApplications.length} autre(s) demande(s) avec ce SIRET`);
     if (signedCharter?.id !== currentCharter?.id) warnings.push(`Charte signée en version ${signedCharter?.version}, version en vigueur ${currentCharter?.version}`);
@@ -314,7 +316,7 @@ export class ApplicationsService {
       id,
       score: { score: app.score, threshold: app.scoreThreshold, maxScore: scoring.maxScore, passes: app.score >= app.scoreThreshold, answers: scoring.details, questionnaireVersion: questionnaire?.version },
       charter: { signedVersion: signedCharter?.version ?? null, currentVersion: currentCharter?.version ?? null, upToDate: signedCharter?.id === currentCharter?.id },
-      siret: { value: app.siret, valid: isValidSiret(app.siret), qualifiedStructure: sameSiretStructure && (QUALIFIED as readonly string[]).includes(sameSiretStructure.status) ? sameSiretStructure : null },
+      siret: { value: app.siret, valid: isValidSiret(app.siret), qualifiedStructure: qualifiedElsewhere },
       bank: { holder: app.bankHolder, ibanValid: isValidIban(app.iban), bicValid: isValidBic(app.bic), sameIbanStructures },
       otherApplications,
       warnings,
