@@ -304,14 +304,15 @@ export class ApplicationsService {
       this.prisma.application.findMany({ where: { siret: app.siret, id: { not: id } }, select: { id: true, reference: true, status: true, submittedAt: true }, orderBy: { submittedAt: 'desc' } }),
     ]);
     const scoring = scoreAnswers((questionnaire?.questions ?? []) as unknown as Question[], app.answers);
-    const warnings: string[] = [];
+    // Each warning has a code (for a console in another language) and a French message.
+    const warningDetails: { code: string; message: string }[] = [];
     // Once this application is approved, the qualified structure is its own: nothing to warn about.
     const qualifiedElsewhere = sameSiretStructure && (QUALIFIED as readonly string[]).includes(sameSiretStructure.status) && app.status !== 'APPROVED' ? sameSiretStructure : null;
-    if (qualifiedElsewhere) warnings.push(`SIRET déjà qualifié : ${qualifiedElsewhere.name}`);
-    for (const s of sameIbanStructures) warnings.push(`Même IBAN que ${s.name} (SIRET ${s.siret})`);
-    if (otherApplications.length) warnings.push(`${otherApplications.length} autre(s) demande(s) avec ce SIRET`);
-    if (signedCharter?.id !== currentCharter?.id) warnings.push(`Charte signée en version ${signedCharter?.version}, version en vigueur ${currentCharter?.version}`);
-    if (app.score < app.scoreThreshold) warnings.push(`Score ${app.score} sous le seuil ${app.scoreThreshold}`);
+    if (qualifiedElsewhere) warningDetails.push({ code: 'SIRET_ALREADY_QUALIFIED', message: `SIRET déjà qualifié : ${qualifiedElsewhere.name}` });
+    for (const s of sameIbanStructures) warningDetails.push({ code: 'SAME_IBAN', message: `Même IBAN que ${s.name} (SIRET ${s.siret})` });
+    if (otherApplications.length) warningDetails.push({ code: 'OTHER_APPLICATIONS', message: `${otherApplications.length} autre(s) demande(s) avec ce SIRET` });
+    if (signedCharter?.id !== currentCharter?.id) warningDetails.push({ code: 'CHARTER_OUTDATED', message: `Charte signée en version ${signedCharter?.version}, version en vigueur ${currentCharter?.version}` });
+    if (app.score < app.scoreThreshold) warningDetails.push({ code: 'SCORE_BELOW_THRESHOLD', message: `Score ${app.score} sous le seuil ${app.scoreThreshold}` });
     return {
       id,
       score: { score: app.score, threshold: app.scoreThreshold, maxScore: scoring.maxScore, passes: app.score >= app.scoreThreshold, answers: scoring.details, questionnaireVersion: questionnaire?.version },
@@ -319,7 +320,8 @@ export class ApplicationsService {
       siret: { value: app.siret, valid: isValidSiret(app.siret), qualifiedStructure: qualifiedElsewhere },
       bank: { holder: app.bankHolder, ibanValid: isValidIban(app.iban), bicValid: isValidBic(app.bic), sameIbanStructures },
       otherApplications,
-      warnings,
+      warnings: warningDetails.map((w) => w.message),
+      warningDetails,
     };
   }
 
