@@ -103,7 +103,7 @@ describe('catalogue moderation in the console', () => {
     await summary.waitFor();
     await expect(summary.innerText()).resolves.toContain('2 offres approuvées, 1 en échec');
     await expect(summary.getByTestId('batch-failures').innerText()).resolves.toContain(`Lot ${stamp} — atelier 3`);
-    await expect(summary.getByTestId('batch-failures').innerText()).resolves.toContain('REJECTED');
+    await expect(summary.getByTestId('batch-failures').innerText()).resolves.toContain('refusée');
     await page.screenshot({ path: `${SHOTS}/moderation-batch-summary.png`, fullPage: true });
     expect(await offerStatus(batch[0].id)).toBe('APPROVED');
     expect(await offerStatus(batch[1].id)).toBe('APPROVED');
