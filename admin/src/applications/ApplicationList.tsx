@@ -1,12 +1,13 @@
-import { DataTable, DateInput, FilterButton, NumberInput, SortButton, TextInput, TopToolbar, ExportButton, useGetIdentity } from 'react-admin';
+import { DataTable, FilterButton, NumberInput, SortButton, TextInput, TopToolbar, ExportButton, useGetIdentity } from 'react-admin';
 import {
     DateTimeField,
     EnumArrayInput,
+    EnumCol,
     QuickFilters,
-    RefField,
+    RefCol,
     RefInput,
     ResourceList,
-    StatusChip,
+    dateRangeFilters,
     searchFilter,
 } from '../common';
 import { ScoreField } from './ScoreField';
@@ -19,8 +20,7 @@ const filters = [
     <RefInput key="assigneeId" source="assigneeId" reference="staff" />,
     <NumberInput key="score_gte" source="score_gte" label="filters.minScore" />,
     <NumberInput key="score_lte" source="score_lte" label="filters.maxScore" />,
-    <DateInput key="submittedAt_gte" source="submittedAt_gte" label="filters.submittedAfter" />,
-    <DateInput key="submittedAt_lte" source="submittedAt_lte" label="filters.submittedBefore" />,
+    ...dateRangeFilters('submittedAt', { after: 'filters.submittedAfter', before: 'filters.submittedBefore' }),
 ];
 
 /** "À traiter" (the default), "Toutes", "Mes demandes": the queue's usual views in one click. */
@@ -56,12 +56,8 @@ export const ApplicationList = () => (
             <DataTable.Col source="siret" />
             <DataTable.Col source="departement" />
             <DataTable.Col source="score" field={ScoreField} />
-            <DataTable.Col source="status">
-                <StatusChip source="status" enum="ApplicationStatus" />
-            </DataTable.Col>
-            <DataTable.Col source="assigneeId">
-                <RefField source="assigneeId" reference="staff" link={false} />
-            </DataTable.Col>
+            <EnumCol source="status" enum="ApplicationStatus" />
+            <RefCol source="assigneeId" reference="staff" link={false} />
             <DataTable.Col source="submittedAt" field={DateTimeField} />
         </DataTable>
     </ResourceList>

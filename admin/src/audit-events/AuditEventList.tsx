@@ -1,10 +1,11 @@
-import { DataTable, DateInput, SelectInput, TextInput } from 'react-admin';
+import { DataTable, SelectInput, TextInput } from 'react-admin';
 import {
     DateTimeField,
+    EnumCol,
     EnumInput,
     ResourceList,
     ResourceNameField,
-    StatusChip,
+    dateRangeFilters,
     resourceChoices,
     searchFilter,
 } from '../common';
@@ -18,8 +19,7 @@ const filters = [
     <TextInput key="action" source="action" alwaysOn />,
     <EnumInput key="actorType" source="actorType" enum="ActorType" />,
     <TextInput key="recordId" source="recordId" />,
-    <DateInput key="createdAt_gte" source="createdAt_gte" label="filters.after" alwaysOn />,
-    <DateInput key="createdAt_lte" source="createdAt_lte" label="filters.before" alwaysOn />,
+    ...dateRangeFilters('createdAt', { alwaysOn: true }),
 ];
 
 export const AuditEventList = () => (
@@ -27,9 +27,7 @@ export const AuditEventList = () => (
         <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="createdAt" field={DateTimeField} />
             <DataTable.Col source="actorName" />
-            <DataTable.Col source="actorType">
-                <StatusChip source="actorType" enum="ActorType" color="primary" />
-            </DataTable.Col>
+            <EnumCol source="actorType" enum="ActorType" color="primary" />
             <DataTable.Col source="action" field={ActionField} />
             <DataTable.Col source="resource" field={ResourceNameField} />
             <DataTable.Col source="recordId" field={RecordLinkField} />

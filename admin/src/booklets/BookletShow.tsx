@@ -1,11 +1,5 @@
-import {
-    DataTable,
-    ReferenceManyCount,
-    ReferenceManyField,
-    TabbedShowLayout,
-    TextField,
-} from 'react-admin';
-import { DateTimeField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
+import { DataTable, TabbedShowLayout, TextField } from 'react-admin';
+import { DateTimeField, EnumCol, MoneyField, RecordShow, RefField, RelatedTab } from '../common';
 
 export const BookletShow = () => (
     <RecordShow>
@@ -17,28 +11,19 @@ export const BookletShow = () => (
                 <TextField source="handedOutBy" emptyText="—" />
                 <DateTimeField source="createdAt" />
             </TabbedShowLayout.Tab>
-            <TabbedShowLayout.Tab
-                label="resources.passes.name"
+            <RelatedTab
+                reference="passes"
+                target="bookletId"
                 path="passes"
-                count={<ReferenceManyCount reference="passes" target="bookletId" />}
+                sort={{ field: 'barcode', order: 'ASC' }}
+                perPage={50}
+                paginate={false}
             >
-                <ReferenceManyField
-                    reference="passes"
-                    target="bookletId"
-                    sort={{ field: 'barcode', order: 'ASC' }}
-                    perPage={50}
-                    label={false}
-                >
-                    <DataTable rowClick="show" bulkActionButtons={false}>
-                        <DataTable.Col source="barcode" sx={{ fontFamily: 'monospace' }} />
-                        <DataTable.Col source="status">
-                            <StatusChip source="status" enum="PassStatus" />
-                        </DataTable.Col>
-                        <DataTable.Col source="faceValueCents" field={MoneyField} />
-                        <DataTable.Col source="redeemedAt" field={DateTimeField} />
-                    </DataTable>
-                </ReferenceManyField>
-            </TabbedShowLayout.Tab>
+                <DataTable.Col source="barcode" sx={{ fontFamily: 'monospace' }} />
+                <EnumCol source="status" enum="PassStatus" />
+                <DataTable.Col source="faceValueCents" field={MoneyField} />
+                <DataTable.Col source="redeemedAt" field={DateTimeField} />
+            </RelatedTab>
         </TabbedShowLayout>
     </RecordShow>
 );

@@ -1,5 +1,5 @@
 import { DataTable } from 'react-admin';
-import { DateTimeField, RefField, RefInput, ResourceList, searchFilter } from '../common';
+import { DateTimeField, RefCol, RefInput, ResourceList, searchFilter } from '../common';
 
 const filters = [
     searchFilter,
@@ -12,15 +12,9 @@ export const CharterSignatureList = () => (
         <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="signatoryName" />
             <DataTable.Col source="signatoryRole" />
-            <DataTable.Col source="charterId">
-                <RefField source="charterId" reference="charters" />
-            </DataTable.Col>
-            <DataTable.Col source="structureId">
-                <RefField source="structureId" reference="structures" />
-            </DataTable.Col>
-            <DataTable.Col source="applicationId">
-                <RefField source="applicationId" reference="applications" />
-            </DataTable.Col>
+            <RefCol source="charterId" reference="charters" />
+            <RefCol source="structureId" reference="structures" />
+            <RefCol source="applicationId" reference="applications" />
             <DataTable.Col source="signedAt" field={DateTimeField} />
         </DataTable>
     </ResourceList>

@@ -1,39 +1,19 @@
+import { Stack } from '@mui/material';
+import { DataTable, Labeled, NumberField, TabbedShowLayout, TextField, useCanAccess } from 'react-admin';
 import {
-    CloneButton,
-    DataTable,
-    Labeled,
-    NumberField,
-    Pagination,
-    ReferenceManyCount,
-    ReferenceManyField,
-    TabbedShowLayout,
-    TextField,
-    useCanAccess,
-} from 'react-admin';
-import { Alert, Stack } from '@mui/material';
-import { useTranslate, useRecordContext } from 'react-admin';
-import { DateTimeField, PublicationChip, PublishButton, RefField, RecordShow, TextBody, isDraft } from '../common';
+    DateTimeField,
+    DraftNotice,
+    PublicationChip,
+    PublicationWorkflow,
+    RecordShow,
+    RefCol,
+    RelatedTab,
+    TextBody,
+    isDraft,
+} from '../common';
 import { useCharterInForce } from './useCharterInForce';
 
-/** Publish a draft; start the next version from this one (ADMIN). */
-const CharterWorkflow = () => {
-    const { canAccess } = useCanAccess({ resource: 'charters', action: 'create' });
-    return (
-        <>
-            <PublishButton />
-            {canAccess && <CloneButton label="publication.newVersion" />}
-        </>
-    );
-};
-
 // `label={false}`: blocks of a tab, not fields, so the tab adds no label above them.
-const DraftNotice = (_props: { label?: false }) => {
-    const record = useRecordContext();
-    const translate = useTranslate();
-    if (!record || record.publishedAt) return null;
-    return <Alert severity="info">{translate('publication.draftNotice')}</Alert>;
-};
-
 const CharterFacts = (_props: { label?: false }) => {
     const inForce = useCharterInForce();
     return (
@@ -54,7 +34,7 @@ const CharterFacts = (_props: { label?: false }) => {
 export const CharterShow = () => {
     const { canAccess: canReadSignatures } = useCanAccess({ resource: 'charter-signatures', action: 'list' });
     return (
-        <RecordShow workflow={<CharterWorkflow />} editable={isDraft}>
+        <RecordShow workflow={<PublicationWorkflow />} editable={isDraft}>
             <TabbedShowLayout>
                 <TabbedShowLayout.Tab label="tabs.text">
                     <DraftNotice label={false} />
@@ -63,27 +43,16 @@ export const CharterShow = () => {
                     <TextBody source="body" label={false} />
                 </TabbedShowLayout.Tab>
                 {canReadSignatures && (
-                    <TabbedShowLayout.Tab
-                        label="resources.charter-signatures.name"
+                    <RelatedTab
+                        reference="charter-signatures"
+                        target="charterId"
                         path="signatures"
-                        count={<ReferenceManyCount reference="charter-signatures" target="charterId" />}
+                        sort={{ field: 'signedAt', order: 'DESC' }}
                     >
-                        <ReferenceManyField
-                            reference="charter-signatures"
-                            target="charterId"
-                            sort={{ field: 'signedAt', order: 'DESC' }}
-                            pagination={<Pagination />}
-                            label={false}
-                        >
-                            <DataTable rowClick="show" bulkActionButtons={false}>
-                                <DataTable.Col source="signatoryName" />
-                                <DataTable.Col source="structureId">
-                                    <RefField source="structureId" reference="structures" />
-                                </DataTable.Col>
-                                <DataTable.Col source="signedAt" field={DateTimeField} />
-                            </DataTable>
-                        </ReferenceManyField>
-                    </TabbedShowLayout.Tab>
+                        <DataTable.Col source="signatoryName" />
+                        <RefCol source="structureId" reference="structures" />
+                        <DataTable.Col source="signedAt" field={DateTimeField} />
+                    </RelatedTab>
                 )}
             </TabbedShowLayout>
         </RecordShow>

@@ -1,12 +1,5 @@
 import { DataTable, SelectInput, TextField } from 'react-admin';
-import {
-    DateTimeField,
-    RefField,
-    ResourceList,
-    ResourceNameField,
-    resourceChoices,
-    searchFilter,
-} from '../common';
+import { DateTimeField, RefCol, ResourceList, ResourceNameField, resourceChoices, searchFilter } from '../common';
 
 const filters = [searchFilter, <SelectInput key="resource" source="resource" choices={resourceChoices} />];
 
@@ -14,9 +7,7 @@ export const CommentList = () => (
     <ResourceList filters={filters} sort={{ field: 'createdAt', order: 'DESC' }}>
         <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="createdAt" field={DateTimeField} />
-            <DataTable.Col source="authorId">
-                <RefField source="authorId" reference="staff" link={false} />
-            </DataTable.Col>
+            <RefCol source="authorId" reference="staff" link={false} />
             <DataTable.Col source="resource" field={ResourceNameField} />
             <DataTable.Col source="body">
                 <TextField source="body" sx={{ display: 'block', maxWidth: 480 }} />

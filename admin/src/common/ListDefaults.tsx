@@ -1,10 +1,22 @@
 import type { ReactElement, ReactNode } from 'react';
-import { List, SearchInput, type ListProps } from 'react-admin';
+import { DateInput, List, SearchInput, type ListProps } from 'react-admin';
 import { useReadableFilters } from './useReadableFilters';
 import { ListLive } from '../realtime/ListLive';
 
 /** The `q` full-text search every list starts with. */
 export const searchFilter = <SearchInput key="q" source="q" alwaysOn />;
+
+/**
+ * The two date filters of a period, `<source>_gte` and `<source>_lte` (from / to), to spread in a
+ * filter list; labels are i18n keys (by default "Après" / "Avant").
+ */
+export const dateRangeFilters = (
+    source: string,
+    { after = 'filters.after', before = 'filters.before', alwaysOn }: { after?: string; before?: string; alwaysOn?: boolean } = {},
+) => [
+    <DateInput key={`${source}_gte`} source={`${source}_gte`} label={after} alwaysOn={alwaysOn} />,
+    <DateInput key={`${source}_lte`} source={`${source}_lte`} label={before} alwaysOn={alwaysOn} />,
+];
 
 export interface ResourceListProps extends Omit<ListProps, 'filters' | 'children'> {
     filters: ReactElement[];

@@ -1,6 +1,6 @@
 import PublishIcon from '@mui/icons-material/Publish';
 import { Alert } from '@mui/material';
-import { useCanAccess, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
+import { CloneButton, useCanAccess, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 import { ActionButton } from './ActionButton';
 
 /**
@@ -30,4 +30,27 @@ export const PublishButton = () => {
             }}
         />
     );
+};
+
+/** Publish a draft; start the next version from this one (for those who may create one: ADMIN). */
+export const PublicationWorkflow = () => {
+    const resource = useResourceContext() ?? '';
+    const { canAccess } = useCanAccess({ resource, action: 'create' });
+    return (
+        <>
+            <PublishButton />
+            {canAccess && <CloneButton label="publication.newVersion" />}
+        </>
+    );
+};
+
+/**
+ * "Brouillon" notice at the top of a draft version's page. Give it `label={false}`: a block of
+ * a tab, not a field, so the tab adds no label above it.
+ */
+export const DraftNotice = (_props: { label?: false }) => {
+    const record = useRecordContext();
+    const translate = useTranslate();
+    if (!record || record.publishedAt) return null;
+    return <Alert severity="info">{translate('publication.draftNotice')}</Alert>;
 };

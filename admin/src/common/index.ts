@@ -27,3 +27,5 @@ export * from './PublishButton';
 export * from './TextBody';
 export * from './useLatestPublished';
 export * from './DeactivationGuard';
+export * from './RelatedTab';
+export * from './Columns';

@@ -2,11 +2,11 @@ import { DataTable } from 'react-admin';
 import {
     DateTimeField,
     EnumArrayInput,
+    EnumCol,
     EnumInput,
-    RefField,
+    RefCol,
     RefInput,
     ResourceList,
-    StatusChip,
     searchFilter,
 } from '../common';
 
@@ -25,21 +25,11 @@ export const DisputeList = () => (
         <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="reference" />
             <DataTable.Col source="createdAt" field={DateTimeField} />
-            <DataTable.Col source="origin">
-                <StatusChip source="origin" enum="DisputeOrigin" color="primary" />
-            </DataTable.Col>
-            <DataTable.Col source="category">
-                <StatusChip source="category" enum="DisputeCategory" color="secondary" />
-            </DataTable.Col>
-            <DataTable.Col source="structureId">
-                <RefField source="structureId" reference="structures" />
-            </DataTable.Col>
-            <DataTable.Col source="status">
-                <StatusChip source="status" enum="DisputeStatus" />
-            </DataTable.Col>
-            <DataTable.Col source="assigneeId">
-                <RefField source="assigneeId" reference="staff" link={false} />
-            </DataTable.Col>
+            <EnumCol source="origin" enum="DisputeOrigin" color="primary" />
+            <EnumCol source="category" enum="DisputeCategory" color="secondary" />
+            <RefCol source="structureId" reference="structures" />
+            <EnumCol source="status" enum="DisputeStatus" />
+            <RefCol source="assigneeId" reference="staff" link={false} />
         </DataTable>
     </ResourceList>
 );

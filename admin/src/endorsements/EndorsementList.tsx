@@ -1,5 +1,5 @@
 import { DataTable, TextInput } from 'react-admin';
-import { DateTimeField, EnumArrayInput, MoneyField, ResourceList, StatusChip } from '../common';
+import { DateTimeField, EnumArrayInput, EnumCol, MoneyField, ResourceList } from '../common';
 
 const filters = [
     <TextInput key="period" source="period" alwaysOn helperText={false} placeholder="2026-01" />,
@@ -10,9 +10,7 @@ export const EndorsementList = () => (
     <ResourceList filters={filters} sort={{ field: 'period', order: 'DESC' }}>
         <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="period" />
-            <DataTable.Col source="status">
-                <StatusChip source="status" enum="EndorsementStatus" />
-            </DataTable.Col>
+            <EnumCol source="status" enum="EndorsementStatus" />
             <DataTable.NumberCol source="statementCount" />
             <DataTable.NumberCol source="passCount" />
             <DataTable.Col source="grossCents" field={MoneyField} />

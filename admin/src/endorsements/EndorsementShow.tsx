@@ -1,14 +1,11 @@
 import {
     DataTable,
     NumberField,
-    Pagination,
-    ReferenceManyCount,
-    ReferenceManyField,
     TabbedShowLayout,
     TextField,
     useCanAccessResources,
 } from 'react-admin';
-import { DateTimeField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
+import { DateTimeField, EnumCol, MoneyField, RecordShow, RefCol, RefField, RelatedTab, StatusChip } from '../common';
 
 export const EndorsementShow = () => {
     const { canAccess } = useCanAccessResources({ action: 'list', resources: ['statements', 'payouts'] });
@@ -34,58 +31,22 @@ export const EndorsementShow = () => {
                     <DateTimeField source="paidAt" />
                 </TabbedShowLayout.Tab>
                 {canAccess?.statements && (
-                    <TabbedShowLayout.Tab
-                        label="resources.statements.name"
-                        path="statements"
-                        count={<ReferenceManyCount reference="statements" target="endorsementId" />}
-                    >
-                        <ReferenceManyField
-                            reference="statements"
-                            target="endorsementId"
-                            sort={{ field: 'netCents', order: 'DESC' }}
-                            pagination={<Pagination />}
-                            label={false}
-                        >
-                            <DataTable rowClick="show" bulkActionButtons={false}>
-                                <DataTable.Col source="number" />
-                                <DataTable.Col source="structureId">
-                                    <RefField source="structureId" reference="structures" />
-                                </DataTable.Col>
-                                <DataTable.Col source="status">
-                                    <StatusChip source="status" enum="StatementStatus" />
-                                </DataTable.Col>
-                                <DataTable.NumberCol source="passCount" />
-                                <DataTable.Col source="grossCents" field={MoneyField} />
-                                <DataTable.Col source="netCents" field={MoneyField} />
-                            </DataTable>
-                        </ReferenceManyField>
-                    </TabbedShowLayout.Tab>
+                    <RelatedTab reference="statements" target="endorsementId" path="statements" sort={{ field: 'netCents', order: 'DESC' }}>
+                        <DataTable.Col source="number" />
+                        <RefCol source="structureId" reference="structures" />
+                        <EnumCol source="status" enum="StatementStatus" />
+                        <DataTable.NumberCol source="passCount" />
+                        <DataTable.Col source="grossCents" field={MoneyField} />
+                        <DataTable.Col source="netCents" field={MoneyField} />
+                    </RelatedTab>
                 )}
                 {canAccess?.payouts && (
-                    <TabbedShowLayout.Tab
-                        label="resources.payouts.name"
-                        path="payouts"
-                        count={<ReferenceManyCount reference="payouts" target="endorsementId" />}
-                    >
-                        <ReferenceManyField
-                            reference="payouts"
-                            target="endorsementId"
-                            sort={{ field: 'amountCents', order: 'DESC' }}
-                            pagination={<Pagination />}
-                            label={false}
-                        >
-                            <DataTable rowClick="show" bulkActionButtons={false}>
-                                <DataTable.Col source="structureId">
-                                    <RefField source="structureId" reference="structures" />
-                                </DataTable.Col>
-                                <DataTable.Col source="amountCents" field={MoneyField} />
-                                <DataTable.Col source="status">
-                                    <StatusChip source="status" enum="PayoutStatus" />
-                                </DataTable.Col>
-                                <DataTable.Col source="withheldReason" />
-                            </DataTable>
-                        </ReferenceManyField>
-                    </TabbedShowLayout.Tab>
+                    <RelatedTab reference="payouts" target="endorsementId" path="payouts" sort={{ field: 'amountCents', order: 'DESC' }}>
+                        <RefCol source="structureId" reference="structures" />
+                        <DataTable.Col source="amountCents" field={MoneyField} />
+                        <EnumCol source="status" enum="PayoutStatus" />
+                        <DataTable.Col source="withheldReason" />
+                    </RelatedTab>
                 )}
             </TabbedShowLayout>
         </RecordShow>

@@ -1,5 +1,5 @@
 import { BooleanField, DataTable, NullableBooleanInput, TextInput } from 'react-admin';
-import { RefField, RefInput, ResourceList, searchFilter } from '../common';
+import { RefCol, RefInput, ResourceList, searchFilter } from '../common';
 
 const filters = [
     searchFilter,
@@ -12,9 +12,7 @@ export const LocationList = () => (
     <ResourceList filters={filters} sort={{ field: 'name', order: 'ASC' }}>
         <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="name" />
-            <DataTable.Col source="structureId">
-                <RefField source="structureId" reference="structures" />
-            </DataTable.Col>
+            <RefCol source="structureId" reference="structures" />
             <DataTable.Col source="postalCode" />
             <DataTable.Col source="city" />
             <DataTable.Col source="departement" />

@@ -4,12 +4,12 @@ import {
     BatchResultsProvider,
     DateTimeField,
     EnumArrayInput,
+    EnumCol,
     EnumInput,
     MoneyField,
-    RefField,
+    RefCol,
     RefInput,
     ResourceList,
-    StatusChip,
     searchFilter,
 } from '../common';
 import { BulkModerationButtons } from './BulkModerationButtons';
@@ -38,19 +38,11 @@ export const OfferList = () => {
                 <BatchResultPanel />
                 <DataTable rowClick="show" bulkActionButtons={canModerate ? <BulkModerationButtons /> : false}>
                     <DataTable.Col source="title" />
-                    <DataTable.Col source="structureId">
-                        <RefField source="structureId" reference="structures" />
-                    </DataTable.Col>
-                    <DataTable.Col source="serviceId">
-                        <RefField source="serviceId" reference="referential-services" />
-                    </DataTable.Col>
+                    <RefCol source="structureId" reference="structures" />
+                    <RefCol source="serviceId" reference="referential-services" />
                     <DataTable.Col source="priceCents" field={MoneyField} />
-                    <DataTable.Col source="flags" disableSort>
-                        <StatusChip source="flags" enum="OfferFlag" color="warning" />
-                    </DataTable.Col>
-                    <DataTable.Col source="status">
-                        <StatusChip source="status" enum="OfferStatus" />
-                    </DataTable.Col>
+                    <EnumCol source="flags" enum="OfferFlag" color="warning" disableSort />
+                    <EnumCol source="status" enum="OfferStatus" />
                     <DataTable.Col source="submittedAt" field={DateTimeField} />
                 </DataTable>
             </ResourceList>

@@ -2,11 +2,11 @@ import { DataTable, NumberInput } from 'react-admin';
 import {
     DateTimeField,
     EnumArrayInput,
+    EnumCol,
     MoneyField,
-    RefField,
+    RefCol,
     RefInput,
     ResourceList,
-    StatusChip,
     searchFilter,
 } from '../common';
 
@@ -21,12 +21,8 @@ export const OrderList = () => (
     <ResourceList filters={filters} sort={{ field: 'createdAt', order: 'DESC' }}>
         <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="reference" />
-            <DataTable.Col source="sponsorId">
-                <RefField source="sponsorId" reference="sponsors" />
-            </DataTable.Col>
-            <DataTable.Col source="status">
-                <StatusChip source="status" enum="OrderStatus" />
-            </DataTable.Col>
+            <RefCol source="sponsorId" reference="sponsors" />
+            <EnumCol source="status" enum="OrderStatus" />
             <DataTable.NumberCol source="bookletCount" />
             <DataTable.Col source="faceValueCents" field={MoneyField} />
             <DataTable.Col source="upstreamFeeCents" field={MoneyField} />

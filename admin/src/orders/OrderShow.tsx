@@ -1,14 +1,11 @@
 import {
     DataTable,
     NumberField,
-    Pagination,
-    ReferenceManyCount,
-    ReferenceManyField,
     TabbedShowLayout,
     TextField,
     useCanAccess,
 } from 'react-admin';
-import { DateOnlyField, DateTimeField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
+import { DateOnlyField, DateTimeField, MoneyField, RefField, RelatedTab, StatusChip, RecordShow } from '../common';
 import { FeeRateField } from './FeeRateField';
 
 export const OrderShow = () => {
@@ -45,25 +42,11 @@ export const OrderShow = () => {
                     <DateTimeField source="cancelledAt" />
                 </TabbedShowLayout.Tab>
                 {canReadBooklets && (
-                    <TabbedShowLayout.Tab
-                        label="resources.booklets.name"
-                        path="booklets"
-                        count={<ReferenceManyCount reference="booklets" target="orderId" />}
-                    >
-                        <ReferenceManyField
-                            reference="booklets"
-                            target="orderId"
-                            sort={{ field: 'number', order: 'ASC' }}
-                            pagination={<Pagination />}
-                            label={false}
-                        >
-                            <DataTable rowClick="show" bulkActionButtons={false}>
-                                <DataTable.Col source="number" />
-                                <DataTable.Col source="handedOutAt" field={DateTimeField} />
-                                <DataTable.Col source="handedOutBy" />
-                            </DataTable>
-                        </ReferenceManyField>
-                    </TabbedShowLayout.Tab>
+                    <RelatedTab reference="booklets" target="orderId" path="booklets" sort={{ field: 'number', order: 'ASC' }}>
+                        <DataTable.Col source="number" />
+                        <DataTable.Col source="handedOutAt" field={DateTimeField} />
+                        <DataTable.Col source="handedOutBy" />
+                    </RelatedTab>
                 )}
             </TabbedShowLayout>
         </RecordShow>

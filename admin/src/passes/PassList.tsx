@@ -2,11 +2,11 @@ import { DataTable, NumberInput } from 'react-admin';
 import {
     DateTimeField,
     EnumArrayInput,
+    EnumCol,
     MoneyField,
-    RefField,
+    RefCol,
     RefInput,
     ResourceList,
-    StatusChip,
     searchFilter,
 } from '../common';
 
@@ -22,16 +22,10 @@ export const PassList = () => (
     <ResourceList filters={filters} sort={{ field: 'barcode', order: 'ASC' }}>
         <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="barcode" sx={{ fontFamily: 'monospace' }} />
-            <DataTable.Col source="status">
-                <StatusChip source="status" enum="PassStatus" />
-            </DataTable.Col>
+            <EnumCol source="status" enum="PassStatus" />
             <DataTable.Col source="faceValueCents" field={MoneyField} />
-            <DataTable.Col source="bookletId">
-                <RefField source="bookletId" reference="booklets" />
-            </DataTable.Col>
-            <DataTable.Col source="orderId">
-                <RefField source="orderId" reference="orders" />
-            </DataTable.Col>
+            <RefCol source="bookletId" reference="booklets" />
+            <RefCol source="orderId" reference="orders" />
             <DataTable.Col source="validityYear" />
             <DataTable.Col source="redeemedAt" field={DateTimeField} />
         </DataTable>

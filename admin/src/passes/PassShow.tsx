@@ -1,13 +1,11 @@
 import {
     DataTable,
     NumberField,
-    ReferenceManyCount,
-    ReferenceManyField,
     TabbedShowLayout,
     TextField,
     useCanAccess,
 } from 'react-admin';
-import { DateTimeField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
+import { DateTimeField, EnumCol, MoneyField, RecordShow, RefCol, RefField, RelatedTab, StatusChip } from '../common';
 
 export const PassShow = () => {
     const { canAccess: canReadScans } = useCanAccess({ resource: 'scans', action: 'list' });
@@ -27,31 +25,18 @@ export const PassShow = () => {
                     <TextField source="cancelReason" emptyText="—" />
                 </TabbedShowLayout.Tab>
                 {canReadScans && (
-                    <TabbedShowLayout.Tab
-                        label="resources.scans.name"
+                    <RelatedTab
+                        reference="scans"
+                        target="passId"
                         path="scans"
-                        count={<ReferenceManyCount reference="scans" target="passId" />}
+                        sort={{ field: 'scannedAt', order: 'DESC' }}
+                        paginate={false}
                     >
-                        <ReferenceManyField
-                            reference="scans"
-                            target="passId"
-                            sort={{ field: 'scannedAt', order: 'DESC' }}
-                            label={false}
-                        >
-                            <DataTable rowClick="show" bulkActionButtons={false}>
-                                <DataTable.Col source="scannedAt" field={DateTimeField} />
-                                <DataTable.Col source="structureId">
-                                    <RefField source="structureId" reference="structures" />
-                                </DataTable.Col>
-                                <DataTable.Col source="outcome">
-                                    <StatusChip source="outcome" enum="ScanOutcome" />
-                                </DataTable.Col>
-                                <DataTable.Col source="reason">
-                                    <StatusChip source="reason" enum="ScanRejectionReason" color="error" />
-                                </DataTable.Col>
-                            </DataTable>
-                        </ReferenceManyField>
-                    </TabbedShowLayout.Tab>
+                        <DataTable.Col source="scannedAt" field={DateTimeField} />
+                        <RefCol source="structureId" reference="structures" />
+                        <EnumCol source="outcome" enum="ScanOutcome" />
+                        <EnumCol source="reason" enum="ScanRejectionReason" color="error" />
+                    </RelatedTab>
                 )}
             </TabbedShowLayout>
         </RecordShow>

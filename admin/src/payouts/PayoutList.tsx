@@ -2,11 +2,11 @@ import { DataTable } from 'react-admin';
 import {
     DateTimeField,
     EnumArrayInput,
+    EnumCol,
     MoneyField,
-    RefField,
+    RefCol,
     RefInput,
     ResourceList,
-    StatusChip,
     searchFilter,
 } from '../common';
 
@@ -21,16 +21,10 @@ export const PayoutList = () => (
     <ResourceList filters={filters} sort={{ field: 'createdAt', order: 'DESC' }}>
         <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="endToEndId" />
-            <DataTable.Col source="structureId">
-                <RefField source="structureId" reference="structures" />
-            </DataTable.Col>
-            <DataTable.Col source="endorsementId">
-                <RefField source="endorsementId" reference="endorsements" />
-            </DataTable.Col>
+            <RefCol source="structureId" reference="structures" />
+            <RefCol source="endorsementId" reference="endorsements" />
             <DataTable.Col source="amountCents" field={MoneyField} />
-            <DataTable.Col source="status">
-                <StatusChip source="status" enum="PayoutStatus" />
-            </DataTable.Col>
+            <EnumCol source="status" enum="PayoutStatus" />
             <DataTable.Col source="iban" sx={{ fontFamily: 'monospace' }} />
             <DataTable.Col source="exportedAt" field={DateTimeField} />
             <DataTable.Col source="paidAt" field={DateTimeField} />

@@ -1,12 +1,13 @@
-import { BooleanField, DataTable, DateInput, NullableBooleanInput } from 'react-admin';
+import { BooleanField, DataTable, NullableBooleanInput } from 'react-admin';
 import {
     DateTimeField,
+    EnumCol,
     EnumInput,
     MoneyField,
-    RefField,
+    RefCol,
     RefInput,
     ResourceList,
-    StatusChip,
+    dateRangeFilters,
 } from '../common';
 
 const filters = [
@@ -14,23 +15,16 @@ const filters = [
     <EnumInput key="status" source="status" enum="RedemptionStatus" alwaysOn />,
     <RefInput key="offerId" source="offerId" reference="offers" />,
     <NullableBooleanInput key="forced" source="forced" />,
-    <DateInput key="createdAt_gte" source="createdAt_gte" label="filters.after" />,
-    <DateInput key="createdAt_lte" source="createdAt_lte" label="filters.before" />,
+    ...dateRangeFilters('createdAt'),
 ];
 
 export const RedemptionList = () => (
     <ResourceList filters={filters} sort={{ field: 'createdAt', order: 'DESC' }}>
         <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="createdAt" field={DateTimeField} />
-            <DataTable.Col source="structureId">
-                <RefField source="structureId" reference="structures" />
-            </DataTable.Col>
-            <DataTable.Col source="offerId">
-                <RefField source="offerId" reference="offers" />
-            </DataTable.Col>
-            <DataTable.Col source="status">
-                <StatusChip source="status" enum="RedemptionStatus" />
-            </DataTable.Col>
+            <RefCol source="structureId" reference="structures" />
+            <RefCol source="offerId" reference="offers" />
+            <EnumCol source="status" enum="RedemptionStatus" />
             <DataTable.NumberCol source="passCount" />
             <DataTable.Col source="totalValueCents" field={MoneyField} />
             <DataTable.Col source="forced" field={BooleanField} />

@@ -6,7 +6,7 @@ import {
     TabbedShowLayout,
     TextField,
 } from 'react-admin';
-import { DateTimeField, JsonField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
+import { DateTimeField, EnumCol, JsonField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
 
 export const RedemptionShow = () => (
     <RecordShow>
@@ -31,12 +31,8 @@ export const RedemptionShow = () => (
                 >
                     <DataTable rowClick="show" bulkActionButtons={false}>
                         <DataTable.Col source="barcode" sx={{ fontFamily: 'monospace' }} />
-                        <DataTable.Col source="outcome">
-                            <StatusChip source="outcome" enum="ScanOutcome" />
-                        </DataTable.Col>
-                        <DataTable.Col source="reason">
-                            <StatusChip source="reason" enum="ScanRejectionReason" color="error" />
-                        </DataTable.Col>
+                        <EnumCol source="outcome" enum="ScanOutcome" />
+                        <EnumCol source="reason" enum="ScanRejectionReason" color="error" />
                         <DataTable.Col source="valueCents" field={MoneyField} />
                     </DataTable>
                 </ReferenceManyField>

@@ -2,13 +2,10 @@ import {
     BooleanField,
     DataTable,
     NumberField,
-    Pagination,
-    ReferenceManyCount,
-    ReferenceManyField,
     TabbedShowLayout,
     TextField,
 } from 'react-admin';
-import { DateTimeField, MoneyField, RecordShow } from '../common';
+import { DateTimeField, MoneyField, RecordShow, RelatedTab } from '../common';
 
 export const CategoryShow = () => (
     <RecordShow>
@@ -21,26 +18,17 @@ export const CategoryShow = () => (
                 <BooleanField source="active" />
                 <DateTimeField source="updatedAt" />
             </TabbedShowLayout.Tab>
-            <TabbedShowLayout.Tab
-                label="resources.referential-services.name"
+            <RelatedTab
+                reference="referential-services"
+                target="categoryId"
                 path="services"
-                count={<ReferenceManyCount reference="referential-services" target="categoryId" />}
+                sort={{ field: 'label', order: 'ASC' }}
             >
-                <ReferenceManyField
-                    reference="referential-services"
-                    target="categoryId"
-                    sort={{ field: 'label', order: 'ASC' }}
-                    pagination={<Pagination />}
-                    label={false}
-                >
-                    <DataTable rowClick="show" bulkActionButtons={false}>
-                        <DataTable.Col source="code" />
-                        <DataTable.Col source="label" />
-                        <DataTable.Col source="recommendedPriceCents" field={MoneyField} />
-                        <DataTable.Col source="active" field={BooleanField} />
-                    </DataTable>
-                </ReferenceManyField>
-            </TabbedShowLayout.Tab>
+                <DataTable.Col source="code" />
+                <DataTable.Col source="label" />
+                <DataTable.Col source="recommendedPriceCents" field={MoneyField} />
+                <DataTable.Col source="active" field={BooleanField} />
+            </RelatedTab>
         </TabbedShowLayout>
     </RecordShow>
 );

@@ -1,5 +1,5 @@
 import { BooleanField, DataTable, NullableBooleanInput } from 'react-admin';
-import { MoneyField, RefField, RefInput, ResourceList, searchFilter } from '../common';
+import { MoneyField, RefCol, RefInput, ResourceList, searchFilter } from '../common';
 
 const filters = [
     searchFilter,
@@ -12,9 +12,7 @@ export const ServiceList = () => (
         <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="code" />
             <DataTable.Col source="label" />
-            <DataTable.Col source="categoryId">
-                <RefField source="categoryId" reference="referential-categories" />
-            </DataTable.Col>
+            <RefCol source="categoryId" reference="referential-categories" />
             <DataTable.Col source="recommendedPriceCents" field={MoneyField} />
             <DataTable.Col source="active" field={BooleanField} />
         </DataTable>

@@ -1,13 +1,10 @@
 import {
     BooleanField,
     DataTable,
-    Pagination,
-    ReferenceManyCount,
-    ReferenceManyField,
     TabbedShowLayout,
     TextField,
 } from 'react-admin';
-import { DateTimeField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
+import { DateTimeField, EnumCol, MoneyField, RecordShow, RefCol, RefField, RelatedTab } from '../common';
 
 export const ServiceShow = () => (
     <RecordShow>
@@ -21,30 +18,12 @@ export const ServiceShow = () => (
                 <BooleanField source="active" />
                 <DateTimeField source="updatedAt" />
             </TabbedShowLayout.Tab>
-            <TabbedShowLayout.Tab
-                label="resources.offers.name"
-                path="offers"
-                count={<ReferenceManyCount reference="offers" target="serviceId" />}
-            >
-                <ReferenceManyField
-                    reference="offers"
-                    target="serviceId"
-                    sort={{ field: 'submittedAt', order: 'DESC' }}
-                    pagination={<Pagination />}
-                    label={false}
-                >
-                    <DataTable rowClick="show" bulkActionButtons={false}>
-                        <DataTable.Col source="title" />
-                        <DataTable.Col source="structureId">
-                            <RefField source="structureId" reference="structures" />
-                        </DataTable.Col>
-                        <DataTable.Col source="priceCents" field={MoneyField} />
-                        <DataTable.Col source="status">
-                            <StatusChip source="status" enum="OfferStatus" />
-                        </DataTable.Col>
-                    </DataTable>
-                </ReferenceManyField>
-            </TabbedShowLayout.Tab>
+            <RelatedTab reference="offers" target="serviceId" path="offers" sort={{ field: 'submittedAt', order: 'DESC' }}>
+                <DataTable.Col source="title" />
+                <RefCol source="structureId" reference="structures" />
+                <DataTable.Col source="priceCents" field={MoneyField} />
+                <EnumCol source="status" enum="OfferStatus" />
+            </RelatedTab>
         </TabbedShowLayout>
     </RecordShow>
 );

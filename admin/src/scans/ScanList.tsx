@@ -1,12 +1,13 @@
-import { DataTable, DateInput } from 'react-admin';
+import { DataTable } from 'react-admin';
 import {
     DateTimeField,
     EnumArrayInput,
+    EnumCol,
     MoneyField,
-    RefField,
+    RefCol,
     RefInput,
     ResourceList,
-    StatusChip,
+    dateRangeFilters,
     searchFilter,
 } from '../common';
 
@@ -16,8 +17,7 @@ const filters = [
     <EnumArrayInput key="reason" source="reason" enum="ScanRejectionReason" />,
     <RefInput key="structureId" source="structureId" reference="structures" />,
     <RefInput key="offerId" source="offerId" reference="offers" />,
-    <DateInput key="scannedAt_gte" source="scannedAt_gte" label="filters.scannedAfter" />,
-    <DateInput key="scannedAt_lte" source="scannedAt_lte" label="filters.scannedBefore" />,
+    ...dateRangeFilters('scannedAt', { after: 'filters.scannedAfter', before: 'filters.scannedBefore' }),
 ];
 
 export const ScanList = () => (
@@ -25,18 +25,10 @@ export const ScanList = () => (
         <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="scannedAt" field={DateTimeField} />
             <DataTable.Col source="barcode" sx={{ fontFamily: 'monospace' }} />
-            <DataTable.Col source="structureId">
-                <RefField source="structureId" reference="structures" />
-            </DataTable.Col>
-            <DataTable.Col source="offerId">
-                <RefField source="offerId" reference="offers" />
-            </DataTable.Col>
-            <DataTable.Col source="outcome">
-                <StatusChip source="outcome" enum="ScanOutcome" />
-            </DataTable.Col>
-            <DataTable.Col source="reason">
-                <StatusChip source="reason" enum="ScanRejectionReason" color="error" />
-            </DataTable.Col>
+            <RefCol source="structureId" reference="structures" />
+            <RefCol source="offerId" reference="offers" />
+            <EnumCol source="outcome" enum="ScanOutcome" />
+            <EnumCol source="reason" enum="ScanRejectionReason" color="error" />
             <DataTable.Col source="valueCents" field={MoneyField} />
         </DataTable>
     </ResourceList>

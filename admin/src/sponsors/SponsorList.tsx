@@ -1,5 +1,5 @@
 import { DataTable, TextInput } from 'react-admin';
-import { EnumInput, ResourceList, StatusChip, searchFilter } from '../common';
+import { EnumCol, EnumInput, ResourceList, searchFilter } from '../common';
 
 const filters = [
     searchFilter,
@@ -11,9 +11,7 @@ export const SponsorList = () => (
     <ResourceList filters={filters} sort={{ field: 'name', order: 'ASC' }}>
         <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="name" />
-            <DataTable.Col source="kind">
-                <StatusChip source="kind" enum="SponsorKind" color="primary" />
-            </DataTable.Col>
+            <EnumCol source="kind" enum="SponsorKind" color="primary" />
             <DataTable.Col source="siret" />
             <DataTable.Col source="city" />
             <DataTable.Col source="departement" />

@@ -1,14 +1,11 @@
 import {
     DataTable,
     EmailField,
-    ReferenceManyCount,
-    ReferenceManyField,
-    Pagination,
     TabbedShowLayout,
     TextField,
     useCanAccess,
 } from 'react-admin';
-import { DateTimeField, MoneyField, StatusChip, RecordShow } from '../common';
+import { DateTimeField, EnumCol, MoneyField, RelatedTab, StatusChip, RecordShow } from '../common';
 
 export const SponsorShow = () => {
     const { canAccess: canReadOrders } = useCanAccess({ resource: 'orders', action: 'list' });
@@ -31,30 +28,14 @@ export const SponsorShow = () => {
                     <TextField source="contactPhone" emptyText="—" />
                 </TabbedShowLayout.Tab>
                 {canReadOrders && (
-                    <TabbedShowLayout.Tab
-                        label="resources.orders.name"
-                        path="orders"
-                        count={<ReferenceManyCount reference="orders" target="sponsorId" />}
-                    >
-                        <ReferenceManyField
-                            reference="orders"
-                            target="sponsorId"
-                            sort={{ field: 'createdAt', order: 'DESC' }}
-                            pagination={<Pagination />}
-                            label={false}
-                        >
-                            <DataTable rowClick="show" bulkActionButtons={false}>
-                                <DataTable.Col source="reference" />
-                                <DataTable.Col source="status">
-                                    <StatusChip source="status" enum="OrderStatus" />
-                                </DataTable.Col>
-                                <DataTable.Col source="bookletCount" />
-                                <DataTable.Col source="faceValueCents" field={MoneyField} />
-                                <DataTable.Col source="validityYear" />
-                                <DataTable.Col source="createdAt" field={DateTimeField} />
-                            </DataTable>
-                        </ReferenceManyField>
-                    </TabbedShowLayout.Tab>
+                    <RelatedTab reference="orders" target="sponsorId" path="orders" sort={{ field: 'createdAt', order: 'DESC' }}>
+                        <DataTable.Col source="reference" />
+                        <EnumCol source="status" enum="OrderStatus" />
+                        <DataTable.Col source="bookletCount" />
+                        <DataTable.Col source="faceValueCents" field={MoneyField} />
+                        <DataTable.Col source="validityYear" />
+                        <DataTable.Col source="createdAt" field={DateTimeField} />
+                    </RelatedTab>
                 )}
             </TabbedShowLayout>
         </RecordShow>

@@ -1,14 +1,5 @@
 import { DataTable, NumberInput } from 'react-admin';
-import {
-    DateTimeField,
-    EnumInput,
-    MoneyField,
-    RefField,
-    RefInput,
-    ResourceList,
-    StatusChip,
-    searchFilter,
-} from '../common';
+import { DateTimeField, EnumCol, EnumInput, MoneyField, RefCol, RefInput, ResourceList, searchFilter } from '../common';
 
 const filters = [
     searchFilter,
@@ -22,15 +13,9 @@ export const StatementList = () => (
     <ResourceList filters={filters} sort={{ field: 'createdAt', order: 'DESC' }}>
         <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="number" />
-            <DataTable.Col source="endorsementId">
-                <RefField source="endorsementId" reference="endorsements" />
-            </DataTable.Col>
-            <DataTable.Col source="structureId">
-                <RefField source="structureId" reference="structures" />
-            </DataTable.Col>
-            <DataTable.Col source="status">
-                <StatusChip source="status" enum="StatementStatus" />
-            </DataTable.Col>
+            <RefCol source="endorsementId" reference="endorsements" />
+            <RefCol source="structureId" reference="structures" />
+            <EnumCol source="status" enum="StatementStatus" />
             <DataTable.NumberCol source="passCount" />
             <DataTable.Col source="grossCents" field={MoneyField} />
             <DataTable.Col source="netCents" field={MoneyField} />

@@ -1,5 +1,5 @@
 import { DataTable, NullableBooleanInput, TextInput } from 'react-admin';
-import { DateOnlyField, EnumArrayInput, ResourceList, StatusChip, searchFilter } from '../common';
+import { DateOnlyField, EnumArrayInput, EnumCol, ResourceList, searchFilter } from '../common';
 import { CharterResignatureChip } from './CharterResignatureChip';
 
 const filters = [
@@ -16,9 +16,7 @@ export const StructureList = () => (
             <DataTable.Col source="siret" />
             <DataTable.Col source="city" />
             <DataTable.Col source="departement" />
-            <DataTable.Col source="status">
-                <StatusChip source="status" enum="StructureStatus" />
-            </DataTable.Col>
+            <EnumCol source="status" enum="StructureStatus" />
             <DataTable.Col source="charterResignatureNeeded" field={CharterResignatureChip} />
             <DataTable.Col source="eligibleAt" field={DateOnlyField} />
         </DataTable>

@@ -4,9 +4,6 @@ import {
     DataTable,
     EmailField,
     Labeled,
-    Pagination,
-    ReferenceManyCount,
-    ReferenceManyField,
     TabbedShowLayout,
     TextField,
     UrlField,
@@ -14,7 +11,7 @@ import {
     useCanAccessResources,
     useTranslate,
 } from 'react-admin';
-import { DateTimeField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
+import { DateTimeField, EnumCol, MoneyField, RecordShow, RefCol, RelatedTab, StatusChip } from '../common';
 import { ApiKeysPanel } from './ApiKeysPanel';
 import { CharterResignatureChip } from './CharterResignatureChip';
 import { CharterVersionField } from './CharterVersionField';
@@ -89,155 +86,83 @@ export const StructureShow = () => {
                     <TextField source="bic" sx={{ fontFamily: 'monospace' }} />
                 </TabbedShowLayout.Tab>
                 {canAccess?.locations && (
-                    <TabbedShowLayout.Tab
-                        label="resources.locations.name"
-                        path="locations"
-                        count={<ReferenceManyCount reference="locations" target="structureId" />}
-                    >
-                        <ReferenceManyField
-                            reference="locations"
-                            target="structureId"
-                            sort={{ field: 'name', order: 'ASC' }}
-                            pagination={<Pagination />}
-                            label={false}
-                        >
-                            <DataTable rowClick="show" bulkActionButtons={false}>
-                                <DataTable.Col source="name" />
-                                <DataTable.Col source="addressLine" />
-                                <DataTable.Col source="postalCode" />
-                                <DataTable.Col source="city" />
-                                <DataTable.Col source="active" field={BooleanField} />
-                            </DataTable>
-                        </ReferenceManyField>
-                    </TabbedShowLayout.Tab>
+                    <RelatedTab reference="locations" target="structureId" path="locations" sort={{ field: 'name', order: 'ASC' }}>
+                        <DataTable.Col source="name" />
+                        <DataTable.Col source="addressLine" />
+                        <DataTable.Col source="postalCode" />
+                        <DataTable.Col source="city" />
+                        <DataTable.Col source="active" field={BooleanField} />
+                    </RelatedTab>
                 )}
                 {canAccess?.offers && (
-                    <TabbedShowLayout.Tab
-                        label="resources.offers.name"
-                        path="offers"
-                        count={<ReferenceManyCount reference="offers" target="structureId" />}
-                    >
-                        <ReferenceManyField
-                            reference="offers"
-                            target="structureId"
-                            sort={{ field: 'submittedAt', order: 'DESC' }}
-                            pagination={<Pagination />}
-                            label={false}
-                        >
-                            <DataTable rowClick="show" bulkActionButtons={false}>
-                                <DataTable.Col source="title" />
-                                <DataTable.Col source="serviceId">
-                                    <RefField source="serviceId" reference="referential-services" />
-                                </DataTable.Col>
-                                <DataTable.Col source="priceCents" field={MoneyField} />
-                                <DataTable.Col source="status">
-                                    <StatusChip source="status" enum="OfferStatus" />
-                                </DataTable.Col>
-                                <DataTable.Col source="flags" disableSort>
-                                    <StatusChip source="flags" enum="OfferFlag" color="warning" />
-                                </DataTable.Col>
-                                <DataTable.Col source="submittedAt" field={DateTimeField} />
-                            </DataTable>
-                        </ReferenceManyField>
-                    </TabbedShowLayout.Tab>
+                    <RelatedTab reference="offers" target="structureId" path="offers" sort={{ field: 'submittedAt', order: 'DESC' }}>
+                        <DataTable.Col source="title" />
+                        <RefCol source="serviceId" reference="referential-services" />
+                        <DataTable.Col source="priceCents" field={MoneyField} />
+                        <EnumCol source="status" enum="OfferStatus" />
+                        <EnumCol source="flags" enum="OfferFlag" color="warning" disableSort />
+                        <DataTable.Col source="submittedAt" field={DateTimeField} />
+                    </RelatedTab>
                 )}
                 {canAccess?.subscriptions && (
-                    <TabbedShowLayout.Tab
-                        label="resources.subscriptions.name"
+                    <RelatedTab
+                        reference="subscriptions"
+                        target="structureId"
                         path="subscriptions"
-                        count={<ReferenceManyCount reference="subscriptions" target="structureId" />}
+                        sort={{ field: 'orderedAt', order: 'DESC' }}
+                        paginate={false}
                     >
-                        <ReferenceManyField
-                            reference="subscriptions"
-                            target="structureId"
-                            sort={{ field: 'orderedAt', order: 'DESC' }}
-                            label={false}
-                        >
-                            <DataTable rowClick="show" bulkActionButtons={false}>
-                                <DataTable.Col source="plan">
-                                    <StatusChip source="plan" enum="SubscriptionPlan" color="primary" />
-                                </DataTable.Col>
-                                <DataTable.Col source="status">
-                                    <StatusChip source="status" enum="SubscriptionStatus" />
-                                </DataTable.Col>
-                                <DataTable.Col source="feeCents" field={MoneyField} />
-                                <DataTable.Col source="orderedAt" field={DateTimeField} />
-                                <DataTable.Col source="startedAt" field={DateTimeField} />
-                            </DataTable>
-                        </ReferenceManyField>
-                    </TabbedShowLayout.Tab>
+                        <EnumCol source="plan" enum="SubscriptionPlan" color="primary" />
+                        <EnumCol source="status" enum="SubscriptionStatus" />
+                        <DataTable.Col source="feeCents" field={MoneyField} />
+                        <DataTable.Col source="orderedAt" field={DateTimeField} />
+                        <DataTable.Col source="startedAt" field={DateTimeField} />
+                    </RelatedTab>
                 )}
                 {canAccess?.applications && (
-                    <TabbedShowLayout.Tab
-                        label="resources.applications.name"
+                    <RelatedTab
+                        reference="applications"
+                        target="structureId"
                         path="applications"
-                        count={<ReferenceManyCount reference="applications" target="structureId" />}
+                        sort={{ field: 'submittedAt', order: 'DESC' }}
+                        paginate={false}
                     >
-                        <ReferenceManyField
-                            reference="applications"
-                            target="structureId"
-                            sort={{ field: 'submittedAt', order: 'DESC' }}
-                            label={false}
-                        >
-                            <DataTable rowClick="show" bulkActionButtons={false}>
-                                <DataTable.Col source="reference" />
-                                <DataTable.Col source="status">
-                                    <StatusChip source="status" enum="ApplicationStatus" />
-                                </DataTable.Col>
-                                <DataTable.Col source="score" />
-                                <DataTable.Col source="submittedAt" field={DateTimeField} />
-                                <DataTable.Col source="decidedAt" field={DateTimeField} />
-                            </DataTable>
-                        </ReferenceManyField>
-                    </TabbedShowLayout.Tab>
+                        <DataTable.Col source="reference" />
+                        <EnumCol source="status" enum="ApplicationStatus" />
+                        <DataTable.Col source="score" />
+                        <DataTable.Col source="submittedAt" field={DateTimeField} />
+                        <DataTable.Col source="decidedAt" field={DateTimeField} />
+                    </RelatedTab>
                 )}
                 {canAccess?.['charter-signatures'] && (
-                    <TabbedShowLayout.Tab
-                        label="resources.charter-signatures.name"
+                    <RelatedTab
+                        reference="charter-signatures"
+                        target="structureId"
                         path="charter-signatures"
-                        count={<ReferenceManyCount reference="charter-signatures" target="structureId" />}
+                        sort={{ field: 'signedAt', order: 'DESC' }}
+                        paginate={false}
                     >
-                        <ReferenceManyField
-                            reference="charter-signatures"
-                            target="structureId"
-                            sort={{ field: 'signedAt', order: 'DESC' }}
-                            label={false}
-                        >
-                            <DataTable rowClick="show" bulkActionButtons={false}>
-                                <DataTable.Col source="charterId">
-                                    <RefField source="charterId" reference="charters" />
-                                </DataTable.Col>
-                                <DataTable.Col source="signatoryName" />
-                                <DataTable.Col source="signatoryRole" />
-                                <DataTable.Col source="signedAt" field={DateTimeField} />
-                            </DataTable>
-                        </ReferenceManyField>
-                    </TabbedShowLayout.Tab>
+                        <RefCol source="charterId" reference="charters" />
+                        <DataTable.Col source="signatoryName" />
+                        <DataTable.Col source="signatoryRole" />
+                        <DataTable.Col source="signedAt" field={DateTimeField} />
+                    </RelatedTab>
                 )}
                 {canAccess?.statements && (
-                    <TabbedShowLayout.Tab
-                        label="resources.statements.name"
+                    <RelatedTab
+                        reference="statements"
+                        target="structureId"
                         path="statements"
-                        count={<ReferenceManyCount reference="statements" target="structureId" />}
+                        sort={{ field: 'issuedAt', order: 'DESC' }}
+                        paginate={false}
+                        empty={<EmptyTab message="structures.noStatement" />}
                     >
-                        <ReferenceManyField
-                            reference="statements"
-                            target="structureId"
-                            sort={{ field: 'issuedAt', order: 'DESC' }}
-                            label={false}
-                            empty={<EmptyTab message="structures.noStatement" />}
-                        >
-                            <DataTable rowClick="show" bulkActionButtons={false}>
-                                <DataTable.Col source="number" />
-                                <DataTable.Col source="status">
-                                    <StatusChip source="status" enum="StatementStatus" />
-                                </DataTable.Col>
-                                <DataTable.Col source="grossCents" field={MoneyField} />
-                                <DataTable.Col source="netCents" field={MoneyField} />
-                                <DataTable.Col source="issuedAt" field={DateTimeField} />
-                            </DataTable>
-                        </ReferenceManyField>
-                    </TabbedShowLayout.Tab>
+                        <DataTable.Col source="number" />
+                        <EnumCol source="status" enum="StatementStatus" />
+                        <DataTable.Col source="grossCents" field={MoneyField} />
+                        <DataTable.Col source="netCents" field={MoneyField} />
+                        <DataTable.Col source="issuedAt" field={DateTimeField} />
+                    </RelatedTab>
                 )}
                 <TabbedShowLayout.Tab label="apiKeys.tab" path="api-keys">
                     <ApiKeysPanel />

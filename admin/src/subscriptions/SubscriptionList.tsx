@@ -1,6 +1,5 @@
 import { DataTable } from 'react-admin';
-import { DateTimeField, EnumInput, MoneyField, RefField, RefInput, ResourceList, StatusChip } from '../common';
-import { searchFilter } from '../common';
+import { DateTimeField, EnumCol, EnumInput, MoneyField, RefCol, RefInput, ResourceList, searchFilter } from '../common';
 
 const filters = [
     searchFilter,
@@ -12,15 +11,9 @@ const filters = [
 export const SubscriptionList = () => (
     <ResourceList filters={filters} sort={{ field: 'orderedAt', order: 'DESC' }}>
         <DataTable rowClick="show" bulkActionButtons={false}>
-            <DataTable.Col source="structureId">
-                <RefField source="structureId" reference="structures" />
-            </DataTable.Col>
-            <DataTable.Col source="plan">
-                <StatusChip source="plan" enum="SubscriptionPlan" color="primary" />
-            </DataTable.Col>
-            <DataTable.Col source="status">
-                <StatusChip source="status" enum="SubscriptionStatus" />
-            </DataTable.Col>
+            <RefCol source="structureId" reference="structures" />
+            <EnumCol source="plan" enum="SubscriptionPlan" color="primary" />
+            <EnumCol source="status" enum="SubscriptionStatus" />
             <DataTable.Col source="feeCents" field={MoneyField} />
             <DataTable.Col source="orderedAt" field={DateTimeField} />
             <DataTable.Col source="startedAt" field={DateTimeField} />

@@ -1,5 +1,5 @@
 import { BooleanField, DataTable, NullableBooleanInput } from 'react-admin';
-import { DateTimeField, EnumInput, ResourceList, StatusChip, searchFilter } from '../common';
+import { DateTimeField, EnumCol, EnumInput, ResourceList, searchFilter } from '../common';
 
 const filters = [
     searchFilter,
@@ -12,9 +12,7 @@ export const UserList = () => (
         <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="fullName" />
             <DataTable.Col source="email" />
-            <DataTable.Col source="role">
-                <StatusChip source="role" enum="Role" color="primary" />
-            </DataTable.Col>
+            <EnumCol source="role" enum="Role" color="primary" />
             <DataTable.Col source="active" field={BooleanField} />
             <DataTable.Col source="lastLoginAt" field={DateTimeField} />
             <DataTable.Col source="createdAt" field={DateTimeField} />
