@@ -19,6 +19,7 @@ import { EmissionModule } from './emission/emission.module';
 import { EndorsementModule } from './endorsement/endorsement.module';
 import { HealthController } from './health/health.controller';
 import { RealtimeModule } from './realtime/realtime.module';
+import { RedisModule } from './realtime/redis.module';
 import type { RedisClient } from './realtime/redis';
 import { ScanningModule } from './scanning/scanning.module';
 import { StaffModule } from './staff/staff.module';
@@ -44,6 +45,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(db),
         AuditModule,
+        RedisModule.forRoot(redis?.client),
         RealtimeModule.forRoot(redis?.client),
         AuthModule,
         StaffModule,

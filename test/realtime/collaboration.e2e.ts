@@ -192,7 +192,7 @@ const multiInstance = usingPostgres && usingRedis ? describe : describe.skip;
 multiInstance('presence and locks across two server instances', () => {
   let b: ServerProcess;
   beforeAll(async () => {
-    b = await startServerProcess({ DATABASE_URL: t.config.DATABASE_URL, REDIS_URL: process.env.REDIS_URL, SEED_ON_START: 'false' });
+    b = await startServerProcess({ DATABASE_URL: t.config.DATABASE_URL, REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: t.config.REDIS_PREFIX, SEED_ON_START: 'false' });
   });
   afterAll(() => b.stop());
 

@@ -131,7 +131,7 @@ const multiInstance = usingPostgres && usingRedis ? describe : describe.skip;
 multiInstance('two server instances behind one Redis', () => {
   let b: ServerProcess;
   beforeAll(async () => {
-    b = await startServerProcess({ DATABASE_URL: t.config.DATABASE_URL, REDIS_URL: process.env.REDIS_URL, SEED_ON_START: 'false' });
+    b = await startServerProcess({ DATABASE_URL: t.config.DATABASE_URL, REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: t.config.REDIS_PREFIX, SEED_ON_START: 'false' });
   });
   afterAll(() => b.stop());
 
@@ -147,5 +147,14 @@ multiInstance('two server instances behind one Redis', () => {
     expect(created.status).toBe(201);
     const event = await waitFor(events, (e) => e.topic === 'resource/sponsors');
     expect(event).toEqual({ topic: 'resource/sponsors', type: 'created', payload: { ids: [created.body.id], actorId: expect.any(String) } });
+  });
+
+  it('counts login attempts across both instances (limit 10 per e-mail and address)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      for (const http of [t.http, b.http]) statuses.push((await http.post('/api/auth/login').send({ email: 'deux.instances@aptic.fr', password: 'Mauvais-1' })).status);
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses.slice(10)).toEqual([429, 429]);
   });
 });

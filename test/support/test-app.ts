@@ -70,6 +70,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATA_DIR: 'memory',
     DATABASE_URL: db.databaseUrl,
     REDIS_URL: process.env.REDIS_URL,
+    // Each test app its own Redis keys (rate-limit counters would add up across test files).
+    REDIS_PREFIX: `aptic-test-${randomBytes(4).toString('hex')}`,
     SEED_ON_START: String(options.seed ?? true),
     BCRYPT_ROUNDS: '4',
     LOG_LEVEL: 'error',

@@ -2,17 +2,23 @@ import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
+import type { RedisClient } from '../realtime/redis';
+import { REDIS_CLIENT } from '../realtime/redis.module';
+import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { LocalAuthGuard, RateLimitGuard, throttleKindOf } from './guards';
+import { clientAddress, LocalAuthGuard, RateLimitGuard, throttleKindOf } from './guards';
 import { StaffBearerStrategy, StaffLocalStrategy } from './strategies';
 
 @Module({
   imports: [
     PassportModule,
     ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => [
+      inject: [AppConfig, { token: REDIS_CLIENT, optional: true }],
+      useFactory: (config: AppConfig, redis?: RedisClient) => ({
+        // In Redis when configured: the limits hold across instances, not per instance.
+        storage: redis ? new RedisThrottlerStorage(redis, `${config.REDIS_PREFIX}:throttle`) : undefined,
+        throttlers: [
         { name: 'login', ttl: config.LOGIN_THROTTLE_WINDOW_SECONDS * 1000, limit: config.LOGIN_THROTTLE_LIMIT, skipIf: (ctx) => throttleKindOf(ctx) !== 'login' },
         // One address trying one password on many accounts: a wider limit per address alone.
         {
@@ -20,10 +26,11 @@ import { StaffBearerStrategy, StaffLocalStrategy } from './strategies';
           ttl: config.LOGIN_THROTTLE_WINDOW_SECONDS * 1000,
           limit: config.LOGIN_THROTTLE_LIMIT * 5,
           skipIf: (ctx) => throttleKindOf(ctx) !== 'login',
-          getTracker: (req) => String(req.ip),
+          getTracker: (req) => clientAddress(req),
         },
         { name: 'public', ttl: 3600_000, limit: config.PUBLIC_SUBMISSIONS_PER_HOUR, skipIf: (ctx) => throttleKindOf(ctx) !== 'public' },
-      ],
+        ],
+      }),
     }),
   ],
   controllers: [AuthController],

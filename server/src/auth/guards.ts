@@ -89,8 +89,13 @@ export const PublicThrottle = () => SetMetadata(THROTTLE, 'public');
 export class RateLimitGuard extends ThrottlerGuard {
   protected override async getTracker(req: Record<string, any>): Promise<string> {
     const email = typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : '';
-    return `${req.ip}|${email}`;
+    return `${clientAddress(req)}|${email}`;
   }
+}
+
+/** The client's address, one spelling per address ("::ffff:10.0.0.1" is 10.0.0.1), whichever socket family served it. */
+export function clientAddress(req: Record<string, any>): string {
+  return String(req.ip ?? '').replace(/^::ffff:/, '');
 }
 
 export function throttleKindOf(context: ExecutionContext): ThrottleKind | undefined {

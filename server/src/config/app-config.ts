@@ -36,6 +36,10 @@ export class AppConfig {
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL doit être une URL redis://…' })
   REDIS_URL?: string;
 
+  /** Prefix of every Redis key (locks, presence, rate limits): deployments sharing one Redis need different ones. */
+  @Matches(/^[A-Za-z0-9_.-]{1,40}$/, { message: 'REDIS_PREFIX : lettres, chiffres, « . », « _ » ou « - » (40 au plus)' })
+  REDIS_PREFIX = 'aptic';
+
   /** Folder of the embedded PGlite database (used when DATABASE_URL is unset). "memory" keeps it in memory. */
   @IsString()
   DATA_DIR = path.resolve(process.cwd(), '.data', 'pglite');

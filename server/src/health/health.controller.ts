@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/decorators';
 import type { Database } from '../database/database';
-import { REDIS_CLIENT } from '../realtime/realtime.module';
+import { REDIS_CLIENT } from '../realtime/redis.module';
 import type { RedisClient } from '../realtime/redis';
 
 @ApiTags('health')

@@ -1,12 +1,11 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { AppConfig } from '../config/app-config';
 import { MemoryCollaborationStore, RedisCollaborationStore } from './collaboration-store';
 import { COLLABORATION_STORE, CollaborationService } from './collaboration.service';
 import { RealtimeGateway } from './realtime.gateway';
 import { RealtimeService } from './realtime.service';
 import type { RedisClient } from './redis';
-
-export const REDIS_CLIENT = 'REDIS_CLIENT';
 
 /** socket.io, presence and locks: shared through Redis when configured, in memory otherwise. */
 @Global()
@@ -20,10 +19,13 @@ export class RealtimeModule {
         RealtimeService,
         RealtimeGateway,
         CollaborationService,
-        { provide: COLLABORATION_STORE, useValue: redis ? new RedisCollaborationStore(redis) : new MemoryCollaborationStore() },
-        ...(redis ? [{ provide: REDIS_CLIENT, useValue: redis }] : []),
+        {
+          provide: COLLABORATION_STORE,
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => (redis ? new RedisCollaborationStore(redis, config.REDIS_PREFIX) : new MemoryCollaborationStore()),
+        },
       ],
-      exports: [RealtimeService, CollaborationService, ...(redis ? [REDIS_CLIENT] : [])],
+      exports: [RealtimeService, CollaborationService],
     };
   }
 }
