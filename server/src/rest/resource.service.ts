@@ -89,9 +89,8 @@ export class ResourceService {
 
   /** Inside a write: the record, locked for the rest of the transaction, as this user may see it. */
   private async lockAndLoad(def: ResourceDefinition, id: string, user: StaffUser, ctx: WriteContext) {
-    const before = await this.findRaw(def, id, user, ctx.tx);
+    // Lock first (a missing id locks nothing), then read once: a writer that went first has committed by now.
     await lockRow(ctx.tx, def.model, id);
-    // Read again under the lock: a writer that went first has committed by now.
     return this.findRaw(def, id, user, ctx.tx);
   }
 
