@@ -117,15 +117,12 @@ export const useLock = (
                 if (lostIt) onLostRef.current?.(next);
                 break;
             }
-            case 'unlocked': {
+            case 'unlocked':
                 holding.current = false;
                 setLock(null);
-                // Someone else's edit ended: the edit page takes the record. Not when the released
-                // lock was this user's own (their save or cancel): retaking it would race their leaving.
-                const previous = event.payload?.previous as Lock | undefined;
-                if (acquire && previous?.identity !== me) void tryLock();
+                // The record is free again: the edit page takes it.
+                if (acquire) void tryLock();
                 break;
-            }
             case 'reconnected':
                 // Locks of a lost connection are gone server-side: take it again / look again.
                 holding.current = false;
