@@ -106,13 +106,15 @@ export const useLock = (
         const next = (event.payload?.lock ?? null) as Lock | null;
         switch (event.type) {
             case 'locked':
-                holding.current = !!next && next.identity === me;
+                // Only the edit page (acquire) holds a lock; an observer of the same user (the
+                // show page's lock chip) must not, or its unmount would release the edit page's lock.
+                holding.current = acquire && !!next && next.identity === me;
                 setLock(next);
                 break;
             case 'taken-over': {
                 const previous = event.payload?.previous as Lock | undefined;
                 const lostIt = holding.current && previous?.identity === me && next?.identity !== me;
-                holding.current = !!next && next.identity === me;
+                holding.current = acquire && !!next && next.identity === me;
                 setLock(next);
                 if (lostIt) onLostRef.current?.(next);
                 break;
