@@ -69,7 +69,8 @@ export const CommentThread = ({ resource: resourceProp, id: idProp }: { resource
         (fetchingAuthors ? '…' : translate('app.unknown'));
 
     // Events carry ids only: any comment event may be about this record, refetch the thread.
-    useSubscribeToRecordList(() => void refetch(), 'comments', { enabled });
+    // Once subscribed, fetch again: a comment posted between the first fetch and the subscription is not missed.
+    useSubscribeToRecordList(() => void refetch(), 'comments', { enabled, onAck: ack => ack.ok && void refetch() });
 
     const [create, { isPending: posting }] = useCreate();
     const text = body.trim();

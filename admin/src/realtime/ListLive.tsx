@@ -45,7 +45,8 @@ export const ListLive = ({ children }: { children: ReactNode }) => {
                 });
             }, HIGHLIGHT_MS)
         );
-    });
+        // Once subscribed, fetch again: a change made between the first fetch and the subscription is not missed.
+    }, undefined, { onAck: ack => ack.ok && void refetch() });
 
     const rowSxFor = useCallback(
         (original?: (record: RaRecord, index: number) => SxProps) => (record: RaRecord, index: number) =>

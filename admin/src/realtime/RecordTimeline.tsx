@@ -190,7 +190,7 @@ export const RecordTimeline = ({ resource: resourceProp, id: idProp }: { resourc
     );
     useSubscribeToRecord(() => void refetch(), resource, recordId, { enabled });
     // Every new audit event about this record, comments and workflow actions included.
-    useSubscribe(enabled ? `timeline/${resource}/${recordId}` : undefined, () => void refetch(), { enabled });
+    useSubscribe(enabled ? `timeline/${resource}/${recordId}` : undefined, () => void refetch(), { enabled, onAck: ack => ack.ok && void refetch() });
     return (
         <Card data-testid="record-timeline">
             <CardHeader
