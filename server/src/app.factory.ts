@@ -61,7 +61,8 @@ export async function buildApp(config: AppConfig, options: { logger?: ConsoleLog
       logger: logger === false ? false : logger,
       bodyParser: false,
     });
-    app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+    // X-Forwarded-For is believed only from the balancers named in TRUSTED_PROXIES (none by default).
+    app.set('trust proxy', config.trustedProxies);
     app.disable('x-powered-by');
     app.use(requestContextMiddleware);
     app.use(jsonBodyMiddleware);

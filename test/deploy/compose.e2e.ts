@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { compile as compileTrust } from 'proxy-addr';
 import { parse } from 'yaml';
 import { loadConfig } from '../../server/src/config/app-config';
 
@@ -24,6 +25,19 @@ describe('docker-compose.yml', () => {
       expect(config.MIGRATE_ON_START).toBe(false);
       expect(compose.services[name].depends_on.migrate.condition).toBe('service_completed_successfully');
     }
+  });
+
+  it('makes the servers believe X-Forwarded-For from the balancer only', () => {
+    const balancer = compose.services.loadbalancer.networks.default.ipv4_address as string;
+    const subnet = compose.networks.default.ipam.config[0].subnet as string;
+    expect(compileTrust([subnet])(balancer, 0)).toBe(true);
+    for (const name of ['server1', 'server2']) {
+      const config = loadConfig({ TRUSTED_PROXIES: compose.services[name].environment.TRUSTED_PROXIES });
+      expect(config.trustedProxies).toEqual([balancer]);
+    }
+    const conf = fs.readFileSync(path.join(root, 'deploy/nginx.conf'), 'utf8');
+    // nginx appends the client's address to what it received: the servers read the last one it added.
+    expect(conf).toMatch(/proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;/);
   });
 
   it('runs migrations with the project migrator before the servers start', () => {

@@ -1,11 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import * as ipaddr from 'ipaddr.js';
 import { AppErrorCode, AppException } from '../common/errors';
 import { requestContext } from '../common/request-context';
 import { validateBody } from '../common/validation';
 import { LoginDto } from './login.dto';
+import { tokenOutsideHeader } from './header-bearer.strategy';
 import { IS_PUBLIC, PERMISSION } from './decorators';
 import { accessOf, ResourceName } from './permissions';
 import { StaffUser } from './staff-user';
@@ -21,6 +24,10 @@ export class StaffAuthGuard extends AuthGuard('staff-bearer') {
     if (context.getType() !== 'http') return true;
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
+    const req = context.switchToHttp().getRequest<Request>();
+    if (!req.headers.authorization && tokenOutsideHeader(req)) {
+      throw new AppException(AppErrorCode.UNAUTHENTICATED, 'Le jeton de session ne se transmet que dans l’en-tête « Authorization: Bearer … », jamais dans l’adresse ni dans le corps.');
+    }
     return super.canActivate(context);
   }
 
@@ -91,11 +98,32 @@ export class RateLimitGuard extends ThrottlerGuard {
     const email = typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : '';
     return `${clientAddress(req)}|${email}`;
   }
+
+  /** 429 in French, with the standard Retry-After header (the throttler only sets Retry-After-<name>). */
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    const seconds = Math.max(1, Math.ceil(detail.timeToBlockExpire || detail.timeToExpire || 1));
+    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(seconds));
+    throw new AppException(AppErrorCode.TOO_MANY_REQUESTS, `Trop de tentatives depuis votre adresse. Réessayez dans ${describeDelay(seconds)}.`, { retryAfterSeconds: seconds });
+  }
 }
 
-/** The client's address, one spelling per address ("::ffff:10.0.0.1" is 10.0.0.1), whichever socket family served it. */
+function describeDelay(seconds: number): string {
+  if (seconds < 120) return `${seconds} secondes`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
+
+/**
+ * The client a rate limit counts: the address Express trusts (the socket's peer, or what a proxy
+ * named in TRUSTED_PROXIES says), one spelling per address ("::ffff:10.0.0.1" is 10.0.0.1). An
+ * IPv6 client counts as its /64 network: one subscriber line holds 2^64 addresses to rotate through.
+ */
 export function clientAddress(req: Record<string, any>): string {
-  return String(req.ip ?? '').replace(/^::ffff:/, '');
+  const raw = String(req.ip ?? '');
+  if (!ipaddr.isValid(raw)) return raw;
+  const address = ipaddr.process(raw);
+  if (address.kind() === 'ipv4') return address.toString();
+  const parts = (address as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16));
+  return `${parts.join(':')}::/64`;
 }
 
 export function throttleKindOf(context: ExecutionContext): ThrottleKind | undefined {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { Strategy as BearerStrategy } from 'passport-http-bearer';
 import { Strategy as LocalStrategy } from 'passport-local';
 import { AppErrorCode, AppException } from '../common/errors';
 import { AuthService } from './auth.service';
+import { HeaderBearerStrategy } from './header-bearer.strategy';
 import { StaffUser } from './staff-user';
 
 @Injectable()
@@ -20,7 +20,7 @@ export class StaffLocalStrategy extends PassportStrategy(LocalStrategy, 'local')
 }
 
 @Injectable()
-export class StaffBearerStrategy extends PassportStrategy(BearerStrategy, 'staff-bearer') {
+export class StaffBearerStrategy extends PassportStrategy(HeaderBearerStrategy, 'staff-bearer') {
   constructor(private readonly auth: AuthService) {
     super();
   }

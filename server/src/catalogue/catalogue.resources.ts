@@ -1,4 +1,3 @@
-import { badRequest } from '../common/errors';
 import { ResourceDefinition } from '../rest/resource-definition';
 
 export const referentialCategoriesResource: ResourceDefinition = {
@@ -15,12 +14,6 @@ export const referentialServicesResource: ResourceDefinition = {
   defaultSort: ['code', 'ASC'],
 };
 
-const ids = (value: unknown, name: string): string[] => {
-  const list = Array.isArray(value) ? value : [value];
-  if (!list.length || list.length > 1000 || !list.every((v) => typeof v === 'string' && v.length <= 64)) throw badRequest(`Valeur invalide pour le filtre « ${name} ».`);
-  return list as string[];
-};
-
 export const offersResource: ResourceDefinition = {
   name: 'offers',
   model: 'Offer',
@@ -28,8 +21,8 @@ export const offersResource: ResourceDefinition = {
   defaultSort: ['submittedAt', 'DESC'],
   customFilters: {
     /** Offers whose referential service is in this category (moderation queue filter). */
-    categoryId: (value) => ({ service: { categoryId: { in: ids(value, 'categoryId') } } }),
+    categoryId: { accepts: { texts: { maxLength: 64 } }, where: (ids) => ({ service: { categoryId: { in: ids } } }) },
     /** Offers of structures in this département. */
-    departement: (value) => ({ structure: { departement: { in: ids(value, 'departement') } } }),
+    departement: { accepts: { texts: { maxLength: 3 } }, where: (codes) => ({ structure: { departement: { in: codes } } }) },
   },
 };

@@ -44,7 +44,7 @@ export class CommentsWriter implements ResourceWriter {
   constructor(private readonly resources: ResourceService) {}
 
   async create(dto: CreateCommentDto, { tx }: WriteContext, user: StaffUser): Promise<WriteResult> {
-    if (!canRead(user.role, dto.resource)) throw forbidden(`Votre rôle ne permet pas de consulter « ${dto.resource} », ni donc de les commenter.`);
+    if (!Object.hasOwn(COMMENTABLE, dto.resource) || !canRead(user.role, dto.resource)) throw forbidden(`Votre rôle ne permet pas de consulter « ${dto.resource} », ni donc de les commenter.`);
     await this.resources.findRaw(COMMENTABLE[dto.resource], dto.recordId, user, tx); // 404 when the record does not exist
     const record = await tx.comment.create({ data: { resource: dto.resource, recordId: dto.recordId, body: dto.body, authorId: user.id } });
     return {

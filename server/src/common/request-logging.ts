@@ -4,6 +4,7 @@ import { AppErrorCode, AppException } from './errors';
 import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { requestContext } from './request-context';
+import { inputRefusal, inspectInput } from './user-input';
 
 const logger = new Logger('HTTP');
 const VALID_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -35,25 +36,25 @@ const parseJson = express.json({ limit: MAX_JSON_BODY });
 
 /** Answers an error in SPEC's shape right away (an error passed on to next() would meet ServeStatic's 404 handler first). */
 function refuse(res: Response, error: AppException) {
-  res.status(error.status).json({ statusCode: error.status, error: REASONS[error.status] ?? 'Bad Request', message: error.message, requestId: requestContext.requestId() });
+  res.status(error.status).json({
+    statusCode: error.status,
+    error: REASONS[error.status] ?? 'Bad Request',
+    message: error.message,
+    ...(error.details ? { details: error.details } : {}),
+    requestId: requestContext.requestId(),
+  });
 }
 
 const REASONS: Record<number, string> = { 400: 'Bad Request', 413: 'Payload Too Large', 415: 'Unsupported Media Type' };
-
-/** PostgreSQL text cannot hold NUL: such input is refused here rather than failing in the database. */
-export function hasNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(hasNul);
-  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v));
-  return false;
-}
 
 /** JSON bodies, with body-parser's failures turned into clear French 4xx errors. */
 export function jsonBodyMiddleware(req: Request, res: Response, next: NextFunction) {
   if (/%00|\u0000/i.test(req.originalUrl)) return refuse(res, new AppException(AppErrorCode.BAD_REQUEST, 'Caractère nul interdit dans l’adresse.'));
   parseJson(req, res, (error?: unknown) => {
     if (!error) {
-      if (hasNul(req.body)) return refuse(res, new AppException(AppErrorCode.BAD_REQUEST, 'Caractère nul interdit dans les données.'));
+      // Depth, NUL, broken Unicode and prototype keys: refused before any other code walks the body.
+      const problem = inspectInput(req.body, { prototypeKeys: true });
+      if (problem) return refuse(res, inputRefusal(problem));
       return next();
     }
     const e = error as { type?: string; status?: number };

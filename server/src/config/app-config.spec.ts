@@ -32,6 +32,21 @@ describe('configuration checked at boot', () => {
     expect(message).toMatch(/LOG_FORMAT/);
   });
 
+  it('says what is wrong in French', () => {
+    expect(() => loadConfig({ PORT: 'trois-mille' })).toThrow(/PORT="trois-mille" : .*doit être un nombre entier/);
+    expect(() => loadConfig({ BCRYPT_ROUNDS: '40' })).toThrow(/BCRYPT_ROUNDS=40 : 15 au plus/);
+  });
+
+  it('believes no proxy by default, and only the balancers TRUSTED_PROXIES names', () => {
+    expect(loadConfig({}).trustedProxies).toBe(false);
+    expect(loadConfig({ TRUSTED_PROXIES: ' ' }).trustedProxies).toBe(false);
+    expect(loadConfig({ TRUSTED_PROXIES: '172.28.0.10' }).trustedProxies).toEqual(['172.28.0.10']);
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 2001:db8::/32 ,loopback' }).trustedProxies).toEqual(['10.0.0.0/8', '2001:db8::/32', 'loopback']);
+    for (const bad of ['tout-le-monde', '10.0.0.300', '10.0.0.0/40', '*']) {
+      expect(() => loadConfig({ TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES : adresses IP ou plages CIDR/);
+    }
+  });
+
   it('never prints the password of a URL it refuses', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://aptic:s3cret-pw@db:3306/aptic' })).toThrow(/mysql:\/\/\*\*\*@db/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://aptic:s3cret-pw@db:3306/aptic' })).not.toThrow(/s3cret/);

@@ -9,9 +9,14 @@ import {
   Max,
   Min,
   MinLength,
+  Validate,
   validateSync,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
 } from 'class-validator';
+import { compile as compileTrust } from 'proxy-addr';
 import * as path from 'node:path';
+import { describeValidationErrors } from '../common/validation';
 
 const toBool = ({ value }: { value: unknown }) => {
   if (value === undefined || value === '') return undefined;
@@ -24,6 +29,30 @@ const toBool = ({ value }: { value: unknown }) => {
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+const splitList = (value: string) =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+@ValidatorConstraint({ name: 'trustedProxies' })
+class TrustedProxiesConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    if (typeof value !== 'string') return false;
+    try {
+      // proxy-addr is what Express uses to read X-Forwarded-For: what it compiles, Express trusts.
+      compileTrust(splitList(value));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  defaultMessage() {
+    return 'TRUSTED_PROXIES : adresses IP ou plages CIDR séparées par des virgules (ou loopback, linklocal, uniquelocal)';
+  }
+}
 
 /** Every setting the server reads from the environment, checked once at boot (README "Configuration"). */
 export class AppConfig {
@@ -64,6 +93,21 @@ export class AppConfig {
   /** Applications and replies accepted per client address and hour on the public API. */
   @Transform(toInt) @IsInt() @Min(1)
   PUBLIC_SUBMISSIONS_PER_HOUR = 30;
+
+  /**
+   * The load balancers and reverse proxies whose X-Forwarded-For is believed (comma-separated
+   * addresses, CIDR ranges, or Express's names loopback / linklocal / uniquelocal). Empty: none,
+   * the client is the socket's peer. Anyone else can write any X-Forwarded-For they like.
+   */
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Validate(TrustedProxiesConstraint)
+  TRUSTED_PROXIES = '';
+
+  /** The proxies of TRUSTED_PROXIES as Express's "trust proxy" setting wants them (false: none). */
+  get trustedProxies(): string[] | false {
+    const list = splitList(this.TRUSTED_PROXIES);
+    return list.length ? list : false;
+  }
 
   /** Comma-separated origins allowed by CORS (the console in development). "*" allows any. */
   @IsString()
@@ -114,7 +158,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (errors.length > 0) {
     // URLs may carry passwords: never print them.
     const shown = (e: { property: string; value?: unknown }) => (e.property.endsWith('_URL') ? JSON.stringify(String(e.value).replace(/\/\/[^@/]*@/, '//***@')) : JSON.stringify(e.value));
-    const lines = errors.map((e) => `  - ${e.property}=${shown(e)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    const messages = describeValidationErrors(errors);
+    const lines = errors.map((e) => `  - ${e.property}=${shown(e)} : ${(messages[e.property] ?? []).join(' ; ')}`);
     throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
   }
   return config;

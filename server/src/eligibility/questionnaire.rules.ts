@@ -43,7 +43,7 @@ export function scoreAnswers(questions: Question[], answers: unknown): Scoring {
   for (const q of questions) {
     const max = Math.max(0, ...q.options.map((o) => o.score));
     maxScore += max;
-    const value = given[q.code];
+    const value = Object.hasOwn(given, q.code) ? given[q.code] : undefined;
     if (value === undefined || value === null || value === '') {
       errors[`answers.${q.code}`] = `réponse manquante à « ${q.label} »`;
       continue;

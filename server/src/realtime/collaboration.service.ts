@@ -86,10 +86,18 @@ export class CollaborationService implements OnModuleDestroy {
     return lock ? { ok: true, lock } : { ok: false, error: 'Vous ne tenez plus ce verrou : il a expiré ou a été repris.', lock: await this.store.getLock(resource, recordId) };
   }
 
-  async unlock(user: StaffUser, resource: string, recordId: string) {
+  /** Gives back the user's own lock; refused (and nothing changes) when they do not hold it. */
+  async unlock(user: StaffUser, resource: string, recordId: string): Promise<LockAnswer | { ok: true }> {
     const released = await this.store.releaseLock(resource, recordId, user.id);
-    if (released) this.announceUnlocked(released);
-    return { ok: true as const };
+    if (released) {
+      this.announceUnlocked(released);
+      return { ok: true };
+    }
+    const lock = await this.store.getLock(resource, recordId);
+    const error = lock
+      ? `Déverrouillage refusé : ce verrou est tenu par ${lock.identityName}, pas par vous.`
+      : 'Déverrouillage refusé : vous ne tenez pas ce verrou (il est déjà libre).';
+    return { ok: false, error, lock };
   }
 
   getLock(resource: string, recordId: string) {

@@ -1,8 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
-import { canRead, RESOURCE_NAMES } from '../auth/permissions';
+import { canRead, canWrite, RESOURCE_NAMES } from '../auth/permissions';
+import { inputRefusal, inspectInput } from '../common/user-input';
+import { ResourceService } from '../rest/resource.service';
 import { StaffUser } from '../auth/staff-user';
 import { CollaborationService } from './collaboration.service';
 import { RealtimeService, scopedRoom, SCOPED_RESOURCES } from './realtime.service';
@@ -28,13 +30,14 @@ function parseRecord(body: unknown): { resource: string; id: string; force: bool
 }
 
 @WebSocketGateway({ path: '/socket.io' })
-export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger('Realtime');
 
   constructor(
     private readonly auth: AuthService,
     private readonly realtime: RealtimeService,
     private readonly collaboration: CollaborationService,
+    private readonly resources: ResourceService,
   ) {}
 
   afterInit(server: Server) {
@@ -55,6 +58,17 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
           next();
         })
         .catch(() => next(new Error('Authentification indisponible, réessayez.')));
+    });
+  }
+
+  /** Every message is checked like an HTTP body before a handler sees it; a bad one is answered, not dispatched. */
+  handleConnection(socket: Socket) {
+    socket.use((packet, next) => {
+      const args = packet.slice(1);
+      const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (answer: Ack) => void) : undefined;
+      const problem = inspectInput(args, { prototypeKeys: true });
+      if (!problem) return next();
+      ack?.({ ok: false, error: inputRefusal(problem, 'le message').message });
     });
   }
 
@@ -96,7 +110,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   async lock(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
     const r = parseRecord(body);
     if (!r) return { ok: false, error: 'Indiquez { resource, id }.' };
-    return this.collaboration.lock(socket.data.user, socket.id, r.resource, r.id, r.force);
+    const user = socket.data.user as StaffUser;
+    // A lock on nothing would hold nothing: the record must exist (and be visible to this user).
+    if (canWrite(user.role, r.resource) && !(await this.resources.exists(r.resource, r.id, user))) {
+      return { ok: false, error: `Aucun enregistrement « ${r.resource} » avec l’identifiant ${r.id} : rien à verrouiller.`, lock: null };
+    }
+    return this.collaboration.lock(user, socket.id, r.resource, r.id, r.force);
   }
 
   @SubscribeMessage('renewLock')

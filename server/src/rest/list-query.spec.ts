@@ -48,3 +48,44 @@ describe('react-admin list parameters to a Prisma query', () => {
     expect(() => parseListQuery({ filter: '{"createdAt_lte":"2026-02-30"}' }, options)).toThrow(/date/);
   });
 });
+
+describe('keys and values chosen by the client', () => {
+  const offers = {
+    model: 'Offer',
+    resource: 'offers',
+    searchFields: ['title'],
+    hiddenFields: [],
+    defaultSort: ['title', 'ASC'] as ['title', 'ASC'],
+    customFilters: { departement: { accepts: { texts: { maxLength: 3 } }, where: (codes: string[]) => ({ structure: { departement: { in: codes } } }) } },
+  };
+
+  it('gives an extra filter only clean texts, never the client’s object', () => {
+    expect(parseListQuery({ filter: '{"departement":"33"}' }, offers).where).toEqual({ AND: [{ structure: { departement: { in: ['33'] } } }] });
+    expect(parseListQuery({ filter: '{"departement":["33","2A"]}' }, offers).where).toEqual({ AND: [{ structure: { departement: { in: ['33', '2A'] } } }] });
+    for (const value of [{ startsWith: '3' }, ['33', { in: ['x'] }], 33, true, null, [], ['3333'], ['']]) {
+      expect(() => parseListQuery({ filter: JSON.stringify({ departement: value }) }, offers)).toThrow(/filtre « departement »/);
+    }
+  });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__'])(
+    'finds no filter, range or sort named %s on the prototype chain',
+    (key) => {
+      expect(() => parseListQuery({ filter: `{"${key}":{"structure":{"iban":{"startsWith":"FR"}}}}` }, offers)).toThrow(`Filtre inconnu « ${key} »`);
+      expect(() => parseListQuery({ filter: `{"${key}_gte":"a"}` }, offers)).toThrow(/Filtre inconnu/);
+      expect(() => parseListQuery({ sort: `["${key}","ASC"]` }, offers)).toThrow(/Tri impossible/);
+    },
+  );
+
+  it('refuses dates PostgreSQL cannot store, in French', () => {
+    for (const value of ['0001-01-01', '-271821-04-20', '+275760-09-13T00:00:00Z']) {
+      expect(() => parseListQuery({ filter: JSON.stringify({ createdAt_gte: value }) }, options)).toThrow(/date ISO 8601 entre 1900 et 9999/);
+    }
+  });
+
+  it('refuses nesting, NUL and broken Unicode in every JSON parameter', () => {
+    expect(() => parseListQuery({ filter: `{"name":${'['.repeat(100)}${']'.repeat(100)}}` }, options)).toThrow(/trop imbriquées dans le paramètre « filter »/);
+    expect(() => parseListQuery({ sort: `${'['.repeat(100)}${']'.repeat(100)}` }, options)).toThrow(/trop imbriquées dans le paramètre « sort »/);
+    expect(() => parseListQuery({ filter: '{"q":"a\\u0000"}' }, options)).toThrow(/Caractère nul/);
+    expect(() => parseListQuery({ filter: '{"q":"\\ud800"}' }, options)).toThrow(/Unicode incomplet/);
+  });
+});

@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import { badRequest } from '../common/errors';
-import { hasNul } from '../common/request-logging';
+import { inputRefusal, inspectInput } from '../common/user-input';
+import { parseDateInput } from '../rules/dates';
 import { FieldMeta, scalarFields } from './model-meta';
 import { dataModel } from './model-meta';
 
@@ -22,8 +22,19 @@ export interface ListQueryOptions {
   /** Fields that may not be filtered or sorted on (never returned, or masked for this user). */
   hiddenFields: string[];
   defaultSort: [string, 'ASC' | 'DESC'];
-  /** Extra filters a resource understands beyond its own fields, turned into a Prisma where. */
-  customFilters?: Record<string, (value: unknown) => Record<string, unknown>>;
+  /** Extra filters a resource understands beyond its own fields. */
+  customFilters?: Record<string, CustomFilter>;
+}
+
+/**
+ * A filter a resource understands beyond its own fields (e.g. offers by category). Its value is
+ * checked here against `accepts` before `where` sees it: `where` only ever receives clean texts,
+ * never the client's object.
+ */
+export interface CustomFilter {
+  /** One text or a list of texts, each at most `maxLength` characters. */
+  accepts: { texts: { maxLength: number } };
+  where(values: string[]): Record<string, unknown>;
 }
 
 export interface ListQuery {
@@ -43,7 +54,8 @@ function parseJsonParam(name: string, raw: unknown): unknown {
   } catch {
     throw badRequest(`Le paramètre « ${name} » n'est pas du JSON valide : ${raw.slice(0, 100)}`);
   }
-  if (hasNul(parsed)) throw badRequest(`Caractère nul interdit dans le paramètre « ${name} ».`);
+  const problem = inspectInput(parsed);
+  if (problem) throw inputRefusal(problem, `le paramètre « ${name} »`);
   return parsed;
 }
 
@@ -94,6 +106,9 @@ export function parseListQuery(input: ListQueryInput, options: ListQueryOptions)
   if (filterRaw === null || typeof filterRaw !== 'object' || Array.isArray(filterRaw)) {
     throw badRequest('Le paramètre « filter » doit être un objet JSON, par exemple {"status":"ACTIVE"}.');
   }
+  // Own entries only: a key is looked up in maps built from the schema and the resource definition,
+  // never on an object whose prototype could answer for it ("constructor", "toString"…).
+  const customFilters = new Map(Object.entries(options.customFilters ?? {}));
   const and: Record<string, unknown>[] = [];
   for (const [key, value] of Object.entries(filterRaw as Record<string, unknown>)) {
     if (value === undefined) continue;
@@ -101,9 +116,9 @@ export function parseListQuery(input: ListQueryInput, options: ListQueryOptions)
       and.push(searchWhere(value, options, fields));
       continue;
     }
-    const custom = options.customFilters?.[key];
+    const custom = customFilters.get(key);
     if (custom) {
-      and.push(custom(value));
+      and.push(custom.where(customFilterValues(custom, key, value)));
       continue;
     }
     const range = /^(.+)_(gte|lte)$/.exec(key);
@@ -134,6 +149,15 @@ export function parseListQuery(input: ListQueryInput, options: ListQueryOptions)
   return { where: and.length ? { AND: and } : {}, orderBy, skip: start, take: end - start + 1, start };
 }
 
+function customFilterValues(filter: CustomFilter, key: string, value: unknown): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  const { maxLength } = filter.accepts.texts;
+  if (!list.length || list.length > MAX_PAGE_SIZE || !list.every((v) => typeof v === 'string' && v.length > 0 && v.length <= maxLength)) {
+    throw badRequest(`Valeur invalide pour le filtre « ${key} » : un texte (${maxLength} caractères au plus) ou une liste de textes attendu.`, { field: key });
+  }
+  return list as string[];
+}
+
 function sortableFields(fields: Map<string, FieldMeta>): string[] {
   return [...fields.values()].filter((f) => !f.isList && f.type !== 'Json').map((f) => f.name);
 }
@@ -154,9 +178,6 @@ function searchWhere(value: unknown, options: ListQueryOptions, fields: Map<stri
   const literal = text.replace(/[\\%_]/g, (c) => `\\${c}`);
   return { OR: searchable.map((f) => ({ [f]: { contains: literal, mode: 'insensitive' } })) };
 }
-
-/** Months and days are Europe/Paris (SPEC §3). */
-export const BUSINESS_ZONE = 'Europe/Paris';
 
 function coerce(field: FieldMeta, value: unknown, key: string, bound?: 'gte' | 'lte'): unknown {
   const fail = (expected: string): never => {
@@ -187,16 +208,8 @@ function coerce(field: FieldMeta, value: unknown, key: string, bound?: 'gte' | '
       if (value === false || value === 'false') return false;
       return fail('true ou false');
     case 'DateTime': {
-      if (typeof value !== 'string' && typeof value !== 'number') fail('une date ISO 8601');
-      // A bare day ("2026-11-26") is a whole day in Paris: from its first to its last instant.
-      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-        const day = DateTime.fromISO(value, { zone: BUSINESS_ZONE });
-        if (!day.isValid) fail('une date ISO 8601');
-        return (bound === 'lte' ? day.endOf('day') : day.startOf('day')).toJSDate();
-      }
-      const d = new Date(value as string);
-      if (Number.isNaN(d.getTime())) fail('une date ISO 8601');
-      return d;
+      const date = parseDateInput(value, bound === 'lte' ? 'end' : 'start');
+      return date.ok ? date.date : fail(date.expected);
     }
     default:
       return fail('un type filtrable');

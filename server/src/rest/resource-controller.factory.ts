@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentUser, RequirePermission } from '../auth/decorators';
 import { StaffUser } from '../auth/staff-user';
 import { ResourceDefinition, ResourceWriter } from './resource-definition';
+import { registerResource } from './resource-registry';
 import { ResourceService } from './resource.service';
 
 const NO_WRITER = Symbol('no-writer');
@@ -14,6 +15,7 @@ const NO_WRITER = Symbol('no-writer');
  * comes from the role matrix.
  */
 export function createResourceController(def: ResourceDefinition, writer?: Type<ResourceWriter>): Type<unknown> {
+  registerResource(def);
   @ApiTags(def.name)
   @ApiBearerAuth()
   @Controller(`api/${def.name}`)

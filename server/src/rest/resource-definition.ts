@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { WriteContext } from '../audit/audited-transaction';
 import type { ResourceName } from '../auth/permissions';
 import type { StaffUser } from '../auth/staff-user';
+import type { CustomFilter } from './list-query';
 
 /** How one resource of SPEC §4 is listed, searched, shown and (optionally) written. */
 export interface ResourceDefinition {
@@ -16,7 +17,7 @@ export interface ResourceDefinition {
   /** Fields shown masked unless the user may see them in full (IBAN rule of SPEC §3). */
   masked?: string[];
   /** Extra filters beyond the model's own fields. */
-  customFilters?: Record<string, (value: unknown) => Record<string, unknown>>;
+  customFilters?: Record<string, CustomFilter>;
   /** Restricts what this user may see of the resource (e.g. audit events of readable resources). */
   scope?: (user: StaffUser) => Record<string, unknown> | undefined;
   /** Reshapes a record for this user after masking (e.g. masks inside audit snapshots). */

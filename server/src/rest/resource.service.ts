@@ -12,6 +12,7 @@ import { ListQueryInput, parseListQuery } from './list-query';
 import { maskIban } from './masking';
 import { scalarFields } from './model-meta';
 import { ResourceDefinition, ResourceWriter } from './resource-definition';
+import { resourceDefinition } from './resource-registry';
 
 const READ_ONLY_ALWAYS = new Set(['id', 'createdAt', 'updatedAt']);
 
@@ -92,6 +93,19 @@ export class ResourceService {
     // Lock first (a missing id locks nothing), then read once: a writer that went first has committed by now.
     await lockRow(ctx.tx, def.model, id);
     return this.findRaw(def, id, user, ctx.tx);
+  }
+
+  /** Whether a record of this resource (by its REST name) exists and this user may see it. */
+  async exists(resource: string, id: string, user: StaffUser): Promise<boolean> {
+    const def = resourceDefinition(resource);
+    if (!def) return false;
+    try {
+      await this.findRaw(def, id, user);
+      return true;
+    } catch (error) {
+      if (error instanceof AppException && error.code === AppErrorCode.NOT_FOUND) return false;
+      throw error;
+    }
   }
 
   async getOne(def: ResourceDefinition, id: string, user: StaffUser) {

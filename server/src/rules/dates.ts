@@ -1,0 +1,38 @@
+import { DateTime } from 'luxon';
+
+/** Months and days are Europe/Paris (SPEC §3). */
+export const BUSINESS_ZONE = 'Europe/Paris';
+
+/**
+ * The dates the product deals with (orders, scans, statements, the audit log) all fall well
+ * inside these years. Outside them a date is a typing mistake or a probe, and some of them
+ * (year 0001, JavaScript's extreme instants) cannot be stored or compared by PostgreSQL.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 9999;
+
+const EXPECTED = `une date ISO 8601 entre ${FIRST_YEAR} et ${LAST_YEAR} (par exemple 2026-11-26 ou 2026-11-26T14:30:00Z)`;
+
+export type DateInput = { ok: true; date: Date } | { ok: false; expected: string };
+
+/**
+ * A date sent by a client: an ISO 8601 text (a bare day is that whole day in Paris, from its first
+ * instant for `start`, to its last for `end`; a time without offset is Paris time) or a number of
+ * milliseconds since 1970. Anything else, or a year outside FIRST_YEAR–LAST_YEAR, is refused.
+ */
+export function parseDateInput(value: unknown, bound: 'start' | 'end' = 'start'): DateInput {
+  let parsed: DateTime;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { ok: false, expected: EXPECTED };
+    parsed = DateTime.fromMillis(value, { zone: BUSINESS_ZONE });
+  } else if (typeof value === 'string' && value.length <= 40) {
+    parsed = DateTime.fromISO(value.trim(), { zone: BUSINESS_ZONE, setZone: true });
+    if (parsed.isValid && /^\d{4}-\d{2}-\d{2}$/.test(value.trim())) parsed = bound === 'end' ? parsed.endOf('day') : parsed.startOf('day');
+  } else {
+    return { ok: false, expected: EXPECTED };
+  }
+  if (!parsed.isValid) return { ok: false, expected: EXPECTED };
+  const year = parsed.toUTC().year;
+  if (year < FIRST_YEAR || year > LAST_YEAR) return { ok: false, expected: EXPECTED };
+  return { ok: true, date: parsed.toJSDate() };
+}

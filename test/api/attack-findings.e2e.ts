@@ -1,0 +1,279 @@
+/**
+ * What the outside attack of the API found (issue "Security and robustness defects"), one
+ * describe per finding. Each of these failed before its fix.
+ */
+import { Socket } from 'socket.io-client';
+import { ServerProcess, startServerProcess } from '../support/server-process';
+import { connect, connected } from '../support/sockets';
+import { demoAccount, expectErrorShape, startTestApp, TestApp } from '../support/test-app';
+
+let t: TestApp;
+const enc = encodeURIComponent;
+const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+beforeAll(async () => {
+  t = await startTestApp({ env: { PUBLIC_SUBMISSIONS_PER_HOUR: '1000', LOGIN_THROTTLE_LIMIT: '1000' } });
+});
+afterAll(() => t.close());
+
+const deepArray = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+const deepObject = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+
+async function auditTotal() {
+  const res = await t.http.get('/api/audit-events?range=[0,0]').set(auth(await t.token('ADMIN')));
+  return res.headers['content-range'];
+}
+
+describe('1. a deeply nested body cannot stop or hang the server', () => {
+  let instance: ServerProcess;
+  beforeAll(async () => {
+    // A real, separate server process: a crash shows as a dead process, not as a failed assertion.
+    instance = await startServerProcess({ DATABASE_URL: '', REDIS_URL: '', DATA_DIR: 'memory', SEED_ON_START: 'true', PUBLIC_SUBMISSIONS_PER_HOUR: '1000' });
+  }, 120_000);
+  afterAll(() => instance?.stop());
+
+  it.each([
+    ['login, nested arrays', '/api/auth/login', deepArray(5000)],
+    ['login, nested objects', '/api/auth/login', deepObject(5000)],
+    ['public applications, nested arrays', '/api/public/applications', deepArray(5000)],
+    ['public applications, nested objects', '/api/public/applications', deepObject(5000)],
+    ['public applications, nesting inside a field', '/api/public/applications', `{"organisation":${deepObject(5000)}}`],
+  ])('%s: 400 with a French message, and the process still answers', async (_name, path, body) => {
+    const res = await instance.http.post(path).set('Content-Type', 'application/json').send(body);
+    expect(res.status).toBe(400);
+    expectErrorShape(res.body, 400);
+    expect(res.body.message).toMatch(/imbriqu/);
+    const health = await instance.http.get('/api/health');
+    expect(health.status).toBe(200);
+  });
+
+  it('refuses a deeply nested list filter the same way', async () => {
+    const token = await instance.token('SUPPORT');
+    const res = await instance.http.get(`/api/structures?filter=${enc(`{"name":${deepArray(2000)}}`)}`).set(auth(token));
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/imbriqu/);
+    expect((await instance.http.get('/api/health')).status).toBe(200);
+  });
+
+  it('ignores a deeply nested socket.io message instead of crashing', async () => {
+    const token = await instance.token('ADMIN');
+    const socket: Socket = connect(instance.baseUrl, token);
+    await connected(socket);
+    // socket.io-client itself cannot encode such a message (it walks it recursively): write the
+    // raw packet, EVENT with ack id, as another client could, and collect the ack by its id.
+    const client = socket as unknown as { ids: number; acks: Record<number, (answer: unknown) => void>; io: { engine: { write(data: string): void } } };
+    const id = client.ids++;
+    const answer = await new Promise((resolve, reject) => {
+      client.acks[id] = resolve;
+      setTimeout(() => reject(new Error('no answer to the nested message')), 5000);
+      client.io.engine.write(`2${id}["lock",${deepObject(5000)}]`);
+    });
+    expect(answer).toEqual(expect.objectContaining({ ok: false, error: expect.stringMatching(/imbriqu/) }));
+    // The connection still works.
+    expect((await socket.timeout(5000).emitWithAck('getLock', { resource: 'sponsors', id: 'x' })).ok).toBe(true);
+    socket.disconnect();
+    expect((await instance.http.get('/api/health')).status).toBe(200);
+  });
+});
+
+describe('2. list filters cannot reach other tables or columns', () => {
+  it('refuses a prototype-chain filter key that carried a raw Prisma where (SUPPORT reading a structure IBAN)', async () => {
+    const support = await t.token('SUPPORT');
+    const honest = await t.http.get('/api/offers?range=[0,999]').set(auth(support));
+    for (const prefix of ['FR', 'XX']) {
+      const filter = { constructor: { structure: { iban: { startsWith: prefix } } } };
+      const res = await t.http.get(`/api/offers?range=[0,999]&filter=${enc(JSON.stringify(filter))}`).set(auth(support));
+      expect(res.status).toBe(400);
+      expectErrorShape(res.body, 400);
+      expect(res.body.message).toMatch(/Filtre inconnu « constructor »/);
+    }
+    expect(honest.status).toBe(200);
+  });
+
+  it('refuses the same trick aimed at a reviewer password hash (FINANCE)', async () => {
+    const finance = await t.token('FINANCE');
+    const filter = { constructor: { moderatedBy: { passwordHash: { startsWith: '$2' } } } };
+    const res = await t.http.get(`/api/offers?filter=${enc(JSON.stringify(filter))}`).set(auth(finance));
+    expect(res.status).toBe(400);
+  });
+
+  it.each(['__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'])('answers %s as a filter key with a 400, not a 500', async (key) => {
+    const res = await t.http.get(`/api/offers?filter=${enc(`{"${key}":{"id":"x"}}`)}`).set(auth(await t.token('SUPPORT')));
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(new RegExp(`Filtre inconnu « ${key} »`));
+  });
+
+  it('checks the values of the offers’ own extra filters: texts only, never an object', async () => {
+    const support = await t.token('SUPPORT');
+    for (const value of [{ startsWith: '3' }, [{ in: ['33'] }], 42, null, true]) {
+      const res = await t.http.get(`/api/offers?filter=${enc(JSON.stringify({ departement: value }))}`).set(auth(support));
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(/departement/);
+    }
+    const ok = await t.http.get(`/api/offers?filter=${enc(JSON.stringify({ departement: ['33', '75'] }))}`).set(auth(support));
+    expect(ok.status).toBe(200);
+  });
+
+  it('never lets a password hash or a key hash be filtered or sorted on', async () => {
+    const admin = await t.token('ADMIN');
+    for (const [resource, field] of [['users', 'passwordHash'], ['staff', 'passwordHash'], ['applications', 'replyTokenHash']]) {
+      const filtered = await t.http.get(`/api/${resource}?filter=${enc(JSON.stringify({ [field]: 'x' }))}`).set(auth(admin));
+      expect(filtered.status).toBe(400);
+      const ranged = await t.http.get(`/api/${resource}?filter=${enc(JSON.stringify({ [`${field}_gte`]: '$2' }))}`).set(auth(admin));
+      expect(ranged.status).toBe(400);
+      const sorted = await t.http.get(`/api/${resource}?sort=${enc(JSON.stringify([field, 'ASC']))}`).set(auth(admin));
+      expect(sorted.status).toBe(400);
+    }
+  });
+});
+
+describe('3. ordinary bad input is a 400, never a 500', () => {
+  it.each([
+    ['year 0001', '0001-01-01'],
+    ['year 0001 with a time', '0001-01-01T00:00:00Z'],
+    ['the first instant JavaScript knows', '-271821-04-20'],
+    ['a negative year', '-000001-01-01T00:00:00Z'],
+    ['year 275760', '+275760-09-13T00:00:00Z'],
+    ['a timestamp in milliseconds far in the past', -8.64e15],
+  ])('refuses a date filter of %s with a French message', async (_name, value) => {
+    const admin = await t.token('ADMIN');
+    for (const [resource, field] of [['scans', 'scannedAt'], ['structures', 'createdAt'], ['audit-events', 'createdAt'], ['passes', 'acceptedUntil']]) {
+      for (const key of [`${field}_gte`, `${field}_lte`, field]) {
+        const res = await t.http.get(`/api/${resource}?filter=${enc(JSON.stringify({ [key]: value }))}`).set(auth(admin));
+        expect({ resource, key, status: res.status }).toEqual({ resource, key, status: 400 });
+        expect(res.body.message).toMatch(/date/i);
+      }
+    }
+  });
+
+  it('still accepts ordinary dates', async () => {
+    const res = await t.http.get(`/api/scans?filter=${enc('{"scannedAt_gte":"2026-10-01","scannedAt_lte":"2026-11-30T23:59:59Z"}')}`).set(auth(await t.token('ADMIN')));
+    expect(res.status).toBe(200);
+    expect(res.body.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a lone surrogate in the login e-mail', async () => {
+    const res = await t.http.post('/api/auth/login').set('Content-Type', 'application/json').send('{"email":"a\\ud800@aptic.fr","password":"x"}');
+    expect(res.status).toBe(400);
+    expectErrorShape(res.body, 400);
+    expect(res.body.message).toMatch(/Unicode|caractère/i);
+  });
+
+  it('refuses a lone surrogate in a public application, and stores nothing', async () => {
+    const before = await t.http.get('/api/applications?range=[0,0]').set(auth(await t.token('ADMIN')));
+    for (const raw of ['{"contact":{"email":"x\\udc00@example.fr"}}', '{"organisation":{"name":"Espace \\ud83d"}}', '{"\\ud800":1}']) {
+      const res = await t.http.post('/api/public/applications').set('Content-Type', 'application/json').send(raw);
+      expect(res.status).toBe(400);
+      expectErrorShape(res.body, 400);
+    }
+    const after = await t.http.get('/api/applications?range=[0,0]').set(auth(await t.token('ADMIN')));
+    expect(after.headers['content-range']).toBe(before.headers['content-range']);
+  });
+
+  it('refuses a lone surrogate in a staff account e-mail, and creates nothing', async () => {
+    const admin = await t.token('ADMIN');
+    const before = await auditTotal();
+    const res = await t.http
+      .post('/api/users')
+      .set(auth(admin))
+      .set('Content-Type', 'application/json')
+      .send('{"email":"louise\\ud800@aptic.fr","fullName":"Louise","role":"SUPPORT","password":"mot-de-passe-solide"}');
+    expect(res.status).toBe(400);
+    expect(await auditTotal()).toBe(before);
+    const search = await t.http.get(`/api/users?filter=${enc('{"q":"louise"}')}`).set(auth(admin));
+    expect(search.body).toEqual([]);
+  });
+
+  it('refuses a lone surrogate in a list filter', async () => {
+    const res = await t.http.get(`/api/structures?filter=${enc('{"q":"a\\ud800"}')}`).set(auth(await t.token('ADMIN')));
+    expect(res.status).toBe(400);
+  });
+
+  it('keeps well-formed emoji and accents', async () => {
+    const res = await t.http.get(`/api/structures?filter=${enc(JSON.stringify({ q: 'Café 😀' }))}`).set(auth(await t.token('ADMIN')));
+    expect(res.status).toBe(200);
+  });
+});
+
+// 4. (rate limits and X-Forwarded-For) is in rate-limits.e2e.ts: it needs its own limits and a second process.
+
+describe('5. smaller findings', () => {
+  it.each([
+    ['the query string', (token: string) => t.http.get(`/api/structures?access_token=${token}`)],
+    ['the JSON body', (token: string) => t.http.post('/api/sponsors').send({ access_token: token })],
+    ['the form body', (token: string) => t.http.post('/api/sponsors').type('form').send({ access_token: token })],
+  ])('accepts a staff token only in the Authorization header, not in %s', async (_where, call) => {
+    const token = await t.token('ADMIN');
+    const res = await call(token);
+    expect(res.status).toBe(401);
+    expectErrorShape(res.body, 401);
+  });
+
+  it.each(['constructor', '__proto__', 'prototype'])('refuses an unknown property named %s, at the top and nested, naming it', async (key) => {
+    const admin = await t.token('ADMIN');
+    const before = await auditTotal();
+    const top = await t.http.post('/api/referential-categories').set(auth(admin)).set('Content-Type', 'application/json').send(`{"code":"PROTO-${key.length}","label":"Catégorie","${key}":{"x":1}}`);
+    expect(top.status).toBe(400);
+    expect(Object.keys(top.body.details.fields)).toEqual([key]);
+    const nested = await t.http.post('/api/public/applications').set('Content-Type', 'application/json').send(`{"organisation":{"${key}":{"polluted":true}}}`);
+    expect(nested.status).toBe(400);
+    expect(Object.keys(nested.body.details.fields)).toContain(`organisation.${key}`);
+    const login = await t.http.post('/api/auth/login').set('Content-Type', 'application/json').send(`{"email":"a@b.fr","password":"x","${key}":{}}`);
+    expect(login.status).toBe(400);
+    expect(await auditTotal()).toBe(before);
+  });
+
+  it('answers every validation message in French', async () => {
+    const admin = await t.token('ADMIN');
+    const long = await t.http.post('/api/referential-categories').set(auth(admin)).send({ code: 'LONG', label: 'Catégorie', position: 5_000_000 });
+    expect(long.status).toBe(400);
+    expect(long.body.message).not.toMatch(/must|should|shorter|longer|than/);
+    expect(long.body.details.fields.position[0]).toMatch(/au plus/);
+    const charter = await t.http.post('/api/charters').set(auth(admin)).send({ title: 'x'.repeat(500), body: 42 });
+    expect(charter.status).toBe(400);
+    expect(charter.body.message).not.toMatch(/must|should|shorter|longer|than/);
+    const application = await t.http.post('/api/public/applications').send({ organisation: { website: 'x'.repeat(500) }, contact: 'texte', legalRepresentative: { name: 'y'.repeat(500) } });
+    expect(application.status).toBe(400);
+    expect(application.body.message).not.toMatch(/must|should|shorter|longer|than|nested/);
+  });
+
+  describe('edit locks', () => {
+    const sockets: Socket[] = [];
+    const socketFor = async (role: 'ADMIN' | 'FINANCE') => {
+      const s = connect(t.baseUrl, await t.token(role));
+      sockets.push(s);
+      await connected(s);
+      return s;
+    };
+    const ack = (s: Socket, event: string, body: unknown) => s.timeout(5000).emitWithAck(event, body);
+    afterAll(() => sockets.forEach((s) => s.disconnect()));
+
+    it('refuses an unlock by someone who does not hold the lock, and keeps the lock', async () => {
+      const admin = await t.token('ADMIN');
+      const sponsorId = (await t.http.get('/api/sponsors?range=[0,0]').set(auth(admin))).body[0].id;
+      const holder = await socketFor('FINANCE');
+      const other = await socketFor('ADMIN');
+      expect((await ack(holder, 'lock', { resource: 'sponsors', id: sponsorId })).ok).toBe(true);
+      const refused = await ack(other, 'unlock', { resource: 'sponsors', id: sponsorId });
+      expect(refused).toEqual(expect.objectContaining({ ok: false, error: expect.stringMatching(/Claire Dubois/) }));
+      expect((await ack(other, 'getLock', { resource: 'sponsors', id: sponsorId })).lock.identityName).toBe('Claire Dubois');
+      expect((await ack(holder, 'unlock', { resource: 'sponsors', id: sponsorId })).ok).toBe(true);
+      const nothingHeld = await ack(holder, 'unlock', { resource: 'sponsors', id: sponsorId });
+      expect(nothingHeld.ok).toBe(false);
+    });
+
+    it('refuses to lock a record that does not exist', async () => {
+      const admin = await socketFor('ADMIN');
+      const answer = await ack(admin, 'lock', { resource: 'sponsors', id: 'nexiste-pas' });
+      expect(answer).toEqual(expect.objectContaining({ ok: false, error: expect.stringMatching(/Aucun enregistrement/) }));
+      expect((await ack(admin, 'getLock', { resource: 'sponsors', id: 'nexiste-pas' })).lock).toBeNull();
+    });
+  });
+});
+
+describe('the attacks leave the demo accounts working', () => {
+  it('still logs the admin in', async () => {
+    const account = demoAccount('ADMIN');
+    expect((await t.http.post('/api/auth/login').send({ email: account.email, password: account.password })).status).toBe(200);
+  });
+});
