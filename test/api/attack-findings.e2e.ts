@@ -201,12 +201,18 @@ describe('5. smaller findings', () => {
   it.each([
     ['the query string', (token: string) => t.http.get(`/api/structures?access_token=${token}`)],
     ['the JSON body', (token: string) => t.http.post('/api/sponsors').send({ access_token: token })],
-    ['the form body', (token: string) => t.http.post('/api/sponsors').type('form').send({ access_token: token })],
   ])('accepts a staff token only in the Authorization header, not in %s', async (_where, call) => {
     const token = await t.token('ADMIN');
     const res = await call(token);
     expect(res.status).toBe(401);
     expectErrorShape(res.body, 401);
+    expect(res.body.message).toMatch(/Authorization/);
+  });
+
+  it('does not read a form body at all (the API speaks JSON), so no token there either', async () => {
+    const res = await t.http.post('/api/sponsors').type('form').send({ access_token: await t.token('ADMIN') });
+    expect(res.status).toBe(415);
+    expectErrorShape(res.body, 415);
   });
 
   it.each(['constructor', '__proto__', 'prototype'])('refuses an unknown property named %s, at the top and nested, naming it', async (key) => {
@@ -234,7 +240,7 @@ describe('5. smaller findings', () => {
     expect(charter.body.message).not.toMatch(/must|should|shorter|longer|than/);
     const application = await t.http.post('/api/public/applications').send({ organisation: { website: 'x'.repeat(500) }, contact: 'texte', legalRepresentative: { name: 'y'.repeat(500) } });
     expect(application.status).toBe(400);
-    expect(application.body.message).not.toMatch(/must|should|shorter|longer|than|nested/);
+    expect(application.body.message).not.toMatch(/must|should|shorter|longer|than|nested|undefined/);
   });
 
   describe('edit locks', () => {
@@ -275,5 +281,113 @@ describe('the attacks leave the demo accounts working', () => {
   it('still logs the admin in', async () => {
     const account = demoAccount('ADMIN');
     expect((await t.http.post('/api/auth/login').send({ email: account.email, password: account.password })).status).toBe(200);
+  });
+});
+
+describe('found by a second attack on the fixed server', () => {
+  it('answers the checks of workflow, public and partner routes in French, with their limits and own messages', async () => {
+    const res = await t.http.post('/api/public/applications').send({
+      organisation: { name: 'x'.repeat(300), siret: '12345678901234', postalCode: 33300, website: 'w'.repeat(300) },
+      bank: { iban: 'FR00', bic: 'X' },
+    });
+    expect(res.status).toBe(400);
+    const fields = res.body.details.fields;
+    expect(fields['organisation.name']).toEqual(['200 caractères au plus']);
+    expect(fields['organisation.website']).toEqual(['200 caractères au plus']);
+    expect(fields['organisation.siret'][0]).toMatch(/SIRET invalide/);
+    expect(fields['organisation.postalCode']).toEqual(['code postal : 5 chiffres']);
+    expect(fields['bank.iban'][0]).toMatch(/IBAN invalide/);
+    expect(res.body.message).not.toMatch(/undefined|must|should/);
+    const batch = await t.http.post('/api/offers/batch').set(auth(await t.token('REVIEWER'))).send({ action: 'constructor', ids: [] });
+    expect(batch.status).toBe(400);
+    expect(JSON.stringify(batch.body.details.fields)).not.toMatch(/undefined|: "\]/);
+    expect(batch.body.details.fields.action[0]).toMatch(/approve/);
+    expect(batch.body.details.fields.ids[0]).toMatch(/au moins/);
+  });
+
+  it('refuses null for a column that cannot be empty, on staff and partner updates', async () => {
+    const admin = await t.token('ADMIN');
+    const user = (await t.http.get('/api/users?range=[0,0]').set(auth(admin))).body[0];
+    for (const field of ['fullName', 'role', 'active', 'password']) {
+      const res = await t.http.put(`/api/users/${user.id}`).set(auth(admin)).send({ [field]: null });
+      expect({ field, status: res.status }).toEqual({ field, status: 400 });
+      expect(res.body.details.fields).toHaveProperty([field]);
+    }
+    const structure = (await t.http.get(`/api/structures?filter=${enc('{"status":"ELIGIBLE"}')}&range=[0,0]`).set(auth(admin))).body[0];
+    const key = (await t.http.post(`/api/structures/${structure.id}/reissue-api-key`).set(auth(admin))).body.partnerApiKey.key;
+    const offer = (await t.http.get('/api/partner/offers').set(auth(key))).body[0];
+    for (const field of ['priceCents', 'title', 'durationMinutes', 'serviceId']) {
+      const res = await t.http.put(`/api/partner/offers/${offer.id}`).set(auth(key)).send({ [field]: null });
+      expect({ field, status: res.status }).toEqual({ field, status: 400 });
+    }
+    // A nullable column can still be emptied.
+    const cleared = await t.http.put(`/api/partner/offers/${offer.id}`).set(auth(key)).send({ description: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.description).toBeNull();
+  });
+
+  it('refuses a password longer than bcrypt reads, and never lets a longer one log in', async () => {
+    const admin = await t.token('ADMIN');
+    const long = 'Aa1!'.repeat(18) + 'SUFFIXE';
+    const refused = await t.http.post('/api/users').set(auth(admin)).send({ email: 'long.mdp@aptic.fr', fullName: 'Mot Long', role: 'SUPPORT', password: long });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details.fields.password[0]).toMatch(/72 octets au plus/);
+    const accents = await t.http.post('/api/users').set(auth(admin)).send({ email: 'accents@aptic.fr', fullName: 'Accents', role: 'SUPPORT', password: 'é'.repeat(37) });
+    expect(accents.status).toBe(400);
+    const exact = 'Aa1!'.repeat(18);
+    const created = await t.http.post('/api/users').set(auth(admin)).send({ email: 'juste.mdp@aptic.fr', fullName: 'Mot Juste', role: 'SUPPORT', password: exact });
+    expect(created.status).toBe(201);
+    expect((await t.http.post('/api/auth/login').send({ email: 'juste.mdp@aptic.fr', password: exact })).status).toBe(200);
+    expect((await t.http.post('/api/auth/login').send({ email: 'juste.mdp@aptic.fr', password: exact + 'autre-chose' })).status).toBe(401);
+  });
+
+  it('answers an address it cannot decode in French', async () => {
+    for (const path of ['/api/structures/%ED%A0%80', '/api/structures/%E0%A4%A', '/api/structures/%FF']) {
+      const res = await t.http.get(path).set(auth(await t.token('ADMIN')));
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(/Adresse invalide/);
+    }
+  });
+
+  it('refuses a body that is not JSON with a 415, and says how big a body may be in French', async () => {
+    const admin = await t.token('ADMIN');
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
+      const res = await t.http.post('/api/sponsors').set(auth(admin)).set('Content-Type', type).send('name=x');
+      expect(res.status).toBe(415);
+      expect(res.body.message).toMatch(/JSON/);
+    }
+    const huge = await t.http.post('/api/sponsors').set(auth(admin)).send({ name: 'x'.repeat(200_000) });
+    expect(huge.status).toBe(413);
+    expect(huge.body.message).toMatch(/100 ko/);
+    // An action without a body still works.
+    const applications = (await t.http.get(`/api/applications?filter=${enc('{"status":"SUBMITTED"}')}&range=[0,0]`).set(auth(admin))).body;
+    expect((await t.http.post(`/api/applications/${applications[0].id}/claim`).set(auth(admin))).status).toBe(200);
+  });
+
+  describe('socket topics', () => {
+    const sockets: Socket[] = [];
+    afterAll(() => sockets.forEach((s) => s.disconnect()));
+    const open = async () => {
+      const s = connect(t.baseUrl, await t.token('SUPPORT'));
+      sockets.push(s);
+      await connected(s);
+      return s;
+    };
+
+    it('refuses presence on a record that does not exist', async () => {
+      const s = await open();
+      const answer = await s.timeout(5000).emitWithAck('subscribe', { topic: 'presence/structures/nexiste-pas' });
+      expect(answer).toEqual(expect.objectContaining({ ok: false, error: expect.stringMatching(/Aucun enregistrement/) }));
+    });
+
+    it('limits the topics one connection follows', async () => {
+      const s = await open();
+      const answers = [];
+      for (let i = 0; i < 520; i++) answers.push(await s.timeout(5000).emitWithAck('subscribe', { topic: `resource/structures/id-${i}` }));
+      const refused = answers.filter((a) => !a.ok);
+      expect(refused.length).toBeGreaterThan(0);
+      expect(refused[0].error).toMatch(/500 au plus/);
+      expect(answers.filter((a) => a.ok).length).toBeLessThanOrEqual(500);
+    });
   });
 });

@@ -136,3 +136,32 @@ describe('prototype-chain keys in the filters, sorts and bodies of every resourc
     }
   });
 });
+
+describe('null and wrong types for every field of every resource', () => {
+  const VALUES: [string, unknown][] = [
+    ['null', null],
+    ['an object', { $ne: null }],
+    ['an array', [1, 2]],
+    ['a huge number', 1e308],
+    ['a string', 'texte'],
+    ['true', true],
+  ];
+
+  it.each(VALUES)('%s in any field of a POST or PUT is never a 5xx', async (_name, value) => {
+    const statuses = new Set<number>();
+    for (const resource of RESOURCE_NAMES) {
+      const fields = Object.keys((await t.http.get(`/api/${resource}?range=[0,0]`).set('Authorization', `Bearer ${admin}`)).body[0] ?? { id: 1 });
+      const id = idFor.get(resource);
+      for (const field of fields) {
+        const targets: ['post' | 'put', string][] = [['post', `/api/${resource}`], ...(id ? [['put', `/api/${resource}/${id}`] as ['put', string]] : [])];
+        for (const [method, path] of targets) {
+          const res = await t.http[method](path).set('Authorization', `Bearer ${admin}`).send({ [field]: value });
+          if (![200, 201, 400, 403, 404, 409].includes(res.status)) throw new Error(`${method.toUpperCase()} ${path} {"${field}": ${JSON.stringify(value)}} answered ${res.status}`);
+          statuses.add(res.status);
+        }
+      }
+    }
+    // Most are refused, naming the field (some are honest edits: a text in a text field, null in a nullable one).
+    expect(statuses.has(400)).toBe(true);
+  });
+});

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import * as bcrypt from 'bcryptjs';
 import { AuditedTransactions } from '../audit/audited-transaction';
 import { requestContext } from '../common/request-context';
+import { fitsBcrypt } from '../common/validators';
 import { AppConfig } from '../config/app-config';
 import { PrismaClient } from '../generated/prisma/client';
 import { StaffUser } from './staff-user';
@@ -25,7 +26,8 @@ export class AuthService {
   /** The active staff member with these credentials, or null. */
   async checkCredentials(email: string, password: string): Promise<StaffUser | null> {
     const user = await this.prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-    const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+    // bcrypt would compare only the first 72 bytes: a longer password is never the stored one.
+    const ok = (await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH)) && fitsBcrypt(password);
     if (!user || !ok || !user.active) return null;
     return toStaffUser(user);
   }

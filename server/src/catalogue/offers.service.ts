@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { trimmed } from '../common/validators';
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { UpdateOf, trimmed } from '../common/validators';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { AuditedTransactions, WriteContext } from '../audit/audited-transaction';
@@ -33,7 +33,7 @@ export class PartnerOfferDto {
   @ApiProperty({ description: 'Duration in minutes' }) @IsDefined({ message: 'est obligatoire' }) @IsInt({ message: 'doit être un nombre entier de minutes' }) @Min(5, { message: '5 minutes au moins' }) @Max(600, { message: '10 heures au plus' }) durationMinutes!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Matches(ID, { message: 'identifiant invalide' }) locationId?: string;
 }
-export class UpdatePartnerOfferDto extends PartialType(PartnerOfferDto) {}
+export class UpdatePartnerOfferDto extends UpdateOf(PartnerOfferDto) {}
 
 export const MODERATION_ACTIONS = ['approve', 'reject', 'request-changes'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];

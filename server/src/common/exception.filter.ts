@@ -79,6 +79,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         if (r.details && typeof r.details === 'object') details = r.details as Record<string, unknown>;
       }
       if (status === 404 && (!message || message.startsWith('Cannot '))) message = DEFAULT_MESSAGE[404];
+      // Express's own words for an address it cannot decode (a "%" not followed by valid UTF-8).
+      if (status === 400 && message?.startsWith('Failed to decode param')) message = 'Adresse invalide : un identifiant contient un encodage « % » incorrect.';
       if (status === 429) message = DEFAULT_MESSAGE[429];
       return this.shape(status, message, details);
     }
@@ -99,7 +101,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const status = e?.status ?? e?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       if (e.type === 'entity.parse.failed') return this.shape(400, 'Le corps de la requête n’est pas un JSON valide.');
-      if (e.type === 'entity.too.large') return this.shape(413, 'Requête trop volumineuse (100 ko au plus).');
+      if (e.type === 'entity.too.large') return this.shape(413, 'Requête trop volumineuse : 100 ko au plus.');
       return this.shape(status);
     }
     return this.shape(500);

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import * as express from 'express';
+import typeis from 'type-is';
 import { AppErrorCode, AppException } from './errors';
 import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -32,6 +33,7 @@ export function requestContextMiddleware(req: Request, res: Response, next: Next
 }
 
 export const MAX_JSON_BODY = '100kb';
+const MAX_JSON_BODY_WORDS = '100 ko';
 const parseJson = express.json({ limit: MAX_JSON_BODY });
 
 /** Answers an error in SPEC's shape right away (an error passed on to next() would meet ServeStatic's 404 handler first). */
@@ -47,9 +49,19 @@ function refuse(res: Response, error: AppException) {
 
 const REASONS: Record<number, string> = { 400: 'Bad Request', 413: 'Payload Too Large', 415: 'Unsupported Media Type' };
 
+/** A body with bytes in it (an action POSTed without one says Content-Length: 0, and that is no body). */
+function carriesBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length.trim() !== '0');
+}
+
 /** JSON bodies, with body-parser's failures turned into clear French 4xx errors. */
 export function jsonBodyMiddleware(req: Request, res: Response, next: NextFunction) {
   if (/%00|\u0000/i.test(req.originalUrl)) return refuse(res, new AppException(AppErrorCode.BAD_REQUEST, 'Caractère nul interdit dans l’adresse.'));
+  // The API speaks JSON only: a body of another type (a form, text) is refused, not read as empty.
+  if (req.originalUrl.startsWith('/api/') && carriesBody(req) && !typeis(req, ['application/json'])) {
+    return refuse(res, new AppException(AppErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Type de contenu non pris en charge : envoyez du JSON (Content-Type: application/json).'));
+  }
   parseJson(req, res, (error?: unknown) => {
     if (!error) {
       // Depth, NUL, broken Unicode and prototype keys: refused before any other code walks the body.
@@ -59,7 +71,7 @@ export function jsonBodyMiddleware(req: Request, res: Response, next: NextFuncti
     }
     const e = error as { type?: string; status?: number };
     if (e.type === 'entity.parse.failed') return refuse(res, new AppException(AppErrorCode.BAD_REQUEST, 'Le corps de la requête n’est pas un JSON valide.'));
-    if (e.type === 'entity.too.large') return refuse(res, new AppException(AppErrorCode.PAYLOAD_TOO_LARGE, `Requête trop volumineuse : ${MAX_JSON_BODY} au plus.`));
+    if (e.type === 'entity.too.large') return refuse(res, new AppException(AppErrorCode.PAYLOAD_TOO_LARGE, `Requête trop volumineuse : ${MAX_JSON_BODY_WORDS} au plus.`));
     if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') return refuse(res, new AppException(AppErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Encodage non pris en charge : envoyez du JSON en UTF-8.'));
     return refuse(res, new AppException(AppErrorCode.BAD_REQUEST, 'Corps de requête illisible.'));
   });

@@ -96,6 +96,8 @@ export function createValidationPipe() {
     whitelist: true,
     forbidNonWhitelisted: true,
     stopAtFirstError: true,
+    // The validated object is needed to find each check's own message and limits (Nest drops it by default).
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => validationException(errors),
   });
 }

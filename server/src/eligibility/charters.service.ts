@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { trimmed } from '../common/validators';
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { UpdateOf, trimmed } from '../common/validators';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { WriteContext } from '../audit/audited-transaction';
@@ -17,7 +17,7 @@ export class CreateCharterDto {
   @ApiProperty() @Transform(trimmed) @IsDefined({ message: 'est obligatoire' }) @IsString() @MinLength(3, { message: '3 caractères au moins' }) @MaxLength(200) title!: string;
   @ApiProperty() @IsDefined({ message: 'est obligatoire' }) @IsString() @MinLength(20, { message: 'le texte de la charte est trop court' }) @MaxLength(100_000) body!: string;
 }
-export class UpdateCharterDto extends PartialType(CreateCharterDto) {}
+export class UpdateCharterDto extends UpdateOf(CreateCharterDto) {}
 
 export class QuestionOptionDto {
   @ApiProperty() @IsString() @Matches(/^[A-Z0-9_]{1,40}$/, { message: 'valeur : majuscules, chiffres et _' }) value!: string;
@@ -36,7 +36,7 @@ export class CreateQuestionnaireDto {
   @ApiProperty({ description: 'Minimum score for eligibility' }) @IsDefined({ message: 'est obligatoire' }) @IsInt({ message: 'le seuil est un entier' }) @Min(0) @Max(10_000) threshold!: number;
   @ApiProperty({ type: [QuestionDto] }) @IsDefined({ message: 'est obligatoire' }) @IsArray() @ArrayMinSize(1, { message: 'au moins une question' }) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => QuestionDto) questions!: QuestionDto[];
 }
-export class UpdateQuestionnaireDto extends PartialType(CreateQuestionnaireDto) {}
+export class UpdateQuestionnaireDto extends UpdateOf(CreateQuestionnaireDto) {}
 
 function published<T extends { publishedAt: Date | null }>(record: T, what: string) {
   if (record.publishedAt) throw conflict(`${what} est publiée : elle ne change plus. Créez une nouvelle version.`);

@@ -15,6 +15,9 @@ const ID = /^[A-Za-z0-9-]{1,64}$/;
 
 type Ack = Record<string, unknown> & { ok: boolean };
 
+/** Topics one connection may follow at once: a console tab uses a few dozen; more is abuse, and each costs memory. */
+export const MAX_TOPICS_PER_SOCKET = 500;
+
 function parseTopic(body: unknown) {
   const topic = typeof body === 'string' ? body : (body as { topic?: unknown })?.topic;
   if (typeof topic !== 'string') return { error: 'Sujet manquant.' } as const;
@@ -82,6 +85,13 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     if ('error' in t) return { ok: false, error: t.error };
     const user = socket.data.user as StaffUser;
     if (!canRead(user.role, t.resource)) return { ok: false, error: `Votre rôle ne permet pas de suivre « ${t.resource} ».` };
+    if (!socket.rooms.has(t.topic) && socket.rooms.size >= MAX_TOPICS_PER_SOCKET) {
+      return { ok: false, error: `Trop de sujets suivis sur cette connexion (${MAX_TOPICS_PER_SOCKET} au plus) : quittez-en avant d’en suivre d’autres.` };
+    }
+    // Being shown as looking at a record that does not exist would mean nothing.
+    if (t.kind === 'presence' && !(await this.resources.exists(t.resource, t.id!, user))) {
+      return { ok: false, error: `Aucun enregistrement « ${t.resource} » avec l’identifiant ${t.id}.` };
+    }
     if (t.kind === 'resource' && !t.id && SCOPED_RESOURCES.has(t.resource)) {
       // Audit events and comments: only those about resources this role may read.
       await socket.join(RESOURCE_NAMES.filter((r) => canRead(user.role, r)).map((r) => scopedRoom(t.resource, r)));

@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { trimmed } from '../../common/validators';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Optional, UpdateOf, trimmed } from '../../common/validators';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
@@ -9,10 +9,10 @@ export class CreateReferentialCategoryDto {
   @ApiProperty({ example: 'DEMARCHES' }) @Transform(trimmed) @Matches(CODE, { message: 'code : majuscules, chiffres, - ou _, 2 à 40 caractères' }) code!: string;
   @ApiProperty() @Transform(trimmed) @IsString({ message: 'doit être un texte' }) @MinLength(2, { message: '2 caractères au moins' }) @MaxLength(200, { message: '200 caractères au plus' }) label!: string;
   @ApiPropertyOptional() @IsOptional() @IsString({ message: 'doit être un texte' }) @MaxLength(2000, { message: '2000 caractères au plus' }) description?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt({ message: 'doit être un entier' }) @Min(0) @Max(1000) position?: number;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'doit être vrai ou faux' }) active?: boolean;
+  @ApiPropertyOptional() @Optional() @IsInt({ message: 'doit être un entier' }) @Min(0) @Max(1000) position?: number;
+  @ApiPropertyOptional() @Optional() @IsBoolean({ message: 'doit être vrai ou faux' }) active?: boolean;
 }
-export class UpdateReferentialCategoryDto extends PartialType(CreateReferentialCategoryDto) {}
+export class UpdateReferentialCategoryDto extends UpdateOf(CreateReferentialCategoryDto) {}
 
 export class CreateReferentialServiceDto {
   @ApiProperty({ example: 'DEMARCHES-CAF' }) @Transform(trimmed) @Matches(CODE, { message: 'code : majuscules, chiffres, - ou _, 2 à 40 caractères' }) code!: string;
@@ -20,8 +20,8 @@ export class CreateReferentialServiceDto {
   @ApiProperty() @Transform(trimmed) @IsString({ message: 'doit être un texte' }) @MinLength(2, { message: '2 caractères au moins' }) @MaxLength(200, { message: '200 caractères au plus' }) label!: string;
   @ApiPropertyOptional() @IsOptional() @IsString({ message: 'doit être un texte' }) @MaxLength(2000, { message: '2000 caractères au plus' }) description?: string;
   @ApiPropertyOptional({ description: 'Prix recommandé en centimes (1000 = 10 €)' })
-  @IsOptional() @IsInt({ message: 'doit être un nombre entier de centimes' }) @Min(0, { message: 'ne peut pas être négatif' }) @Max(100_000, { message: '1 000 € au plus' })
+  @Optional() @IsInt({ message: 'doit être un nombre entier de centimes' }) @Min(0, { message: 'ne peut pas être négatif' }) @Max(100_000, { message: '1 000 € au plus' })
   recommendedPriceCents?: number;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'doit être vrai ou faux' }) active?: boolean;
+  @ApiPropertyOptional() @Optional() @IsBoolean({ message: 'doit être vrai ou faux' }) active?: boolean;
 }
-export class UpdateReferentialServiceDto extends PartialType(CreateReferentialServiceDto) {}
+export class UpdateReferentialServiceDto extends UpdateOf(CreateReferentialServiceDto) {}

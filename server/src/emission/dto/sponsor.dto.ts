@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { DEPARTEMENT_PATTERN, IsSiret, trimmed, withoutSpaces } from '../../common/validators';
+import { DEPARTEMENT_PATTERN, IsSiret, UpdateOf, trimmed, withoutSpaces } from '../../common/validators';
 import { SponsorKind } from '../../generated/prisma/enums';
 
 const KINDS = Object.values(SponsorKind);
@@ -21,4 +21,4 @@ export class CreateSponsorDto {
   @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @IsString({ message: 'doit être un texte' }) @MaxLength(30, { message: '30 caractères au plus' }) contactPhone?: string;
 }
 
-export class UpdateSponsorDto extends PartialType(CreateSponsorDto) {}
+export class UpdateSponsorDto extends UpdateOf(CreateSponsorDto) {}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { trimmed } from '../../common/validators';
+import { FitsBcrypt, Optional, trimmed } from '../../common/validators';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { Role } from '../../generated/prisma/enums';
 
 const ROLES = Object.values(Role);
@@ -27,13 +27,13 @@ export class CreateUserDto {
   @ApiProperty({ minLength: 12 })
   @IsString({ message: 'doit être un texte' })
   @MinLength(12, { message: '12 caractères au moins' })
-  @MaxLength(200, { message: '200 caractères au plus' })
+  @FitsBcrypt()
   password!: string;
 }
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Transform(trimmed)
   @IsString({ message: 'doit être un texte' })
   @MinLength(2, { message: '2 caractères au moins' })
@@ -41,19 +41,19 @@ export class UpdateUserDto {
   fullName?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @Optional()
   @IsIn(ROLES, { message: `doit être l'un des rôles ${ROLES.join(', ')}` })
   role?: Role;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsBoolean({ message: 'doit être vrai ou faux' })
   active?: boolean;
 
   @ApiPropertyOptional({ minLength: 12 })
-  @IsOptional()
+  @Optional()
   @IsString({ message: 'doit être un texte' })
   @MinLength(12, { message: '12 caractères au moins' })
-  @MaxLength(200, { message: '200 caractères au plus' })
+  @FitsBcrypt()
   password?: string;
 }
