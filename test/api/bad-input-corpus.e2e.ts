@@ -5,6 +5,8 @@
  * bodies of every resource. Never a 5xx, never a crash, never a row an honest filter would not give.
  */
 import { RESOURCE_NAMES } from '../../server/src/auth/permissions';
+import { scalarFields } from '../../server/src/rest/model-meta';
+import { resourceDefinition } from '../../server/src/rest/resource-registry';
 import { startTestApp, TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -59,22 +61,32 @@ describe('nesting depths in every POST and PUT body', () => {
     expect(routes).toEqual(expect.arrayContaining([{ method: 'post', path: '/api/auth/login' }, { method: 'post', path: '/api/public/applications' }]));
   });
 
-  it.each(depths)('refuses %i levels on every route with a 400 or a 413, changing nothing', async (depth) => {
+  // What each body must get: too deep → 400 naming the nesting; never closed → 400, not JSON; over 100 kB → 413 first.
+  const expected = (body: string, closed: boolean): [number, RegExp] =>
+    Buffer.byteLength(body) > 100 * 1024 ? [413, /100 ko/] : closed ? [400, /imbrication/] : [400, /JSON valide/];
+
+  it.each(depths)('refuses %i levels on every route with the right 4xx, changing nothing', async (depth) => {
     const before = await auditTotal();
     const seen = new Map<string, number>();
+    const bodies: [string, string, boolean][] = [
+      ...shapes.map(([shape, build]) => [shape, build(depth), true] as [string, string, boolean]),
+      ['arrays never closed', '['.repeat(depth), false],
+    ];
     for (const route of writeRoutes()) {
-      for (const [shape, build] of shapes) {
+      for (const [shape, body, closed] of bodies) {
+        const [status, message] = expected(body, closed);
         for (const token of [undefined, admin]) {
           const req = t.http[route.method](concrete(route.path)).set('Content-Type', 'application/json');
           if (token) req.set('Authorization', `Bearer ${token}`);
-          const res = await req.send(build(depth));
+          const res = await req.send(body);
           seen.set(`${route.method} ${route.path} ${shape}`, res.status);
-          if (![400, 413].includes(res.status)) throw new Error(`${route.method.toUpperCase()} ${route.path} (${shape}, ${depth} levels) answered ${res.status}: ${JSON.stringify(res.body)}`);
-          if (res.status === 400) expect(res.body.message).toMatch(/imbriqu/);
+          if (res.status !== status || !message.test(res.body.message)) {
+            throw new Error(`${route.method.toUpperCase()} ${route.path} (${shape}, ${depth} levels) answered ${res.status}: ${JSON.stringify(res.body)}`);
+          }
         }
       }
     }
-    expect(seen.size).toBe(writeRoutes().length * shapes.length);
+    expect(seen.size).toBe(writeRoutes().length * bodies.length);
     expect((await t.http.get('/api/health')).status).toBe(200);
     expect(await auditTotal()).toBe(before);
   });
@@ -147,21 +159,41 @@ describe('null and wrong types for every field of every resource', () => {
     ['true', true],
   ];
 
-  it.each(VALUES)('%s in any field of a POST or PUT is never a 5xx', async (_name, value) => {
-    const statuses = new Set<number>();
+  /** The resource's first record as the console has it: a PUT sends it back whole, with the user's change. */
+  const firstRecord = async (resource: string) => (await t.http.get(`/api/${resource}?range=[0,0]`).set('Authorization', `Bearer ${admin}`)).body[0] as Record<string, unknown> | undefined;
+
+  it.each(VALUES)('%s in one field of an otherwise whole record, on POST and PUT, is never a 5xx nor stored in a required column', async (_name, value) => {
+    let refused = 0;
     for (const resource of RESOURCE_NAMES) {
-      const fields = Object.keys((await t.http.get(`/api/${resource}?range=[0,0]`).set('Authorization', `Bearer ${admin}`)).body[0] ?? { id: 1 });
-      const id = idFor.get(resource);
-      for (const field of fields) {
-        const targets: ['post' | 'put', string][] = [['post', `/api/${resource}`], ...(id ? [['put', `/api/${resource}/${id}`] as ['put', string]] : [])];
-        for (const [method, path] of targets) {
-          const res = await t.http[method](path).set('Authorization', `Bearer ${admin}`).send({ [field]: value });
+      const record = await firstRecord(resource);
+      if (!record) continue;
+      const required = new Set(scalarFields(resourceDefinition(resource)!.model).filter((f) => f.isRequired).map((f) => f.name));
+      const { id, ...withoutId } = record;
+      for (const field of Object.keys(record)) {
+        for (const [method, path, body] of [
+          ['put', `/api/${resource}/${id}`, { ...record, [field]: value }],
+          ['post', `/api/${resource}`, { ...withoutId, [field]: value }],
+        ] as ['put' | 'post', string, object][]) {
+          const res = await t.http[method](path).set('Authorization', `Bearer ${admin}`).send(body);
           if (![200, 201, 400, 403, 404, 409].includes(res.status)) throw new Error(`${method.toUpperCase()} ${path} {"${field}": ${JSON.stringify(value)}} answered ${res.status}`);
-          statuses.add(res.status);
+          if (res.status === 400) refused++;
+          if (value === null && res.status < 300 && required.has(field)) expect({ resource, field, stored: res.body[field] }).not.toEqual({ resource, field, stored: null });
         }
       }
     }
-    // Most are refused, naming the field (some are honest edits: a text in a text field, null in a nullable one).
-    expect(statuses.has(400)).toBe(true);
+    expect(refused).toBeGreaterThan(10);
+  });
+
+  it('answers null, nested and odd values in every filter of every resource with a 200 or a 400', async () => {
+    const odd: unknown[] = [null, [null], {}, [{}], 1e308, ''];
+    for (const resource of RESOURCE_NAMES) {
+      for (const field of scalarFields(resourceDefinition(resource)!.model).map((f) => f.name)) {
+        const attempts = [field, `${field}_gte`, `${field}_lte`].flatMap((key) => odd.map((value) => ({ key, value })));
+        const answers = await Promise.all(attempts.map(({ key, value }) => t.http.get(`/api/${resource}?filter=${enc(JSON.stringify({ [key]: value }))}`).set('Authorization', `Bearer ${admin}`)));
+        answers.forEach((res, i) => {
+          if (![200, 400].includes(res.status)) throw new Error(`GET /api/${resource}?filter={"${attempts[i].key}":${JSON.stringify(attempts[i].value)}} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 200)}`);
+        });
+      }
+    }
   });
 });

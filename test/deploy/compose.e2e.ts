@@ -31,6 +31,8 @@ describe('docker-compose.yml', () => {
     const balancer = compose.services.loadbalancer.networks.default.ipv4_address as string;
     const subnet = compose.networks.default.ipam.config[0].subnet as string;
     expect(compileTrust([subnet])(balancer, 0)).toBe(true);
+    // Docker never hands the balancer's address to another container.
+    expect(compileTrust([compose.networks.default.ipam.config[0].ip_range])(balancer, 0)).toBe(false);
     for (const name of ['server1', 'server2']) {
       const config = loadConfig({ TRUSTED_PROXIES: compose.services[name].environment.TRUSTED_PROXIES });
       expect(config.trustedProxies).toEqual([balancer]);

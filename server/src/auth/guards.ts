@@ -103,12 +103,13 @@ export class RateLimitGuard extends ThrottlerGuard {
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const seconds = Math.max(1, Math.ceil(detail.timeToBlockExpire || detail.timeToExpire || 1));
     context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(seconds));
-    throw new AppException(AppErrorCode.TOO_MANY_REQUESTS, `Trop de tentatives depuis votre adresse. Réessayez dans ${describeDelay(seconds)}.`, { retryAfterSeconds: seconds });
+    const what = throttleKindOf(context) === 'public' ? 'Trop d’envois depuis votre adresse' : 'Trop de tentatives de connexion';
+    throw new AppException(AppErrorCode.TOO_MANY_REQUESTS, `${what}. Réessayez dans ${describeDelay(seconds)}.`, { retryAfterSeconds: seconds });
   }
 }
 
 function describeDelay(seconds: number): string {
-  if (seconds < 120) return `${seconds} secondes`;
+  if (seconds < 120) return seconds === 1 ? '1 seconde' : `${seconds} secondes`;
   return `${Math.ceil(seconds / 60)} minutes`;
 }
 

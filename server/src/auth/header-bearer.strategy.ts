@@ -21,10 +21,11 @@ export class HeaderBearerStrategy extends Strategy {
   override authenticate(req: Request): void {
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? BEARER.exec(header.trim()) : null;
-    if (!match) return this.fail('Bearer realm="aptic"', 401);
+    // The 401 and its WWW-Authenticate header are answered by the exception filter.
+    if (!match) return this.fail(401);
     this.verify(match[1], (error, user) => {
       if (error) return this.error(error);
-      if (!user) return this.fail('Bearer realm="aptic", error="invalid_token"', 401);
+      if (!user) return this.fail(401);
       this.success(user);
     });
   }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { FitsBcrypt, MAX_PASSWORD_BYTES } from '../common/validators';
 import { IsDefined, IsEmail, IsString, MaxLength } from 'class-validator';
 
 export class LoginDto {
@@ -12,7 +13,7 @@ export class LoginDto {
   @ApiProperty()
   @IsDefined({ message: 'est obligatoire' })
   @IsString({ message: 'doit être un texte' })
-  @MaxLength(200, { message: '200 caractères au plus' })
+  @FitsBcrypt({ message: `${MAX_PASSWORD_BYTES} octets au plus : aucun mot de passe plus long n’est enregistré. Si le vôtre l’est, demandez à un administrateur de le réinitialiser` })
   password!: string;
 }
 

@@ -23,6 +23,6 @@ export const offersResource: ResourceDefinition = {
     /** Offers whose referential service is in this category (moderation queue filter). */
     categoryId: { accepts: { texts: { maxLength: 64 } }, where: (ids) => ({ service: { categoryId: { in: ids } } }) },
     /** Offers of structures in this département. */
-    departement: { accepts: { texts: { maxLength: 3 } }, where: (codes) => ({ structure: { departement: { in: codes } } }) },
+    departement: { accepts: { texts: { maxLength: 64 } }, where: (codes) => ({ structure: { departement: { in: codes } } }) },
   },
 };

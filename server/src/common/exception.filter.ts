@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { Prisma } from '../generated/prisma/client';
 import { AppException } from './errors';
 import { requestContext } from './request-context';
+import { BODY_TOO_LARGE_MESSAGE } from './request-logging';
 
 export interface ErrorBody {
   statusCode: number;
@@ -57,7 +58,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
         { message: 'unhandled error', requestId: body.requestId, method: request.method, url: request.originalUrl, error: exception instanceof Error ? exception.stack : String(exception) },
       );
     }
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    if (response.headersSent) return;
+    // RFC 9110: a 401 names the scheme that would be accepted.
+    if (body.statusCode === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="aptic"');
+    response.status(body.statusCode).json(body);
   }
 
   toBody(exception: unknown): ErrorBody {
@@ -101,7 +105,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const status = e?.status ?? e?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       if (e.type === 'entity.parse.failed') return this.shape(400, 'Le corps de la requête n’est pas un JSON valide.');
-      if (e.type === 'entity.too.large') return this.shape(413, 'Requête trop volumineuse : 100 ko au plus.');
+      if (e.type === 'entity.too.large') return this.shape(413, BODY_TOO_LARGE_MESSAGE);
       return this.shape(status);
     }
     return this.shape(500);

@@ -33,7 +33,7 @@ export function requestContextMiddleware(req: Request, res: Response, next: Next
 }
 
 export const MAX_JSON_BODY = '100kb';
-const MAX_JSON_BODY_WORDS = '100 ko';
+export const BODY_TOO_LARGE_MESSAGE = 'Requête trop volumineuse : 100 ko au plus.';
 const parseJson = express.json({ limit: MAX_JSON_BODY });
 
 /** Answers an error in SPEC's shape right away (an error passed on to next() would meet ServeStatic's 404 handler first). */
@@ -59,7 +59,7 @@ function carriesBody(req: Request): boolean {
 export function jsonBodyMiddleware(req: Request, res: Response, next: NextFunction) {
   if (/%00|\u0000/i.test(req.originalUrl)) return refuse(res, new AppException(AppErrorCode.BAD_REQUEST, 'Caractère nul interdit dans l’adresse.'));
   // The API speaks JSON only: a body of another type (a form, text) is refused, not read as empty.
-  if (req.originalUrl.startsWith('/api/') && carriesBody(req) && !typeis(req, ['application/json'])) {
+  if (req.originalUrl.toLowerCase().startsWith('/api/') && carriesBody(req) && !typeis(req, ['application/json'])) {
     return refuse(res, new AppException(AppErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Type de contenu non pris en charge : envoyez du JSON (Content-Type: application/json).'));
   }
   parseJson(req, res, (error?: unknown) => {
@@ -71,7 +71,7 @@ export function jsonBodyMiddleware(req: Request, res: Response, next: NextFuncti
     }
     const e = error as { type?: string; status?: number };
     if (e.type === 'entity.parse.failed') return refuse(res, new AppException(AppErrorCode.BAD_REQUEST, 'Le corps de la requête n’est pas un JSON valide.'));
-    if (e.type === 'entity.too.large') return refuse(res, new AppException(AppErrorCode.PAYLOAD_TOO_LARGE, `Requête trop volumineuse : ${MAX_JSON_BODY_WORDS} au plus.`));
+    if (e.type === 'entity.too.large') return refuse(res, new AppException(AppErrorCode.PAYLOAD_TOO_LARGE, BODY_TOO_LARGE_MESSAGE));
     if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') return refuse(res, new AppException(AppErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Encodage non pris en charge : envoyez du JSON en UTF-8.'));
     return refuse(res, new AppException(AppErrorCode.BAD_REQUEST, 'Corps de requête illisible.'));
   });

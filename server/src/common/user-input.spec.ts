@@ -1,4 +1,4 @@
-import { inputRefusal, inspectInput, MAX_INPUT_DEPTH, PROTOTYPE_KEYS } from './user-input';
+import { inputRefusal, inspectInput, MAX_INPUT_DEPTH, MAX_INPUT_NODES, PROTOTYPE_KEYS } from './user-input';
 
 const nestArrays = (depth: number): unknown => {
   let value: unknown = [];
@@ -43,8 +43,21 @@ describe('inspecting what a client sent', () => {
     expect(inspectInput(nestObjects(depth))).toEqual({ kind: 'depth', maxDepth: MAX_INPUT_DEPTH });
   });
 
+  it('refuses binary data without walking it byte by byte', () => {
+    expect(inspectInput(['lock', Buffer.alloc(1_000_000)])).toEqual({ kind: 'binary', path: '[1]' });
+    expect(inspectInput({ a: new Uint8Array(10) })).toEqual({ kind: 'binary', path: 'a' });
+    expect(inspectInput([new ArrayBuffer(8)])).toEqual({ kind: 'binary', path: '[0]' });
+  });
+
+  it('stops after MAX_INPUT_NODES values, however flat the input', () => {
+    expect(inspectInput(Array(MAX_INPUT_NODES - 1).fill(1))).toBeNull();
+    expect(inspectInput(Array(MAX_INPUT_NODES).fill(1))).toEqual({ kind: 'size', maxNodes: MAX_INPUT_NODES });
+    expect(inspectInput(Object.fromEntries(Array.from({ length: MAX_INPUT_NODES }, (_, i) => [`k${i}`, i])))).toEqual({ kind: 'size', maxNodes: MAX_INPUT_NODES });
+  });
+
   it('turns each problem into a French 400 a person can act on', () => {
-    expect(inputRefusal({ kind: 'depth', maxDepth: 32 }).message).toBe('Données trop imbriquées dans les données : 32 niveaux au plus.');
+    expect(inputRefusal({ kind: 'depth', maxDepth: 32 }).message).toBe('Trop de niveaux d’imbrication dans les données : 32 au plus.');
+    expect(inputRefusal({ kind: 'depth', maxDepth: 32 }, 'le paramètre « filter »').message).toBe('Trop de niveaux d’imbrication dans le paramètre « filter » : 32 au plus.');
     expect(inputRefusal({ kind: 'surrogate', path: 'contact.email' }).details).toEqual({ fields: { 'contact.email': ['caractère Unicode incomplet'] } });
     const key = inputRefusal({ kind: 'prototype-key', path: '__proto__' });
     expect(key.status).toBe(400);

@@ -9,6 +9,8 @@ import { AppErrorCode, AppException, badRequest } from './errors';
  * The walk is iterative and stops at the first problem, so no input can exhaust the stack.
  */
 export const MAX_INPUT_DEPTH = 32;
+/** Values (strings, numbers, keys…) looked at, at most: a 100 kB body holds far fewer; a socket.io message could hold more. */
+export const MAX_INPUT_NODES = 100_000;
 
 /**
  * Keys that are never a field of ours and that object-handling code treats specially: every name
@@ -20,6 +22,8 @@ export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set([...Object.getOwnProp
 
 export type InputProblem =
   | { kind: 'depth'; maxDepth: number }
+  | { kind: 'size'; maxNodes: number }
+  | { kind: 'binary'; path: string }
   | { kind: 'nul'; path: string }
   | { kind: 'surrogate'; path: string }
   | { kind: 'prototype-key'; path: string };
@@ -43,6 +47,9 @@ export function inspectInput(value: unknown, options: InspectOptions = {}): Inpu
   const maxDepth = options.maxDepth ?? MAX_INPUT_DEPTH;
   // Depth 0 is the value itself; an array or object adds one level for its members.
   const stack: { value: unknown; depth: number; path: string }[] = [{ value, depth: 0, path: '' }];
+  // Counted when an array or object is opened, before its members are stacked: the work stays bounded.
+  let seen = 1;
+  const tooMany = (members: number) => (seen += members) > MAX_INPUT_NODES;
   while (stack.length) {
     const { value: current, depth, path } = stack.pop()!;
     if (typeof current === 'string') {
@@ -51,12 +58,16 @@ export function inspectInput(value: unknown, options: InspectOptions = {}): Inpu
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
+    // JSON has no binary; a socket.io message can carry some, and no handler of ours takes it.
+    if (ArrayBuffer.isView(current) || current instanceof ArrayBuffer) return { kind: 'binary', path };
     if (depth >= maxDepth) return { kind: 'depth', maxDepth };
     if (Array.isArray(current)) {
+      if (tooMany(current.length)) return { kind: 'size', maxNodes: MAX_INPUT_NODES };
       for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], depth: depth + 1, path: join(path, i) });
       continue;
     }
     const keys = Object.keys(current);
+    if (tooMany(keys.length)) return { kind: 'size', maxNodes: MAX_INPUT_NODES };
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i];
       const at = join(path, key);
@@ -76,7 +87,11 @@ export function inputRefusal(problem: InputProblem, where = 'les données'): App
   const at = 'path' in problem && problem.path ? ` (${problem.path})` : '';
   switch (problem.kind) {
     case 'depth':
-      return badRequest(`Données trop imbriquées dans ${where} : ${problem.maxDepth} niveaux au plus.`, { maxDepth: problem.maxDepth });
+      return badRequest(`Trop de niveaux d’imbrication dans ${where} : ${problem.maxDepth} au plus.`, { maxDepth: problem.maxDepth });
+    case 'size':
+      return badRequest(`Trop de valeurs dans ${where} : ${problem.maxNodes} au plus.`, { maxValues: problem.maxNodes });
+    case 'binary':
+      return badRequest(`Données binaires refusées dans ${where}${at} : seul du JSON est accepté.`);
     case 'nul':
       return badRequest(`Caractère nul interdit dans ${where}${at}.`);
     case 'surrogate':
@@ -88,10 +103,4 @@ export function inputRefusal(problem: InputProblem, where = 'les données'): App
         fields: { [problem.path]: [UNKNOWN_FIELD_MESSAGE] },
       });
   }
-}
-
-/** Throws the refusal of the first problem of `value`, if any. */
-export function assertSafeInput(value: unknown, options: InspectOptions & { where?: string } = {}): void {
-  const problem = inspectInput(value, options);
-  if (problem) throw inputRefusal(problem, options.where);
 }

@@ -17,7 +17,7 @@ export const FRENCH_DEFAULTS: Record<string, (c: Constraints) => string> = {
   isString: () => 'doit être un texte',
   isInt: () => 'doit être un nombre entier',
   isNumber: () => 'doit être un nombre',
-  isBoolean: () => 'doit être true ou false',
+  isBoolean: () => 'doit être vrai ou faux (true ou false)',
   isObject: () => 'doit être un objet',
   isArray: () => 'doit être une liste',
   isEmail: () => 'doit être une adresse e-mail valide',

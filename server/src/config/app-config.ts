@@ -40,6 +40,8 @@ const splitList = (value: string) =>
 class TrustedProxiesConstraint implements ValidatorConstraintInterface {
   validate(value: unknown) {
     if (typeof value !== 'string') return false;
+    // A bare number reads as an address ("1" is 0.0.0.1) where people usually mean a hop count: refused.
+    if (splitList(value).some((entry) => /^\d+$/.test(entry))) return false;
     try {
       // proxy-addr is what Express uses to read X-Forwarded-For: what it compiles, Express trusts.
       compileTrust(splitList(value));

@@ -86,18 +86,20 @@ export class CollaborationService implements OnModuleDestroy {
     return lock ? { ok: true, lock } : { ok: false, error: 'Vous ne tenez plus ce verrou : il a expiré ou a été repris.', lock: await this.store.getLock(resource, recordId) };
   }
 
-  /** Gives back the user's own lock; refused (and nothing changes) when they do not hold it. */
-  async unlock(user: StaffUser, resource: string, recordId: string): Promise<LockAnswer | { ok: true }> {
+  /**
+   * Gives back the user's own lock. Refused, the lock staying, when someone else holds it. A record
+   * already free stays free: `released: false` (the console unlocks on leaving a page whose lock the
+   * save already released).
+   */
+  async unlock(user: StaffUser, resource: string, recordId: string): Promise<LockAnswer | { ok: true; released: boolean }> {
     const released = await this.store.releaseLock(resource, recordId, user.id);
     if (released) {
       this.announceUnlocked(released);
-      return { ok: true };
+      return { ok: true, released: true };
     }
     const lock = await this.store.getLock(resource, recordId);
-    const error = lock
-      ? `Déverrouillage refusé : ce verrou est tenu par ${lock.identityName}, pas par vous.`
-      : 'Déverrouillage refusé : vous ne tenez pas ce verrou (il est déjà libre).';
-    return { ok: false, error, lock };
+    if (!lock) return { ok: true, released: false };
+    return { ok: false, error: `Déverrouillage refusé : ce verrou est tenu par ${lock.identityName}, pas par vous.`, lock };
   }
 
   getLock(resource: string, recordId: string) {

@@ -32,7 +32,15 @@ function parseRecord(body: unknown): { resource: string; id: string; force: bool
   return { resource: b.resource, id: b.id, force: b.force === true };
 }
 
-@WebSocketGateway({ path: '/socket.io' })
+/** socket.io messages, at most (its default is 1 MB): a message of ours is a topic or a record id; HTTP bodies stop at 100 kB. */
+export const MAX_MESSAGE_BYTES = 100_000;
+
+/** The topics a socket follows, as it asked for them (rooms also hold its own id, user and session, and scoped sub-rooms). */
+function topicsOf(socket: Socket): Set<string> {
+  return ((socket.data as { topics?: Set<string> }).topics ??= new Set());
+}
+
+@WebSocketGateway({ path: '/socket.io', maxHttpBufferSize: MAX_MESSAGE_BYTES })
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger('Realtime');
 
@@ -85,13 +93,15 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     if ('error' in t) return { ok: false, error: t.error };
     const user = socket.data.user as StaffUser;
     if (!canRead(user.role, t.resource)) return { ok: false, error: `Votre rôle ne permet pas de suivre « ${t.resource} ».` };
-    if (!socket.rooms.has(t.topic) && socket.rooms.size >= MAX_TOPICS_PER_SOCKET) {
+    const topics = topicsOf(socket);
+    if (!topics.has(t.topic) && topics.size >= MAX_TOPICS_PER_SOCKET) {
       return { ok: false, error: `Trop de sujets suivis sur cette connexion (${MAX_TOPICS_PER_SOCKET} au plus) : quittez-en avant d’en suivre d’autres.` };
     }
     // Being shown as looking at a record that does not exist would mean nothing.
     if (t.kind === 'presence' && !(await this.resources.exists(t.resource, t.id!, user))) {
       return { ok: false, error: `Aucun enregistrement « ${t.resource} » avec l’identifiant ${t.id}.` };
     }
+    topics.add(t.topic);
     if (t.kind === 'resource' && !t.id && SCOPED_RESOURCES.has(t.resource)) {
       // Audit events and comments: only those about resources this role may read.
       await socket.join(RESOURCE_NAMES.filter((r) => canRead(user.role, r)).map((r) => scopedRoom(t.resource, r)));
@@ -107,6 +117,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   async unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
     const t = parseTopic(body);
     if ('error' in t) return { ok: false, error: t.error };
+    topicsOf(socket).delete(t.topic);
     if (t.kind === 'resource' && !t.id && SCOPED_RESOURCES.has(t.resource)) {
       for (const r of RESOURCE_NAMES) await socket.leave(scopedRoom(t.resource, r));
     } else {
@@ -132,6 +143,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   async renewLock(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
     const r = parseRecord(body);
     if (!r) return { ok: false, error: 'Indiquez { resource, id }.' };
+    if (!canWrite((socket.data.user as StaffUser).role, r.resource)) return { ok: false, error: `Votre rôle ne permet pas de modifier « ${r.resource} ».` };
     return this.collaboration.renew(socket.data.user, r.resource, r.id);
   }
 
@@ -139,6 +151,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   async unlock(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
     const r = parseRecord(body);
     if (!r) return { ok: false, error: 'Indiquez { resource, id }.' };
+    // Who edits a record is told only to those who may read it.
+    if (!canRead((socket.data.user as StaffUser).role, r.resource)) return { ok: false, error: `Votre rôle ne permet pas de suivre « ${r.resource} ».` };
     return this.collaboration.unlock(socket.data.user, r.resource, r.id);
   }
 

@@ -56,13 +56,14 @@ describe('keys and values chosen by the client', () => {
     searchFields: ['title'],
     hiddenFields: [],
     defaultSort: ['title', 'ASC'] as ['title', 'ASC'],
-    customFilters: { departement: { accepts: { texts: { maxLength: 3 } }, where: (codes: string[]) => ({ structure: { departement: { in: codes } } }) } },
+    customFilters: { departement: { accepts: { texts: { maxLength: 64 } }, where: (codes: string[]) => ({ structure: { departement: { in: codes } } }) } },
   };
 
   it('gives an extra filter only clean texts, never the client’s object', () => {
     expect(parseListQuery({ filter: '{"departement":"33"}' }, offers).where).toEqual({ AND: [{ structure: { departement: { in: ['33'] } } }] });
     expect(parseListQuery({ filter: '{"departement":["33","2A"]}' }, offers).where).toEqual({ AND: [{ structure: { departement: { in: ['33', '2A'] } } }] });
-    for (const value of [{ startsWith: '3' }, ['33', { in: ['x'] }], 33, true, null, [], ['3333'], ['']]) {
+    expect(parseListQuery({ filter: '{"departement":" 33 "}' }, offers).where).toEqual({ AND: [{ structure: { departement: { in: ['33'] } } }] });
+    for (const value of [{ startsWith: '3' }, ['33', { in: ['x'] }], 33, true, null, [], ['x'.repeat(65)], [''], ['  ']]) {
       expect(() => parseListQuery({ filter: JSON.stringify({ departement: value }) }, offers)).toThrow(/filtre « departement »/);
     }
   });
@@ -76,6 +77,17 @@ describe('keys and values chosen by the client', () => {
     },
   );
 
+  it('refuses null where Prisma would need a value: a range bound, inside a list, in a list column', () => {
+    expect(() => parseListQuery({ filter: '{"signedCharterVersion_lte":null}' }, options)).toThrow(/borne/);
+    expect(() => parseListQuery({ filter: '{"createdAt_gte":null}' }, options)).toThrow(/borne/);
+    const orders = { ...options, model: 'Order', searchFields: [], defaultSort: ['reference', 'ASC'] as ['reference', 'ASC'] };
+    expect(() => parseListQuery({ filter: '{"allowedDepartements":null}' }, orders)).toThrow(/null/);
+    expect(() => parseListQuery({ filter: '{"allowedDepartements":[null]}' }, orders)).toThrow(/null/);
+    expect(() => parseListQuery({ filter: JSON.stringify({ allowedDepartements: Array(1001).fill('33') }) }, orders)).toThrow(/trop de valeurs/);
+    // A nullable column filtered on null alone is a real question: "not set".
+    expect(parseListQuery({ filter: '{"signedCharterVersion":null}' }, options).where).toEqual({ AND: [{ signedCharterVersion: null }] });
+  });
+
   it('refuses dates PostgreSQL cannot store, in French', () => {
     for (const value of ['0001-01-01', '-271821-04-20', '+275760-09-13T00:00:00Z']) {
       expect(() => parseListQuery({ filter: JSON.stringify({ createdAt_gte: value }) }, options)).toThrow(/date ISO 8601 entre 1900 et 9999/);
@@ -83,8 +95,8 @@ describe('keys and values chosen by the client', () => {
   });
 
   it('refuses nesting, NUL and broken Unicode in every JSON parameter', () => {
-    expect(() => parseListQuery({ filter: `{"name":${'['.repeat(100)}${']'.repeat(100)}}` }, options)).toThrow(/trop imbriquées dans le paramètre « filter »/);
-    expect(() => parseListQuery({ sort: `${'['.repeat(100)}${']'.repeat(100)}` }, options)).toThrow(/trop imbriquées dans le paramètre « sort »/);
+    expect(() => parseListQuery({ filter: `{"name":${'['.repeat(100)}${']'.repeat(100)}}` }, options)).toThrow(/niveaux d’imbrication dans le paramètre « filter »/);
+    expect(() => parseListQuery({ sort: `${'['.repeat(100)}${']'.repeat(100)}` }, options)).toThrow(/niveaux d’imbrication dans le paramètre « sort »/);
     expect(() => parseListQuery({ filter: '{"q":"a\\u0000"}' }, options)).toThrow(/Caractère nul/);
     expect(() => parseListQuery({ filter: '{"q":"\\ud800"}' }, options)).toThrow(/Unicode incomplet/);
   });

@@ -131,16 +131,17 @@ export function parseListQuery(input: ListQueryInput, options: ListQueryOptions)
       if (field.isList || !['Int', 'DateTime', 'String', 'BigInt'].includes(field.type)) {
         throw badRequest(`Le filtre « ${key} » n'a pas de sens : « ${name} » n'est pas une valeur ordonnée.`);
       }
+      if (value === null) throw badRequest(`Le filtre « ${key} » est une borne : une valeur est attendue, pas null.`, { field: key });
       and.push({ [name]: { [range[2]]: coerce(field, value, key, range[2] as 'gte' | 'lte') } });
       continue;
     }
     if (field.isList) {
       // `hasSome` even for one value: the driver adapters send `has` on enum lists as a scalar, which PostgreSQL refuses.
       const values = Array.isArray(value) ? value : [value];
+      checkValueList(key, values);
       and.push({ [name]: { hasSome: values.map((v) => coerce(field, v, key)) } });
     } else if (Array.isArray(value)) {
-      if (value.length > MAX_PAGE_SIZE) throw badRequest(`Le filtre « ${key} » contient trop de valeurs (${MAX_PAGE_SIZE} au plus).`);
-      if (value.includes(null)) throw badRequest(`Le filtre « ${key} » ne peut pas contenir null dans une liste : filtrez null seul.`);
+      checkValueList(key, value);
       and.push({ [name]: { in: value.map((v) => coerce(field, v, key)) } });
     } else {
       and.push({ [name]: coerce(field, value, key) });
@@ -149,8 +150,14 @@ export function parseListQuery(input: ListQueryInput, options: ListQueryOptions)
   return { where: and.length ? { AND: and } : {}, orderBy, skip: start, take: end - start + 1, start };
 }
 
+/** Values of an IN or a list filter: a bounded list, without null (null is filtered alone). */
+function checkValueList(key: string, values: unknown[]) {
+  if (values.length > MAX_PAGE_SIZE) throw badRequest(`Le filtre « ${key} » contient trop de valeurs (${MAX_PAGE_SIZE} au plus).`, { field: key });
+  if (values.includes(null)) throw badRequest(`Le filtre « ${key} » ne peut pas contenir null dans une liste : filtrez null seul.`, { field: key });
+}
+
 function customFilterValues(filter: CustomFilter, key: string, value: unknown): string[] {
-  const list = Array.isArray(value) ? value : [value];
+  const list = (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'string' ? v.trim() : v));
   const { maxLength } = filter.accepts.texts;
   if (!list.length || list.length > MAX_PAGE_SIZE || !list.every((v) => typeof v === 'string' && v.length > 0 && v.length <= maxLength)) {
     throw badRequest(`Valeur invalide pour le filtre « ${key} » : un texte (${maxLength} caractères au plus) ou une liste de textes attendu.`, { field: key });

@@ -9,7 +9,8 @@ describe('dates sent by clients', () => {
     ['an instant with an offset', '2026-11-26T14:30:00+01:00', 'end', '2026-11-26T13:30:00.000Z'],
     ['a time without offset is Paris time', '2026-11-26T14:30', 'start', '2026-11-26T13:30:00.000Z'],
     ['milliseconds since 1970', Date.UTC(2026, 10, 26), 'start', '2026-11-26T00:00:00.000Z'],
-    ['the first day accepted', '1900-01-01T00:00:00Z', 'start', '1900-01-01T00:00:00.000Z'],
+    ['the first day accepted, as a day in Paris', '1900-01-01', 'start', '1899-12-31T23:50:39.000Z'],
+    ['the first day accepted, as an instant', '1900-01-01T12:00:00Z', 'start', '1900-01-01T12:00:00.000Z'],
     ['the last day accepted', '9999-12-31T00:00:00Z', 'end', '9999-12-31T00:00:00.000Z'],
   ])('accepts %s', (_name, value, bound, iso) => {
     const parsed = parseDateInput(value, bound as 'start' | 'end');
@@ -30,7 +31,11 @@ describe('dates sent by clients', () => {
     ['an impossible day', '2026-02-30'],
     ['an object', { $gt: '2026-01-01' }],
     ['a boolean', true],
-    ['a very long text', '2026-11-26'.padEnd(500, ' ')],
+    ['a very long text', '2026-11-26T10:00:00'.padEnd(500, '0')],
+    ['the basic form', '20261126'],
+    ['a month alone', '2026-11'],
+    ['a week date', '2026-W48-4'],
+    ['an ordinal date', '2026-330'],
   ])('refuses %s, saying what is expected', (_name, value) => {
     const parsed = parseDateInput(value);
     expect(parsed.ok).toBe(false);

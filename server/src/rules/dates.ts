@@ -13,6 +13,10 @@ export const LAST_YEAR = 9999;
 
 const EXPECTED = `une date ISO 8601 entre ${FIRST_YEAR} et ${LAST_YEAR} (par exemple 2026-11-26 ou 2026-11-26T14:30:00Z)`;
 
+/** ISO 8601 in its extended form: a day, or a day and a time (minutes at least) with an optional offset. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$/;
+
 export type DateInput = { ok: true; date: Date } | { ok: false; expected: string };
 
 /**
@@ -25,14 +29,16 @@ export function parseDateInput(value: unknown, bound: 'start' | 'end' = 'start')
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { ok: false, expected: EXPECTED };
     parsed = DateTime.fromMillis(value, { zone: BUSINESS_ZONE });
-  } else if (typeof value === 'string' && value.length <= 40) {
-    parsed = DateTime.fromISO(value.trim(), { zone: BUSINESS_ZONE, setZone: true });
-    if (parsed.isValid && /^\d{4}-\d{2}-\d{2}$/.test(value.trim())) parsed = bound === 'end' ? parsed.endOf('day') : parsed.startOf('day');
+  } else if (typeof value === 'string' && (ISO_DAY.test(value.trim()) || ISO_INSTANT.test(value.trim()))) {
+    const text = value.trim();
+    parsed = DateTime.fromISO(text, { zone: BUSINESS_ZONE, setZone: true });
+    if (parsed.isValid && ISO_DAY.test(text)) parsed = bound === 'end' ? parsed.endOf('day') : parsed.startOf('day');
   } else {
     return { ok: false, expected: EXPECTED };
   }
   if (!parsed.isValid) return { ok: false, expected: EXPECTED };
-  const year = parsed.toUTC().year;
+  // The year as a person in Paris reads it (1900-01-01 began at 23:50:39 UTC the day before).
+  const year = parsed.setZone(BUSINESS_ZONE).year;
   if (year < FIRST_YEAR || year > LAST_YEAR) return { ok: false, expected: EXPECTED };
   return { ok: true, date: parsed.toJSDate() };
 }
