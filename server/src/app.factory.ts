@@ -72,7 +72,7 @@ export async function buildApp(config: AppConfig, options: { logger?: ConsoleLog
       credentials: false,
     });
     app.useGlobalPipes(createValidationPipe());
-    if (redis) app.useWebSocketAdapter(new RedisIoAdapter(app, redis.pub, redis.sub));
+    if (redis) app.useWebSocketAdapter(new RedisIoAdapter(app, redis.pub, redis.sub, config.REDIS_PREFIX));
     const document = SwaggerModule.createDocument(
       app,
       new DocumentBuilder()

@@ -149,6 +149,25 @@ multiInstance('two server instances behind one Redis', () => {
     expect(event).toEqual({ topic: 'resource/sponsors', type: 'created', payload: { ids: [created.body.id], actorId: expect.any(String) } });
   });
 
+  it('keeps deployments with another REDIS_PREFIX out of these rooms, on the same Redis', async () => {
+    const other = await startServerProcess({ DATABASE_URL: t.config.DATABASE_URL, REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: `${t.config.REDIS_PREFIX}-autre`, SEED_ON_START: 'false' });
+    try {
+      const onOther = open(await other.token('ADMIN'), other);
+      await connected(onOther);
+      const events = collect(onOther);
+      expect((await subscribe(onOther, 'resource/referential-categories')).ok).toBe(true);
+      const foreign = await t.http.post('/api/referential-categories').set('Authorization', `Bearer ${await t.token('ADMIN')}`).send({ code: 'RT-AILLEURS', label: 'Ailleurs' });
+      expect(foreign.status).toBe(201);
+      // Published to Redis before the answer above; the other deployment's own write comes after it.
+      const own = await other.http.post('/api/referential-categories').set('Authorization', `Bearer ${await other.token('ADMIN')}`).send({ code: 'RT-CHEZ-SOI', label: 'Chez soi' });
+      expect(own.status).toBe(201);
+      await waitFor(events, (e) => e.topic === 'resource/referential-categories' && e.payload.ids.includes(own.body.id));
+      expect(events.filter((e) => e.topic === 'resource/referential-categories').map((e) => e.payload.ids)).toEqual([[own.body.id]]);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('counts login attempts across both instances (limit 10 per e-mail and address)', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {

@@ -10,13 +10,15 @@ export class RedisIoAdapter extends IoAdapter {
     app: INestApplicationContext,
     private readonly pub: RedisClient,
     private readonly sub: RedisClient,
+    private readonly prefix: string,
   ) {
     super(app);
   }
 
   override createIOServer(port: number, options?: ServerOptions) {
     const server = super.createIOServer(port, options);
-    server.adapter(createAdapter(this.pub, this.sub));
+    // Channels under REDIS_PREFIX: two deployments sharing a Redis never hear each other's rooms.
+    server.adapter(createAdapter(this.pub, this.sub, { key: `${this.prefix}:socket.io` }));
     return server;
   }
 }
