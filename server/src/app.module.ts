@@ -18,6 +18,7 @@ import { EligibilityModule } from './eligibility/eligibility.module';
 import { EmissionModule } from './emission/emission.module';
 import { EndorsementModule } from './endorsement/endorsement.module';
 import { HealthController } from './health/health.controller';
+import { LedgerModule } from './ledger/ledger.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RedisModule } from './realtime/redis.module';
 import type { RedisClient } from './realtime/redis';
@@ -55,6 +56,7 @@ export class AppModule {
         ScanningModule,
         DisputesModule,
         EndorsementModule,
+        LedgerModule,
         CommentsModule,
         DashboardModule,
         ...(consoleBuilt

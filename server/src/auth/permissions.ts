@@ -25,6 +25,7 @@ export const RESOURCE_NAMES = [
   'payouts',
   'comments',
   'audit-events',
+  'ledger-entries',
 ] as const;
 export type ResourceName = (typeof RESOURCE_NAMES)[number];
 
@@ -61,6 +62,8 @@ export const ROLE_MATRIX: Record<ResourceName, Partial<Record<Role, Access>>> = 
   payouts: { ADMIN: W, FINANCE: W },
   comments: { ADMIN: W, REVIEWER: W, FINANCE: W, SUPPORT: W },
   'audit-events': { ADMIN: R, REVIEWER: R, FINANCE: R, SUPPORT: R },
+  /** The books: read-only for everyone, even ADMIN; written only by post() beside the money events. */
+  'ledger-entries': { ADMIN: R, FINANCE: R },
 };
 
 export function accessOf(role: Role, resource: ResourceName): Access | undefined {

@@ -1,6 +1,21 @@
 import { DataModelMeta, FieldMeta } from '../rest/model-meta';
 import type { Database } from './database';
 
+/**
+ * A database object Prisma's schema cannot describe (partial or expression index, CHECK
+ * constraint, trigger, function), created by raw SQL in a migration. The expected ones are
+ * declared in prisma/raw-objects.ts; `definition` is PostgreSQL's own text for it
+ * (pg_get_indexdef, pg_get_constraintdef, pg_get_triggerdef, pg_get_functiondef), compared
+ * with whitespace collapsed and without the schema prefix.
+ */
+export interface RawObject {
+  kind: 'index' | 'check' | 'trigger' | 'function';
+  name: string;
+  /** Table it belongs to ('' for a function). */
+  table: string;
+  definition: string;
+}
+
 /** What a PostgreSQL schema holds, reduced to what Prisma's schema describes. */
 export interface DatabaseShape {
   columns: { table: string; column: string; type: string; nullable: boolean }[];
@@ -11,6 +26,16 @@ export interface DatabaseShape {
   indexes: string[];
   /** "Table(col) -> Other(col)". */
   foreignKeys: string[];
+  /** Partial and expression indexes, CHECK constraints, triggers and functions. */
+  rawObjects: RawObject[];
+}
+
+/** PostgreSQL's text of an object, comparable across servers: one space, no schema prefix. */
+export function normaliseDefinition(definition: string, schema = 'public'): string {
+  return definition
+    .replace(new RegExp(`\\b${schema}\\.`, 'g'), '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export async function readDatabaseShape(db: Database, schema = 'public'): Promise<DatabaseShape> {
@@ -24,12 +49,35 @@ export async function readDatabaseShape(db: Database, schema = 'public'): Promis
       JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = $1 ORDER BY t.typname, e.enumsortorder`,
     [schema],
   );
-  const indexRows = await db.query<{ table_name: string; is_unique: boolean; columns: string }>(
-    `SELECT c.relname AS table_name, i.indisunique AS is_unique,
+  const indexRows = await db.query<{ name: string; table_name: string; is_unique: boolean; columns: string; is_raw: boolean; definition: string }>(
+    `SELECT ic.relname AS name, c.relname AS table_name, i.indisunique AS is_unique,
             (SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
-               JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum) AS columns
-       FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = $1 AND c.relname <> '_prisma_migrations' AND i.indpred IS NULL`,
+               JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum) AS columns,
+            (i.indpred IS NOT NULL OR i.indexprs IS NOT NULL) AS is_raw,
+            pg_get_indexdef(i.indexrelid) AS definition
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND c.relname <> '_prisma_migrations'`,
+    [schema],
+  );
+  const checkRows = await db.query<{ name: string; table_name: string; definition: string }>(
+    `SELECT con.conname AS name, c.relname AS table_name, pg_get_constraintdef(con.oid) AS definition
+       FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE con.contype = 'c' AND n.nspname = $1`,
+    [schema],
+  );
+  const triggerRows = await db.query<{ name: string; table_name: string; definition: string }>(
+    `SELECT t.tgname AS name, c.relname AS table_name, pg_get_triggerdef(t.oid) AS definition
+       FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE NOT t.tgisinternal AND n.nspname = $1`,
+    [schema],
+  );
+  // Functions written by migrations (not those an extension brings).
+  const functionRows = await db.query<{ name: string; definition: string }>(
+    `SELECT p.proname AS name, pg_get_functiondef(p.oid) AS definition
+       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE n.nspname = $1 AND p.prokind = 'f'
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')`,
     [schema],
   );
   const fkRows = await db.query<{ table_name: string; columns: string; foreign_table: string; foreign_columns: string }>(
@@ -44,6 +92,13 @@ export async function readDatabaseShape(db: Database, schema = 'public'): Promis
   );
   const enums: Record<string, string[]> = {};
   for (const r of enumRows) (enums[r.name] ??= []).push(r.value);
+  const plainIndexes = indexRows.filter((i) => !i.is_raw);
+  const rawObjects: RawObject[] = [
+    ...indexRows.filter((i) => i.is_raw).map((i) => ({ kind: 'index' as const, name: i.name, table: i.table_name, definition: i.definition })),
+    ...checkRows.map((r) => ({ kind: 'check' as const, name: r.name, table: r.table_name, definition: r.definition })),
+    ...triggerRows.map((r) => ({ kind: 'trigger' as const, name: r.name, table: r.table_name, definition: r.definition })),
+    ...functionRows.map((r) => ({ kind: 'function' as const, name: r.name, table: '', definition: r.definition })),
+  ].map((o) => ({ ...o, definition: normaliseDefinition(o.definition, schema) }));
   return {
     columns: columns.map((c) => ({
       table: c.table_name,
@@ -52,9 +107,10 @@ export async function readDatabaseShape(db: Database, schema = 'public'): Promis
       nullable: c.is_nullable === 'YES',
     })),
     enums,
-    uniques: indexRows.filter((i) => i.is_unique).map((i) => `${i.table_name}(${i.columns})`).sort(),
-    indexes: indexRows.filter((i) => !i.is_unique).map((i) => `${i.table_name}(${i.columns})`).sort(),
+    uniques: plainIndexes.filter((i) => i.is_unique).map((i) => `${i.table_name}(${i.columns})`).sort(),
+    indexes: plainIndexes.filter((i) => !i.is_unique).map((i) => `${i.table_name}(${i.columns})`).sort(),
     foreignKeys: fkRows.map((f) => `${f.table_name}(${f.columns}) -> ${f.foreign_table}(${f.foreign_columns})`).sort(),
+    rawObjects,
   };
 }
 
@@ -75,8 +131,11 @@ function expectedType(field: FieldMeta): string {
   return field.isList ? `${ARRAY_ELEMENT[field.type] ?? field.type}[]` : (SCALAR_TYPES[field.type] ?? field.type);
 }
 
-/** Every difference between the migrated database and the data model; empty when they agree. */
-export function compareWithModel(shape: DatabaseShape, model: DataModelMeta): string[] {
+/**
+ * Every difference between the migrated database and the data model plus the raw-SQL objects
+ * the migrations declare (prisma/raw-objects.ts); empty when they agree.
+ */
+export function compareWithModel(shape: DatabaseShape, model: DataModelMeta, rawObjects: readonly RawObject[]): string[] {
   const problems: string[] = [];
   const expectedColumns = new Map<string, { type: string; nullable: boolean }>();
   for (const [name, m] of Object.entries(model.models)) {
@@ -120,7 +179,23 @@ export function compareWithModel(shape: DatabaseShape, model: DataModelMeta): st
     }
   }
   diffLists('foreign key', expectedFks.sort(), shape.foreignKeys, problems);
+  compareRawObjects(shape.rawObjects, rawObjects, problems);
   return problems;
+}
+
+const RAW_KIND_LABEL: Record<RawObject['kind'], string> = { index: 'raw index', check: 'check constraint', trigger: 'trigger', function: 'function' };
+
+function compareRawObjects(actual: readonly RawObject[], expected: readonly RawObject[], problems: string[]) {
+  const key = (o: RawObject) => `${o.kind}:${o.table}:${o.name}`;
+  const label = (o: RawObject) => `${RAW_KIND_LABEL[o.kind]} ${o.name}${o.table ? ` on ${o.table}` : ''}`;
+  const actualByKey = new Map(actual.map((o) => [key(o), o]));
+  const expectedKeys = new Set(expected.map(key));
+  for (const exp of expected) {
+    const act = actualByKey.get(key(exp));
+    if (!act) problems.push(`${label(exp)} is missing from the database`);
+    else if (act.definition !== normaliseDefinition(exp.definition)) problems.push(`${label(exp)} differs: "${act.definition}" in the database, "${normaliseDefinition(exp.definition)}" declared`);
+  }
+  for (const act of actual) if (!expectedKeys.has(key(act))) problems.push(`${label(act)} exists in the database but is not declared in prisma/raw-objects.ts`);
 }
 
 function diffLists(what: string, expected: string[], actual: string[], problems: string[]) {

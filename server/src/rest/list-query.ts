@@ -207,7 +207,9 @@ function coerce(field: FieldMeta, value: unknown, key: string, bound?: 'gte' | '
     case 'Int':
     case 'BigInt': {
       const n = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
-      if (typeof n !== 'number' || !Number.isSafeInteger(n) || Math.abs(n) > 2_147_483_647) fail('un nombre entier');
+      // A BigInt column (month totals) takes any safe integer; an Int column stays 32-bit.
+      const limit = field.type === 'BigInt' ? Number.MAX_SAFE_INTEGER : 2_147_483_647;
+      if (typeof n !== 'number' || !Number.isSafeInteger(n) || Math.abs(n) > limit) fail('un nombre entier');
       return n;
     }
     case 'Boolean':

@@ -12,3 +12,6 @@ export function percentOfCents(amountCents: number, rateBp: number): number {
 export const FEE_RATE_BP = 400;
 export const PASS_VALUE_CENTS = 1000;
 export const PASSES_PER_BOOKLET = 10;
+
+/** VAT on fees (SPEC §3: 20 %, from configuration once emission reads it there), in basis points. */
+export const VAT_RATE_BP = 2000;

@@ -3,7 +3,8 @@ import { composeIBAN, isValidIBAN } from 'ibantools';
 import { SECRET_FIELDS } from '../audit/audited-transaction';
 import { Prisma, PrismaClient } from '../generated/prisma/client';
 import { barcodeFromSerial, randomSerial } from '../rules/barcode';
-import { FEE_RATE_BP, PASS_VALUE_CENTS, PASSES_PER_BOOKLET, percentOfCents } from '../rules/money';
+import { orderActivationCents, post, sponsorAccount, structureAccount } from '../ledger';
+import { FEE_RATE_BP, PASS_VALUE_CENTS, PASSES_PER_BOOKLET, percentOfCents, VAT_RATE_BP } from '../rules/money';
 import { siretFor } from '../rules/siret';
 import { CHARTERS, DEMO_STAFF, QUESTIONNAIRE, REFERENTIAL, SPONSORS, STRUCTURES } from './demo-data';
 
@@ -52,7 +53,8 @@ export interface SeedSummary {
 /**
  * Loads the demo data: staff (one account per role), the referential, charters, questionnaire,
  * sponsors, structures in every state with their applications, offers and subscriptions,
- * orders with booklets and passes, and some October–November 2026 scans. Refuses to run on a
+ * orders with booklets and passes, and some October–November 2026 scans, with their ledger
+ * postings (orders activated, redemptions accepted) so the books agree with the states. Refuses to run on a
  * database that already has staff accounts.
  */
 export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedSummary> {
@@ -249,6 +251,22 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
             createdAt: day(2026, 9, 1),
           },
         });
+        if (o.activatedAt) {
+          // The books follow the states: an active order owes its sponsor's face value, fee and VAT.
+          const money = orderActivationCents(order, VAT_RATE_BP);
+          await post(tx, {
+            event: 'ORDER_ACTIVATED',
+            resource: 'orders',
+            recordId: order.id,
+            at: o.activatedAt,
+            lines: [
+              { account: sponsorAccount(order.sponsorId), debitCents: money.owedCents },
+              { account: 'PASS_FLOAT', creditCents: money.faceValueCents },
+              { account: 'FEES_UPSTREAM', creditCents: money.feeCents },
+              { account: 'VAT_COLLECTED', creditCents: money.vatCents },
+            ],
+          });
+        }
         if (o.status === 'DRAFT') continue; // booklets are generated when the order is issued
         for (let b = 0; b < o.bookletCount; b++) {
           bookletNumber += 1;
@@ -299,6 +317,16 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
           data: { redemptionId: redemption.id, structureId: structure.id, offerId: offer.id, passId: pass.id, barcode: pass.barcode, outcome: 'ACCEPTED', valueCents: PASS_VALUE_CENTS, scannedAt: when },
         });
         await tx.pass.update({ where: { id: pass.id }, data: { status: 'REDEEMED', redeemedAt: when } });
+        await post(tx, {
+          event: 'REDEMPTION_ACCEPTED',
+          resource: 'redemptions',
+          recordId: redemption.id,
+          at: when,
+          lines: [
+            { account: 'PASS_FLOAT', debitCents: PASS_VALUE_CENTS },
+            { account: structureAccount(structure.id), creditCents: PASS_VALUE_CENTS },
+          ],
+        });
         redemptions += 1;
         // A few rejected attempts, as scanners see them every day.
         if (redemptions % 7 === 0) {

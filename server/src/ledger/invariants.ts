@@ -1,0 +1,121 @@
+import { Prisma, PrismaClient } from '../generated/prisma/client';
+import { percentOfCents } from '../rules/money';
+import { sponsorAccount, structureAccount } from './rules';
+
+/**
+ * The ledger's invariants (SPEC §3 "Ledger"), as queries a test, the nightly reconciliation
+ * job and the reconciliation report can all run: each compares the books with the states of
+ * the tables they account for. Read-only; works on a client or inside a transaction.
+ */
+export type LedgerReader = PrismaClient | Prisma.TransactionClient;
+
+export type LedgerInvariant = 'TRANSACTION_BALANCED' | 'PASS_FLOAT' | 'STRUCTURE' | 'SPONSOR';
+
+export interface LedgerDifference {
+  invariant: LedgerInvariant;
+  /** The account or transaction concerned. */
+  subject: string;
+  /** What the states say the balance should be (for a transaction: its credits). */
+  expectedCents: number;
+  /** What the ledger says (for a transaction: its debits). */
+  ledgerCents: number;
+  message: string;
+}
+
+const euros = (cents: number) => `${(cents / 100).toFixed(2).replace('.', ',')} €`;
+const num = (v: unknown) => Number(v ?? 0);
+
+/** Transactions whose debits and credits differ (none, while the balance trigger is in place). */
+export async function unbalancedTransactions(db: LedgerReader) {
+  const rows = await db.$queryRaw<{ transactionId: string; debit: bigint; credit: bigint }[]>`
+    SELECT "transactionId", sum("debitCents") AS debit, sum("creditCents") AS credit
+      FROM "LedgerEntry" GROUP BY "transactionId" HAVING sum("debitCents") <> sum("creditCents") ORDER BY "transactionId"`;
+  return rows.map((r) => ({ transactionId: r.transactionId, debitCents: num(r.debit), creditCents: num(r.credit) }));
+}
+
+/**
+ * Σ debits and Σ credits per account, optionally up to an instant (a month's end). The balance
+ * of an asset-like account (SPONSOR, BANK) is debit − credit; of a liability or revenue
+ * (PASS_FLOAT, STRUCTURE, fees, VAT) credit − debit.
+ */
+export async function accountTotals(db: LedgerReader, options: { until?: Date; accountPrefix?: string } = {}) {
+  const until = options.until ?? null;
+  const prefix = options.accountPrefix ? `${options.accountPrefix}%` : '%';
+  const rows = await db.$queryRaw<{ account: string; debit: bigint; credit: bigint }[]>`
+    SELECT account, sum("debitCents") AS debit, sum("creditCents") AS credit FROM "LedgerEntry"
+     WHERE account LIKE ${prefix} AND (${until}::timestamp IS NULL OR "createdAt" <= ${until}::timestamp)
+     GROUP BY account ORDER BY account`;
+  return new Map(rows.map((r) => [r.account, { debitCents: num(r.debit), creditCents: num(r.credit) }]));
+}
+
+function compare(invariant: LedgerInvariant, expected: Map<string, number>, ledger: Map<string, number>, describe: (subject: string) => string, out: LedgerDifference[]) {
+  for (const subject of [...new Set([...expected.keys(), ...ledger.keys()])].sort()) {
+    const e = expected.get(subject) ?? 0;
+    const l = ledger.get(subject) ?? 0;
+    if (e !== l) out.push({ invariant, subject, expectedCents: e, ledgerCents: l, message: `${describe(subject)} : ${euros(l)} au grand livre, ${euros(e)} attendus.` });
+  }
+}
+
+/**
+ * Every difference between the books and the states; empty when the ledger is right:
+ * - every transaction balances;
+ * - PASS_FLOAT = face value of ACTIVE passes;
+ * - each STRUCTURE:<id> = value of its accepted, non-voided scans of passes not yet paid
+ *   (REDEEMED, ENDORSED) − downstream fees and subscriptions on its closed statements not yet paid;
+ * - each SPONSOR:<id> = owed (face value + upstream fee + VAT on the fee of its activated orders)
+ *   − received (no payment table yet) − credited (face value of its activated passes since
+ *   expired or cancelled).
+ * Extend it here as the money issues add tables (payments, adjustments, carried balances).
+ */
+export async function ledgerDifferences(db: LedgerReader, options: { vatRateBp: number }): Promise<LedgerDifference[]> {
+  const out: LedgerDifference[] = [];
+  for (const t of await unbalancedTransactions(db)) {
+    out.push({
+      invariant: 'TRANSACTION_BALANCED',
+      subject: t.transactionId,
+      expectedCents: t.creditCents,
+      ledgerCents: t.debitCents,
+      message: `Transaction ${t.transactionId} déséquilibrée : débits ${euros(t.debitCents)}, crédits ${euros(t.creditCents)}.`,
+    });
+  }
+  const totals = await accountTotals(db);
+  const creditBalance = (prefix: string) => new Map([...totals].filter(([a]) => a.startsWith(prefix)).map(([a, t]) => [a, t.creditCents - t.debitCents]));
+  const debitBalance = (prefix: string) => new Map([...totals].filter(([a]) => a.startsWith(prefix)).map(([a, t]) => [a, t.debitCents - t.creditCents]));
+
+  const [float] = await db.$queryRaw<{ cents: bigint | null }[]>`SELECT sum("faceValueCents") AS cents FROM "Pass" WHERE status = 'ACTIVE'`;
+  compare('PASS_FLOAT', new Map([['PASS_FLOAT', num(float.cents)]]), creditBalance('PASS_FLOAT'), () => 'PASS_FLOAT (valeur des pass actifs)', out);
+
+  const redeemed = await db.$queryRaw<{ structureId: string; cents: bigint }[]>`
+    SELECT s."structureId", sum(s."valueCents") AS cents FROM "Scan" s JOIN "Pass" p ON p.id = s."passId"
+     WHERE s.outcome = 'ACCEPTED' AND s."voidedAt" IS NULL AND p.status IN ('REDEEMED', 'ENDORSED') GROUP BY s."structureId"`;
+  const charged = await db.$queryRaw<{ structureId: string; cents: bigint }[]>`
+    SELECT st."structureId", sum(st."feeCents" + st."subscriptionCents") AS cents FROM "Statement" st
+      LEFT JOIN "Payout" po ON po."statementId" = st.id
+     WHERE st.status = 'FINAL' AND (po.id IS NULL OR po.status <> 'PAID') GROUP BY st."structureId"`;
+  const structures = new Map<string, number>();
+  for (const r of redeemed) structures.set(structureAccount(r.structureId), num(r.cents));
+  for (const r of charged) structures.set(structureAccount(r.structureId), (structures.get(structureAccount(r.structureId)) ?? 0) - num(r.cents));
+  compare('STRUCTURE', structures, creditBalance('STRUCTURE:'), (a) => `${a} (dû à la structure)`, out);
+
+  const orders = await db.order.findMany({
+    where: { activatedAt: { not: null }, status: { in: ['ACTIVE', 'CLOSED'] } },
+    select: { sponsorId: true, faceValueCents: true, upstreamFeeCents: true },
+  });
+  const credited = await db.$queryRaw<{ sponsorId: string; cents: bigint }[]>`
+    SELECT o."sponsorId", sum(p."faceValueCents") AS cents FROM "Pass" p JOIN "Order" o ON o.id = p."orderId"
+     WHERE p.status IN ('EXPIRED', 'CANCELLED') AND o."activatedAt" IS NOT NULL GROUP BY o."sponsorId"`;
+  const sponsors = new Map<string, number>();
+  for (const o of orders) {
+    const account = sponsorAccount(o.sponsorId);
+    sponsors.set(account, (sponsors.get(account) ?? 0) + orderActivationCents(o, options.vatRateBp).owedCents);
+  }
+  for (const r of credited) sponsors.set(sponsorAccount(r.sponsorId), (sponsors.get(sponsorAccount(r.sponsorId)) ?? 0) - num(r.cents));
+  compare('SPONSOR', sponsors, debitBalance('SPONSOR:'), (a) => `${a} (dû par le commanditaire)`, out);
+  return out;
+}
+
+/** What an activated order puts on its sponsor's account: face value, upstream fee, VAT on the fee (half-up). */
+export function orderActivationCents(order: { faceValueCents: number; upstreamFeeCents: number }, vatRateBp: number) {
+  const vatCents = percentOfCents(order.upstreamFeeCents, vatRateBp);
+  return { faceValueCents: order.faceValueCents, feeCents: order.upstreamFeeCents, vatCents, owedCents: order.faceValueCents + order.upstreamFeeCents + vatCents };
+}
