@@ -28,6 +28,7 @@ import statements from './statements';
 import payouts from './payouts';
 import comments from './comments';
 import auditEvents from './audit-events';
+import ledgerEntries from './ledger-entries';
 
 export const App = () => (
     <Admin
@@ -61,6 +62,7 @@ export const App = () => (
         <Resource name="endorsements" {...endorsements} />
         <Resource name="statements" {...statements} />
         <Resource name="payouts" {...payouts} />
+        <Resource name="ledger-entries" {...ledgerEntries} />
         <Resource name="users" {...users} />
         <Resource name="audit-events" {...auditEvents} />
         <Resource name="comments" {...comments} />

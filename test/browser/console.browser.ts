@@ -38,6 +38,7 @@ const LABELS: Record<string, string> = {
   endorsements: 'Endossements',
   statements: 'Relevés',
   payouts: 'Virements',
+  'ledger-entries': 'Écritures comptables',
   users: 'Utilisateurs',
   'audit-events': 'Journal',
 };
@@ -54,7 +55,7 @@ const READABLE: Record<Role, string[]> = {
   FINANCE: [
     'structures', 'locations', 'referential-categories', 'referential-services', 'offers',
     'sponsors', 'orders', 'booklets', 'passes', 'redemptions', 'scans', 'disputes', 'subscriptions',
-    'endorsements', 'statements', 'payouts', 'audit-events',
+    'endorsements', 'statements', 'payouts', 'ledger-entries', 'audit-events',
   ],
   SUPPORT: [
     'structures', 'locations', 'referential-categories', 'referential-services', 'offers',

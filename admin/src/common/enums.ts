@@ -61,6 +61,17 @@ export const enums = {
     StatementStatus: ['DRAFT', 'FINAL'],
     PayoutStatus: ['PENDING', 'WITHHELD', 'EXPORTED', 'PAID'],
     ActorType: ['STAFF', 'PARTNER', 'PUBLIC', 'SYSTEM'],
+    LedgerEvent: [
+        'ORDER_ACTIVATED',
+        'SPONSOR_PAYMENT_RECEIVED',
+        'REDEMPTION_ACCEPTED',
+        'SCAN_VOIDED',
+        'MONTH_CLOSED',
+        'PAYOUT_PAID',
+        'PASSES_EXPIRED',
+        'PASSES_CANCELLED',
+        'REVERSAL',
+    ],
 } as const;
 
 export type EnumName = keyof typeof enums;
@@ -95,6 +106,7 @@ const FIELD_ENUMS: Record<string, EnumName> = {
     origin: 'DisputeOrigin',
     category: 'DisputeCategory',
     actorType: 'ActorType',
+    event: 'LedgerEvent',
 };
 
 export const fieldEnum = (resource: string, field: string): EnumName | undefined => {

@@ -20,6 +20,7 @@ export const RESOURCE_NAMES = [
     'endorsements',
     'statements',
     'payouts',
+    'ledger-entries',
     'users',
     'audit-events',
     'comments',

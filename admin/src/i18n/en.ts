@@ -159,6 +159,11 @@ const fields = {
     before: 'Before',
     after: 'After',
     requestId: 'Request id',
+    transactionId: 'Transaction',
+    account: 'Account',
+    debitCents: 'Debit',
+    creditCents: 'Credit',
+    event: 'Event',
 };
 
 const names: Record<string, string> = {
@@ -186,6 +191,7 @@ const names: Record<string, string> = {
     payouts: 'Payout |||| Payouts',
     comments: 'Comment |||| Comments',
     'audit-events': 'Audit log |||| Audit log',
+    'ledger-entries': 'Ledger entry |||| Ledger',
 };
 
 export const en: TranslationMessages = {
@@ -197,7 +203,22 @@ export const en: TranslationMessages = {
         emission: 'Emission',
         redemption: 'Redemptions',
         endorsement: 'Endorsement',
+        accounting: 'Accounting',
         administration: 'Administration',
+    },
+    ledger: {
+        accounts: {
+            SPONSOR: 'Sponsor',
+            STRUCTURE: 'Structure',
+            PASS_FLOAT: 'Passes in circulation',
+            FEES_UPSTREAM: 'Upstream fees',
+            FEES_DOWNSTREAM: 'Downstream fees',
+            SUBSCRIPTIONS: 'Kit subscriptions',
+            VAT_COLLECTED: 'VAT collected',
+            BANK: 'Bank',
+        },
+        filterOnAccount: 'Show this account’s entries',
+        filterOnTransaction: 'Show every line of this transaction',
     },
     filters: {
         createdAfter: 'Created after',
@@ -655,6 +676,17 @@ export const en: TranslationMessages = {
         StatementStatus: { DRAFT: 'Draft', FINAL: 'Final' },
         PayoutStatus: { PENDING: 'Pending', WITHHELD: 'Withheld', EXPORTED: 'Exported', PAID: 'Paid' },
         ActorType: { STAFF: 'Staff', PARTNER: 'Partner structure', PUBLIC: 'Public', SYSTEM: 'System' },
+        LedgerEvent: {
+            ORDER_ACTIVATED: 'Order activated',
+            SPONSOR_PAYMENT_RECEIVED: 'Sponsor payment received',
+            REDEMPTION_ACCEPTED: 'Redemption accepted',
+            SCAN_VOIDED: 'Scan voided',
+            MONTH_CLOSED: 'Month closed',
+            PAYOUT_PAID: 'Payout paid',
+            PASSES_EXPIRED: 'Passes expired',
+            PASSES_CANCELLED: 'Passes cancelled',
+            REVERSAL: 'Reversal',
+        },
     },
     resources: Object.fromEntries(
         Object.entries(names).map(([resource, name]) => [resource, { name, fields }])

@@ -24,7 +24,22 @@ export const fr: TranslationMessages = {
         emission: 'Émission',
         redemption: 'Passages',
         endorsement: 'Endossement',
+        accounting: 'Comptabilité',
         administration: 'Administration',
+    },
+    ledger: {
+        accounts: {
+            SPONSOR: 'Commanditaire',
+            STRUCTURE: 'Structure',
+            PASS_FLOAT: 'Pass en circulation',
+            FEES_UPSTREAM: 'Frais amont',
+            FEES_DOWNSTREAM: 'Frais aval',
+            SUBSCRIPTIONS: 'Abonnements au kit',
+            VAT_COLLECTED: 'TVA collectée',
+            BANK: 'Banque',
+        },
+        filterOnAccount: 'Voir les écritures de ce compte',
+        filterOnTransaction: 'Voir toutes les lignes de cette transaction',
     },
     filters: {
         createdAfter: 'Créé après le',
@@ -505,6 +520,17 @@ export const fr: TranslationMessages = {
         StatementStatus: { DRAFT: 'Provisoire', FINAL: 'Définitif' },
         PayoutStatus: { PENDING: 'À exporter', WITHHELD: 'Bloqué', EXPORTED: 'Exporté', PAID: 'Payé' },
         ActorType: { STAFF: 'Personnel', PARTNER: 'Structure partenaire', PUBLIC: 'Public', SYSTEM: 'Système' },
+        LedgerEvent: {
+            ORDER_ACTIVATED: 'Commande activée',
+            SPONSOR_PAYMENT_RECEIVED: 'Paiement du commanditaire reçu',
+            REDEMPTION_ACCEPTED: 'Passage accepté',
+            SCAN_VOIDED: 'Scan annulé',
+            MONTH_CLOSED: 'Mois clôturé',
+            PAYOUT_PAID: 'Virement payé',
+            PASSES_EXPIRED: 'Pass expirés',
+            PASSES_CANCELLED: 'Pass annulés',
+            REVERSAL: 'Contrepassation',
+        },
     },
     resources: {
         staff: {
@@ -846,6 +872,20 @@ export const fr: TranslationMessages = {
                 recordId: 'Enregistrement',
                 authorId: 'Auteur',
                 body: 'Message',
+            },
+        },
+        'ledger-entries': {
+            name: 'Écriture comptable |||| Écritures comptables',
+            fields: {
+                ...timestamps,
+                createdAt: 'Date',
+                transactionId: 'Transaction',
+                account: 'Compte',
+                debitCents: 'Débit',
+                creditCents: 'Crédit',
+                event: 'Événement',
+                resource: 'Origine',
+                recordId: 'Enregistrement',
             },
         },
         'audit-events': {

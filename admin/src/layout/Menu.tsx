@@ -20,11 +20,12 @@ export const MENU_GROUPS: { label: string; resources: string[] }[] = [
     { label: 'menu.emission', resources: ['sponsors', 'orders', 'booklets', 'passes'] },
     { label: 'menu.redemption', resources: ['redemptions', 'scans', 'disputes', 'subscriptions'] },
     { label: 'menu.endorsement', resources: ['endorsements', 'statements', 'payouts'] },
+    { label: 'menu.accounting', resources: ['ledger-entries'] },
     { label: 'menu.administration', resources: ['users', 'audit-events'] },
 ];
 
-// The journal changes with every action of everyone: a badge there would never be zero.
-const WITHOUT_BADGE = new Set(['audit-events']);
+// The journal and the books change with every action of everyone: a badge there would never be zero.
+const WITHOUT_BADGE = new Set(['audit-events', 'ledger-entries']);
 
 const ALL_MENU_RESOURCES = MENU_GROUPS.flatMap(group => group.resources);
 
