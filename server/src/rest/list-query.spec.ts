@@ -30,6 +30,13 @@ describe('react-admin list parameters to a Prisma query', () => {
     expect(list.where).toEqual({ AND: [{ allowedDepartements: { hasSome: ['33'] } }, { bookletCount: { lte: 12 } }] });
   });
 
+  it('takes month totals (BigInt) past the 32-bit limit, and keeps Int columns to it', () => {
+    const endorsements = { ...options, model: 'Endorsement', resource: 'endorsements', searchFields: [], defaultSort: ['period', 'DESC'] as ['period', 'DESC'] };
+    expect(parseListQuery({ filter: '{"grossCents_gte":3000000000}' }, endorsements).where).toEqual({ AND: [{ grossCents: { gte: 3_000_000_000 } }] });
+    expect(() => parseListQuery({ filter: '{"grossCents_gte":9007199254740993}' }, endorsements)).toThrow(/nombre entier/);
+    expect(() => parseListQuery({ filter: '{"passCount_gte":3000000000}' }, endorsements)).toThrow(/nombre entier/);
+  });
+
   it('refuses hidden fields as if they did not exist', () => {
     expect(() => parseListQuery({ filter: '{"passwordHash":"x"}' }, { ...options, model: 'User', searchFields: [], defaultSort: ['email', 'ASC'] as ['email', 'ASC'], hiddenFields: ['passwordHash'] })).toThrow(/Filtre inconnu/);
     expect(() => parseListQuery({ sort: '["passwordHash","ASC"]' }, { ...options, model: 'User', searchFields: [], defaultSort: ['email', 'ASC'] as ['email', 'ASC'], hiddenFields: ['passwordHash'] })).toThrow(/Tri impossible/);
