@@ -18,6 +18,7 @@ import { EligibilityModule } from './eligibility/eligibility.module';
 import { EmissionModule } from './emission/emission.module';
 import { EndorsementModule } from './endorsement/endorsement.module';
 import { HealthController } from './health/health.controller';
+import { JobsModule } from './jobs/jobs.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RedisModule } from './realtime/redis.module';
 import type { RedisClient } from './realtime/redis';
@@ -57,6 +58,7 @@ export class AppModule {
         EndorsementModule,
         CommentsModule,
         DashboardModule,
+        JobsModule,
         ...(consoleBuilt
           ? [ServeStaticModule.forRoot({ rootPath: config.ADMIN_DIST_DIR, exclude: ['/api{/*path}', '/socket.io{/*path}'] })]
           : []),
