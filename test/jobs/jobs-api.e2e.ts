@@ -2,7 +2,7 @@ import { Socket } from 'socket.io-client';
 import { JobRunner } from '../../server/src/jobs/job-runner';
 import { collect, connect, connected, subscribe, waitFor } from '../support/sockets';
 import { expectErrorShape, startTestApp, TestApp } from '../support/test-app';
-import { countExpiredSessions, expiredSessionsSql, waitUntil } from './support';
+import { countExpiredSessions, expiredSessionsSql } from './support';
 
 let t: TestApp;
 const sockets: Socket[] = [];
