@@ -28,6 +28,7 @@ import statements from './statements';
 import payouts from './payouts';
 import comments from './comments';
 import auditEvents from './audit-events';
+import jobRuns from './jobs';
 
 export const App = () => (
     <Admin
@@ -63,6 +64,7 @@ export const App = () => (
         <Resource name="payouts" {...payouts} />
         <Resource name="users" {...users} />
         <Resource name="audit-events" {...auditEvents} />
+        <Resource name="job-runs" {...jobRuns} />
         <Resource name="comments" {...comments} />
         {/* Read-only staff directory: names of assignees, authors, deciders for every role. */}
         <Resource name="staff" recordRepresentation="fullName" />

@@ -39,6 +39,7 @@ const LABELS: Record<string, string> = {
   statements: 'Relevés',
   payouts: 'Virements',
   users: 'Utilisateurs',
+  'job-runs': 'Tâches',
   'audit-events': 'Journal',
 };
 const MENU_ORDER = Object.keys(LABELS);
@@ -54,7 +55,7 @@ const READABLE: Record<Role, string[]> = {
   FINANCE: [
     'structures', 'locations', 'referential-categories', 'referential-services', 'offers',
     'sponsors', 'orders', 'booklets', 'passes', 'redemptions', 'scans', 'disputes', 'subscriptions',
-    'endorsements', 'statements', 'payouts', 'audit-events',
+    'endorsements', 'statements', 'payouts', 'job-runs', 'audit-events',
   ],
   SUPPORT: [
     'structures', 'locations', 'referential-categories', 'referential-services', 'offers',

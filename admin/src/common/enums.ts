@@ -61,6 +61,7 @@ export const enums = {
     StatementStatus: ['DRAFT', 'FINAL'],
     PayoutStatus: ['PENDING', 'WITHHELD', 'EXPORTED', 'PAID'],
     ActorType: ['STAFF', 'PARTNER', 'PUBLIC', 'SYSTEM'],
+    JobRunStatus: ['RUNNING', 'SUCCEEDED', 'FAILED'],
 } as const;
 
 export type EnumName = keyof typeof enums;
@@ -83,6 +84,7 @@ const STATUS_ENUMS: Record<string, EnumName> = {
     endorsements: 'EndorsementStatus',
     statements: 'StatementStatus',
     payouts: 'PayoutStatus',
+    'job-runs': 'JobRunStatus',
 };
 const FIELD_ENUMS: Record<string, EnumName> = {
     role: 'Role',

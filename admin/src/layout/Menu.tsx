@@ -20,11 +20,12 @@ export const MENU_GROUPS: { label: string; resources: string[] }[] = [
     { label: 'menu.emission', resources: ['sponsors', 'orders', 'booklets', 'passes'] },
     { label: 'menu.redemption', resources: ['redemptions', 'scans', 'disputes', 'subscriptions'] },
     { label: 'menu.endorsement', resources: ['endorsements', 'statements', 'payouts'] },
-    { label: 'menu.administration', resources: ['users', 'audit-events'] },
+    { label: 'menu.administration', resources: ['users', 'job-runs', 'audit-events'] },
 ];
 
 // The journal changes with every action of everyone: a badge there would never be zero.
-const WITHOUT_BADGE = new Set(['audit-events']);
+// Job runs change with every chunk of a running job: same.
+const WITHOUT_BADGE = new Set(['audit-events', 'job-runs']);
 
 const ALL_MENU_RESOURCES = MENU_GROUPS.flatMap(group => group.resources);
 
