@@ -14,6 +14,10 @@ export const JOBS: Record<JobName, JobDefinition<any>> = {
   'purge-sessions': purgeSessionsJob,
 };
 
+for (const [name, def] of Object.entries(JOBS)) {
+  if (def.name !== name) throw new Error(`job ${name} is defined as ${def.name}`);
+}
+
 @Module({
   imports: [ScheduleModule.forRoot()],
   controllers: [JobsController, createResourceController(jobRunsResource)],
