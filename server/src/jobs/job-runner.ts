@@ -148,9 +148,10 @@ export class JobRunner implements BeforeApplicationShutdown {
         throw conflict(`${describe} est déjà en cours (lancée par ${run.startedByName} le ${formatParis(run.startedAt)}).`, { job: def.name, key, runId: run.id });
       }
       // Failed, or abandoned by an instance that died or stopped: taken up at its last committed chunk.
+      await this.beat(tx, run.id);
       const resumed = await tx.jobRun.update({
         where: { id: run.id },
-        data: { status: 'RUNNING', owner: this.instance, error: null, finishedAt: null, heartbeatAt: new Date(), attempts: { increment: 1 } },
+        data: { status: 'RUNNING', owner: this.instance, error: null, finishedAt: null, attempts: { increment: 1 } },
       });
       await ctx.record({
         action: 'resume',
@@ -210,7 +211,8 @@ export class JobRunner implements BeforeApplicationShutdown {
       counts[step.name] = stepCounts;
       const done = run.done + result.processed;
 
-      let data: Prisma.JobRunUpdateInput = { cursor: result.cursor, done, total, counts: counts as Prisma.InputJsonObject, heartbeatAt: new Date() };
+      await this.beat(tx, run.id);
+      let data: Prisma.JobRunUpdateInput = { cursor: result.cursor, done, total, counts: counts as Prisma.InputJsonObject };
       let state: ChunkState = 'more';
       if (result.finished) {
         // One audit event per step, with its figures: never one per row.
@@ -245,8 +247,13 @@ export class JobRunner implements BeforeApplicationShutdown {
     return locked;
   }
 
+  /** The database's clock, the one staleness is judged by: instances' clocks may differ. */
+  private async beat(tx: Prisma.TransactionClient, runId: string) {
+    await tx.$executeRaw`UPDATE "JobRun" SET "heartbeatAt" = now() WHERE id = ${runId}`;
+  }
+
   private async heartbeat(runId: string) {
-    await this.prisma.jobRun.updateMany({ where: { id: runId, owner: this.instance, status: 'RUNNING' }, data: { heartbeatAt: new Date() } }).catch(() => undefined);
+    await this.prisma.$executeRaw`UPDATE "JobRun" SET "heartbeatAt" = now() WHERE id = ${runId} AND owner = ${this.instance} AND status = 'RUNNING'`.catch(() => undefined);
   }
 
   /** Shutting down between two chunks: the run stays RUNNING with no owner, so the next trigger resumes it at once. */
