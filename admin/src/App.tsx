@@ -29,6 +29,7 @@ import payouts from './payouts';
 import comments from './comments';
 import auditEvents from './audit-events';
 import ledgerEntries from './ledger-entries';
+import jobRuns from './jobs';
 
 export const App = () => (
     <Admin
@@ -65,6 +66,7 @@ export const App = () => (
         <Resource name="ledger-entries" {...ledgerEntries} />
         <Resource name="users" {...users} />
         <Resource name="audit-events" {...auditEvents} />
+        <Resource name="job-runs" {...jobRuns} />
         <Resource name="comments" {...comments} />
         {/* Read-only staff directory: names of assignees, authors, deciders for every role. */}
         <Resource name="staff" recordRepresentation="fullName" />

@@ -51,6 +51,35 @@ export interface BatchResult {
     results: { id: string; ok: boolean; status?: string; error?: string }[];
 }
 
+/** One run of a long job (`job-runs`), as the server sends it on `job/<name>` and in lists. */
+export interface JobRun extends RaRecord {
+    name: string;
+    key: string;
+    status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+    step: string | null;
+    done: number;
+    total: number | null;
+    /** Counts and totals per step: { step: { name: number } }. */
+    counts: Record<string, Record<string, number>>;
+    error: string | null;
+    startedByName: string;
+    attempts: number;
+    startedAt: string;
+    finishedAt: string | null;
+}
+
+/** A long job this role may follow (`GET /api/jobs`). */
+export interface JobInfo {
+    name: string;
+    label: string;
+    keyDescription: string;
+    defaultKey: string;
+    steps: { name: string; label: string }[];
+    schedule: { cron: string; timeZone: string } | null;
+    canStart: boolean;
+    lastRun: JobRun | null;
+}
+
 export interface AppDataProvider extends DataProvider, RealtimeDataProvider {
     getDashboard(): Promise<DashboardFigures>;
     /** A workflow action on one record (SPEC §4): the updated record comes back. */
@@ -62,6 +91,10 @@ export interface AppDataProvider extends DataProvider, RealtimeDataProvider {
     ): Promise<{ data: BatchResult }>;
     /** A read-only view of one record computed by the server: `GET /api/<resource>/:id/<view>` (checks, review, api-keys). */
     getRecordView<T = unknown>(resource: string, params: { id: Identifier; view: string }): Promise<{ data: T }>;
+    /** The long jobs this role may follow, with their last run. */
+    getJobs(): Promise<{ data: JobInfo[] }>;
+    /** Starts (or resumes) a job's run: `POST /api/jobs/<name>/runs`; without a key, the schedule's. */
+    startJob(name: string, key?: string): Promise<{ data: { outcome: 'started' | 'resumed'; run: JobRun } }>;
 }
 
 const restProvider = simpleRestProvider(API_URL, httpClient);
@@ -87,6 +120,11 @@ export const dataProvider: AppDataProvider = {
     },
     getRecordView: async (resource, { id, view }) => {
         const { json } = await httpClient(`${recordUrl(resource, id)}/${view}`);
+        return { data: json };
+    },
+    getJobs: async () => ({ data: (await httpClient(`${API_URL}/jobs`)).json as JobInfo[] }),
+    startJob: async (name, key) => {
+        const { json } = await post(`${API_URL}/jobs/${encodeURIComponent(name)}/runs`, key ? { key } : {});
         return { data: json };
     },
 };

@@ -19,6 +19,7 @@ import { EmissionModule } from './emission/emission.module';
 import { EndorsementModule } from './endorsement/endorsement.module';
 import { HealthController } from './health/health.controller';
 import { LedgerModule } from './ledger/ledger.module';
+import { JobsModule } from './jobs/jobs.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RedisModule } from './realtime/redis.module';
 import type { RedisClient } from './realtime/redis';
@@ -59,6 +60,7 @@ export class AppModule {
         LedgerModule,
         CommentsModule,
         DashboardModule,
+        JobsModule,
         ...(consoleBuilt
           ? [ServeStaticModule.forRoot({ rootPath: config.ADMIN_DIST_DIR, exclude: ['/api{/*path}', '/socket.io{/*path}'] })]
           : []),

@@ -40,6 +40,7 @@ const LABELS: Record<string, string> = {
   payouts: 'Virements',
   'ledger-entries': 'Écritures comptables',
   users: 'Utilisateurs',
+  'job-runs': 'Tâches',
   'audit-events': 'Journal',
 };
 const MENU_ORDER = Object.keys(LABELS);
@@ -55,7 +56,7 @@ const READABLE: Record<Role, string[]> = {
   FINANCE: [
     'structures', 'locations', 'referential-categories', 'referential-services', 'offers',
     'sponsors', 'orders', 'booklets', 'passes', 'redemptions', 'scans', 'disputes', 'subscriptions',
-    'endorsements', 'statements', 'payouts', 'ledger-entries', 'audit-events',
+    'endorsements', 'statements', 'payouts', 'ledger-entries', 'job-runs', 'audit-events',
   ],
   SUPPORT: [
     'structures', 'locations', 'referential-categories', 'referential-services', 'offers',

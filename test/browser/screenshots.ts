@@ -12,7 +12,7 @@ const SHOTS_DIR = process.env.SHOTS_DIR ?? '/tmp/aptic-shots';
 
 // Lists worth a look per role (routes of the console).
 const PAGES: Record<string, string[]> = {
-  ADMIN: ['users', 'sponsors', 'referential-services', 'audit-events', 'users/create'],
+  ADMIN: ['users', 'sponsors', 'referential-services', 'audit-events', 'job-runs', 'users/create'],
   REVIEWER: ['applications', 'structures', 'offers', 'questionnaires'],
   FINANCE: ['orders', 'passes', 'endorsements', 'statements', 'payouts'],
   SUPPORT: ['scans', 'disputes', 'redemptions', 'passes'],

@@ -22,6 +22,8 @@ export interface ServerProcess {
   http: ReturnType<typeof request>;
   token(role: DemoRole): Promise<string>;
   stop(): Promise<void>;
+  /** Ends the process at once (SIGKILL), as a crash would: no shutdown hook runs. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function startServerProcess(env: Record<string, string | undefined>
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, NODE_OPTIONS: '', TS_NODE_PROJECT: 'server/tsconfig.json', PORT: String(port), LOG_LEVEL: 'warn', ADMIN_DIST_DIR: '/nonexistent', BCRYPT_ROUNDS: '4', ...env },
+    env: { ...process.env, NODE_OPTIONS: '', TS_NODE_PROJECT: 'server/tsconfig.json', PORT: String(port), LOG_LEVEL: 'warn', ADMIN_DIST_DIR: '/nonexistent', BCRYPT_ROUNDS: '4', JOBS_SCHEDULE_ENABLED: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -63,6 +65,12 @@ export async function startServerProcess(env: Record<string, string | undefined>
       }
       return tokens.get(role)!;
     },
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -77,6 +77,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: 'error',
     ADMIN_DIST_DIR: '/nonexistent',
     CORS_ORIGINS: 'http://localhost:5173',
+    // Scheduled jobs would fire at their hour in the middle of a test: on only where a test turns them on.
+    JOBS_SCHEDULE_ENABLED: 'false',
     ...options.env,
   });
   const started = await buildApp(config, process.env.APTIC_TEST_LOGS ? {} : { logger: false });

@@ -42,6 +42,9 @@ const colours: Record<string, Colour> = {
     WITHHELD: 'error',
     VOID_SCAN: 'error',
     FORCE_REDEEM: 'info',
+    RUNNING: 'info',
+    SUCCEEDED: 'success',
+    FAILED: 'error',
 };
 
 /** The colour of a state value (green done, orange waiting, red refused, grey closed). */

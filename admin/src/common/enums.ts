@@ -72,6 +72,7 @@ export const enums = {
         'PASSES_CANCELLED',
         'REVERSAL',
     ],
+    JobRunStatus: ['RUNNING', 'SUCCEEDED', 'FAILED'],
 } as const;
 
 export type EnumName = keyof typeof enums;
@@ -94,6 +95,7 @@ const STATUS_ENUMS: Record<string, EnumName> = {
     endorsements: 'EndorsementStatus',
     statements: 'StatementStatus',
     payouts: 'PayoutStatus',
+    'job-runs': 'JobRunStatus',
 };
 const FIELD_ENUMS: Record<string, EnumName> = {
     role: 'Role',

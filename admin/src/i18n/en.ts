@@ -164,6 +164,17 @@ const fields = {
     debitCents: 'Debit',
     creditCents: 'Credit',
     event: 'Event',
+    // job-runs
+    key: 'Key',
+    step: 'Step',
+    done: 'Progress',
+    total: 'Total',
+    counts: 'Counts',
+    error: 'Error',
+    startedByName: 'Started by',
+    attempts: 'Attempts',
+    heartbeatAt: 'Last heartbeat',
+    finishedAt: 'Finished at',
 };
 
 const names: Record<string, string> = {
@@ -192,6 +203,7 @@ const names: Record<string, string> = {
     comments: 'Comment |||| Comments',
     'audit-events': 'Audit log |||| Audit log',
     'ledger-entries': 'Ledger entry |||| Ledger',
+    'job-runs': 'Job |||| Jobs',
 };
 
 export const en: TranslationMessages = {
@@ -349,6 +361,10 @@ export const en: TranslationMessages = {
             'submit-auto-approved': 'Submit (auto-approved)',
             resubmit: 'Resubmit',
             'flag-referential-inactive': 'Referential deactivated',
+            start: 'Job started',
+            resume: 'Job resumed',
+            'job-step': 'Job step done',
+            'job-failed': 'Job failed',
         },
         field: 'Field',
         before: 'Before',
@@ -687,8 +703,30 @@ export const en: TranslationMessages = {
             PASSES_CANCELLED: 'Passes cancelled',
             REVERSAL: 'Reversal',
         },
+        JobRunStatus: { RUNNING: 'Running', SUCCEEDED: 'Done', FAILED: 'Failed' },
+    },
+    jobs: {
+        none: 'No job for your role.',
+        neverRun: 'Never run yet.',
+        start: 'Run',
+        key: 'Key',
+        started: 'Job started.',
+        resumed: 'Job resumed where it stopped.',
+        schedule: 'Scheduled: %{cron} (%{zone})',
+        noSchedule: 'Not scheduled: run by hand.',
+        runOf: 'Run for %{key}, started by %{name} on %{date}',
+        attempts: '%{smart_count} attempt |||| %{smart_count} attempts',
+        starting: 'Starting',
+        doneOfTotal: '%{done} of %{total}',
+        done: '%{done} done',
+        progress: 'Progress',
+        succeeded: 'Done on %{date}.',
     },
     resources: Object.fromEntries(
-        Object.entries(names).map(([resource, name]) => [resource, { name, fields }])
+        Object.entries(names).map(([resource, name]) => [
+            resource,
+            // startedAt is "Billing since" on subscriptions.
+            { name, fields: resource === 'job-runs' ? { ...fields, startedAt: 'Started at' } : fields },
+        ])
     ),
 };

@@ -21,11 +21,12 @@ export const MENU_GROUPS: { label: string; resources: string[] }[] = [
     { label: 'menu.redemption', resources: ['redemptions', 'scans', 'disputes', 'subscriptions'] },
     { label: 'menu.endorsement', resources: ['endorsements', 'statements', 'payouts'] },
     { label: 'menu.accounting', resources: ['ledger-entries'] },
-    { label: 'menu.administration', resources: ['users', 'audit-events'] },
+    { label: 'menu.administration', resources: ['users', 'job-runs', 'audit-events'] },
 ];
 
-// The journal and the books change with every action of everyone: a badge there would never be zero.
-const WITHOUT_BADGE = new Set(['audit-events', 'ledger-entries']);
+// The journal and the books change with every action of everyone, job runs with every chunk of a
+// running job: a badge there would never be zero.
+const WITHOUT_BADGE = new Set(['audit-events', 'ledger-entries', 'job-runs']);
 
 const ALL_MENU_RESOURCES = MENU_GROUPS.flatMap(group => group.resources);
 

@@ -26,6 +26,7 @@ export const RESOURCE_NAMES = [
   'comments',
   'audit-events',
   'ledger-entries',
+  'job-runs',
 ] as const;
 export type ResourceName = (typeof RESOURCE_NAMES)[number];
 
@@ -64,7 +65,35 @@ export const ROLE_MATRIX: Record<ResourceName, Partial<Record<Role, Access>>> = 
   'audit-events': { ADMIN: R, REVIEWER: R, FINANCE: R, SUPPORT: R },
   /** The books: read-only for everyone, even ADMIN; written only by post() beside the money events. */
   'ledger-entries': { ADMIN: R, FINANCE: R },
+  /** Runs of long jobs (server/src/jobs), each readable only by the roles of its job (JOB_MATRIX). */
+  'job-runs': { ADMIN: R, FINANCE: R },
 };
+
+/** Long jobs (server/src/jobs): the only names a route or a `job/<name>` topic accepts. */
+export const JOB_NAMES = ['purge-sessions'] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+/** W = may start a run by hand (and follow it), R = may follow its runs and progress, absent = neither. */
+export const JOB_MATRIX: Record<JobName, Partial<Record<Role, Access>>> = {
+  'purge-sessions': { ADMIN: W },
+};
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(JOB_MATRIX, name);
+}
+
+export function canFollowJob(role: Role, name: string): boolean {
+  return isJobName(name) && JOB_MATRIX[name][role] !== undefined && canRead(role, 'job-runs');
+}
+
+export function canStartJob(role: Role, name: string): boolean {
+  return isJobName(name) && JOB_MATRIX[name][role] === 'W';
+}
+
+/** The jobs whose runs this role may see. */
+export function jobsFollowedBy(role: Role): JobName[] {
+  return JOB_NAMES.filter((name) => canFollowJob(role, name));
+}
 
 export function accessOf(role: Role, resource: ResourceName): Access | undefined {
   return ROLE_MATRIX[resource]?.[role];

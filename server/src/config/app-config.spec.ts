@@ -47,6 +47,17 @@ describe('configuration checked at boot', () => {
     }
   });
 
+  it('checks the job schedules with the parser that runs them, and can turn them off', () => {
+    expect(loadConfig({}).JOB_PURGE_SESSIONS_CRON).toBe('30 3 * * *');
+    expect(loadConfig({ JOB_PURGE_SESSIONS_CRON: '0 4 * * 1-5' }).JOB_PURGE_SESSIONS_CRON).toBe('0 4 * * 1-5');
+    expect(loadConfig({ JOBS_SCHEDULE_ENABLED: 'false' }).JOBS_SCHEDULE_ENABLED).toBe(false);
+    for (const bad of ['tous les jours', '61 3 * * *', '* *', '']) {
+      expect(() => loadConfig({ JOB_PURGE_SESSIONS_CRON: bad })).toThrow(/JOB_PURGE_SESSIONS_CRON=.* : expression cron attendue/);
+    }
+    expect(() => loadConfig({ JOBS_TIME_ZONE: 'Europe/Lutèce' })).toThrow(/JOBS_TIME_ZONE=.* : fuseau horaire IANA attendu/);
+    expect(() => loadConfig({ JOB_CHUNK_SIZE: '0' })).toThrow(/JOB_CHUNK_SIZE=0/);
+  });
+
   it('never prints the password of a URL it refuses', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://aptic:s3cret-pw@db:3306/aptic' })).toThrow(/mysql:\/\/\*\*\*@db/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://aptic:s3cret-pw@db:3306/aptic' })).not.toThrow(/s3cret/);

@@ -14,6 +14,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
+import { validateCronExpression } from 'cron';
 import { compile as compileTrust } from 'proxy-addr';
 import * as path from 'node:path';
 import { describeValidationErrors } from '../common/validation';
@@ -53,6 +54,35 @@ class TrustedProxiesConstraint implements ValidatorConstraintInterface {
 
   defaultMessage() {
     return 'TRUSTED_PROXIES : adresses IP ou plages CIDR séparées par des virgules (ou loopback, linklocal, uniquelocal)';
+  }
+}
+
+@ValidatorConstraint({ name: 'cronExpression' })
+class CronExpressionConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    // The same parser that will run it (cron, under @nestjs/schedule): what it accepts, the scheduler runs.
+    return typeof value === 'string' && value.trim().split(/\s+/).length >= 5 && validateCronExpression(value).valid;
+  }
+
+  defaultMessage() {
+    return 'expression cron attendue (minute heure jour mois jour-de-semaine, par exemple « 30 3 * * * »)';
+  }
+}
+
+@ValidatorConstraint({ name: 'timeZone' })
+class TimeZoneConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    if (typeof value !== 'string' || !value) return false;
+    try {
+      new Intl.DateTimeFormat('fr-FR', { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  defaultMessage() {
+    return 'fuseau horaire IANA attendu (par exemple Europe/Paris)';
   }
 }
 
@@ -138,6 +168,30 @@ export class AppConfig {
 
   @IsString() @MinLength(1)
   ISSUER_NAME = 'Association #APTIC';
+
+  /** Scheduled jobs on this instance (every instance may run them: PostgreSQL picks the one that works). Off in tests. */
+  @Transform(toBool) @IsBoolean()
+  JOBS_SCHEDULE_ENABLED = true;
+
+  /** Time zone of the cron expressions below. */
+  @Validate(TimeZoneConstraint)
+  JOBS_TIME_ZONE = 'Europe/Paris';
+
+  /** When the purge of expired and revoked staff sessions runs (cron, JOBS_TIME_ZONE). */
+  @Validate(CronExpressionConstraint)
+  JOB_PURGE_SESSIONS_CRON = '30 3 * * *';
+
+  /** Rows a job step handles per transaction (each chunk commits with the run's progress). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  JOB_CHUNK_SIZE = 1000;
+
+  /** A running job whose instance has not reported for this long is taken to have died: the next trigger resumes it. */
+  @Transform(toInt) @IsInt() @Min(2) @Max(3600)
+  JOB_STALE_SECONDS = 60;
+
+  /** Pause after each chunk, for tests that must stop a job mid-run. Leave at 0. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
+  JOB_CHUNK_DELAY_MS = 0;
 
   get usesEmbeddedDatabase(): boolean {
     return !this.DATABASE_URL;

@@ -2,15 +2,15 @@ import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
-import { canRead, canWrite, RESOURCE_NAMES } from '../auth/permissions';
+import { canFollowJob, canRead, canWrite, isJobName, RESOURCE_NAMES } from '../auth/permissions';
 import { inputRefusal, inspectInput } from '../common/user-input';
 import { ResourceService } from '../rest/resource.service';
 import { StaffUser } from '../auth/staff-user';
 import { CollaborationService } from './collaboration.service';
 import { RealtimeService, scopedRoom, SCOPED_RESOURCES } from './realtime.service';
 
-/** resource/<name>, resource/<name>/<id>, presence/<name>/<id>, lock/<name>/<id>, timeline/<name>/<id>. */
-const TOPIC = /^(resource|presence|lock|timeline)\/([a-z-]+)(?:\/([A-Za-z0-9-]{1,64}))?$/;
+/** resource/<name>, resource/<name>/<id>, presence/<name>/<id>, lock/<name>/<id>, timeline/<name>/<id>, job/<job name>. */
+const TOPIC = /^(resource|presence|lock|timeline|job)\/([a-z-]+)(?:\/([A-Za-z0-9-]{1,64}))?$/;
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
 type Ack = Record<string, unknown> & { ok: boolean };
@@ -22,8 +22,9 @@ function parseTopic(body: unknown) {
   const topic = typeof body === 'string' ? body : (body as { topic?: unknown })?.topic;
   if (typeof topic !== 'string') return { error: 'Sujet manquant.' } as const;
   const match = TOPIC.exec(topic);
-  if (!match || (match[1] !== 'resource' && !match[3])) return { error: `Sujet inconnu : ${topic.slice(0, 100)}` } as const;
-  return { topic, kind: match[1] as 'resource' | 'presence' | 'lock' | 'timeline', resource: match[2], id: match[3] } as const;
+  const known = match && (match[1] === 'job' ? !match[3] && isJobName(match[2]) : match[1] === 'resource' || match[3]);
+  if (!match || !known) return { error: `Sujet inconnu : ${topic.slice(0, 100)}` } as const;
+  return { topic, kind: match[1] as 'resource' | 'presence' | 'lock' | 'timeline' | 'job', resource: match[2], id: match[3] } as const;
 }
 
 function parseRecord(body: unknown): { resource: string; id: string; force: boolean } | null {
@@ -92,7 +93,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const t = parseTopic(body);
     if ('error' in t) return { ok: false, error: t.error };
     const user = socket.data.user as StaffUser;
-    if (!canRead(user.role, t.resource)) return { ok: false, error: `Votre rôle ne permet pas de suivre « ${t.resource} ».` };
+    // job/<name>: the progress of a long job, for the roles of that job (JOB_MATRIX).
+    if (t.kind === 'job' ? !canFollowJob(user.role, t.resource) : !canRead(user.role, t.resource)) {
+      return { ok: false, error: t.kind === 'job' ? `Votre rôle ne permet pas de suivre la tâche « ${t.resource} ».` : `Votre rôle ne permet pas de suivre « ${t.resource} ».` };
+    }
     const topics = topicsOf(socket);
     if (!topics.has(t.topic) && topics.size >= MAX_TOPICS_PER_SOCKET) {
       return { ok: false, error: `Trop de sujets suivis sur cette connexion (${MAX_TOPICS_PER_SOCKET} au plus) : quittez-en avant d’en suivre d’autres.` };

@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import { Alert, Box, Chip, LinearProgress, Stack, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import type { JobRun } from '../dataProvider';
+import { statusColour } from '../common/StatusChip';
+import { useSubscribe } from '../realtime/useSubscribe';
+
+export interface JobProgressProps {
+    /** Job name: follows the topic `job/<name>`. */
+    name: string;
+    /** The run to show until the server reports another (e.g. the job's last run). */
+    run?: JobRun | null;
+    /** Step labels, for a step shown by its name otherwise. */
+    steps?: { name: string; label: string }[];
+    /** Told of every run the topic reports (a page refreshes its list when one ends). */
+    onEvent?: (type: string, run: JobRun) => void;
+    /** Shows only `run`, not the job's other runs (a run's own page). */
+    onlyThisRun?: boolean;
+}
+
+const formatDate = (value: string | null | undefined) =>
+    value ? new Date(value).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'medium' }) : '';
+
+/**
+ * A long job's live progress: the run's state, the step at work and its progress bar, the
+ * counts of each step and the outcome (or the reason it failed), from `job/<name>` events.
+ */
+export const JobProgress = ({ name, run: initial = null, steps = [], onEvent, onlyThisRun = false }: JobProgressProps) => {
+    const translate = useTranslate();
+    const [run, setRun] = useState<JobRun | null>(initial);
+    const [refused, setRefused] = useState<string | null>(null);
+    // A newer run from the page (after "Lancer") replaces the one shown.
+    useEffect(() => {
+        if (initial && (!run || initial.id !== run.id || initial.updatedAt > run.updatedAt)) setRun(initial);
+        // eslint-disable-next-line react-hooks/exhaustive-deps
+    }, [initial]);
+    useSubscribe(
+        `job/${name}`,
+        event => {
+            const reported = event.payload?.run as JobRun | undefined;
+            if (!reported || (onlyThisRun && reported.id !== initial?.id)) return;
+            setRun(reported);
+            onEvent?.(event.type, reported);
+        },
+        { onAck: ack => setRefused(ack.ok ? null : (ack.error ?? null)) }
+    );
+
+    const stepLabel = (step: string) => steps.find(s => s.name === step)?.label ?? step;
+    if (refused) return <Alert severity="warning">{refused}</Alert>;
+    if (!run) {
+        return (
+            <Typography variant="body2" color="text.secondary" data-job-progress={name}>
+                {translate('jobs.neverRun')}
+            </Typography>
+        );
+    }
+    const percent = run.total ? Math.min(100, Math.round((run.done / run.total) * 100)) : null;
+    const running = run.status === 'RUNNING';
+    return (
+        <Stack spacing={1} data-job-progress={name} data-status={run.status}>
+            <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap">
+                <Chip size="small" color={statusColour(run.status)} label={translate(`enums.JobRunStatus.${run.status}`)} />
+                <Typography variant="body2">
+                    {translate('jobs.runOf', { key: run.key, name: run.startedByName, date: formatDate(run.startedAt) })}
+                </Typography>
+                {run.attempts > 1 && (
+                    <Typography variant="body2" color="text.secondary">
+                        {translate('jobs.attempts', { smart_count: run.attempts })}
+                    </Typography>
+                )}
+            </Stack>
+            {running && (
+                <Box>
+                    <Typography variant="body2" color="text.secondary">
+                        {run.step ? stepLabel(run.step) : translate('jobs.starting')}
+                        {' — '}
+                        {run.total != null
+                            ? translate('jobs.doneOfTotal', { done: run.done.toLocaleString('fr-FR'), total: run.total.toLocaleString('fr-FR') })
+                            : translate('jobs.done', { done: run.done.toLocaleString('fr-FR') })}
+                    </Typography>
+                    <LinearProgress
+                        variant={percent == null ? 'indeterminate' : 'determinate'}
+                        value={percent ?? undefined}
+                        aria-label={translate('jobs.progress')}
+                        sx={{ height: 8, borderRadius: 1, mt: 0.5 }}
+                    />
+                </Box>
+            )}
+            {Object.keys(run.counts ?? {}).length > 0 && (
+                <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
+                    {Object.entries(run.counts).map(([step, counts]) => (
+                        <Chip
+                            key={step}
+                            variant="outlined"
+                            size="small"
+                            label={`${stepLabel(step)} : ${Object.values(counts)
+                                .map(n => n.toLocaleString('fr-FR'))
+                                .join(' · ')}`}
+                        />
+                    ))}
+                </Stack>
+            )}
+            {run.status === 'SUCCEEDED' && (
+                <Alert severity="success" variant="outlined">
+                    {translate('jobs.succeeded', { date: formatDate(run.finishedAt) })}
+                </Alert>
+            )}
+            {run.status === 'FAILED' && run.error && <Alert severity="error">{run.error}</Alert>}
+        </Stack>
+    );
+};

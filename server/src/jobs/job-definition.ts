@@ -1,0 +1,61 @@
+import type { Tx } from '../audit/audited-transaction';
+import type { AppConfig } from '../config/app-config';
+import type { ChangeType } from '../realtime/realtime.service';
+
+/** Counts and totals of one step, e.g. { sessions: 120 } or { statements: 12, grossCents: 1234500 }. */
+export type StepCounts = Record<string, number>;
+
+export interface ChunkInput<P> {
+  /** The run's transaction: the chunk's writes commit together with the run's progress. */
+  tx: Tx;
+  params: P;
+  /** Where the previous chunk stopped (null for the first chunk of the step). */
+  cursor: string | null;
+  /** At most this many rows per chunk (JOB_CHUNK_SIZE). */
+  limit: number;
+}
+
+export interface ChunkResult {
+  /** Rows handled by this chunk (adds to the step's progress). */
+  processed: number;
+  /** Where the next chunk starts: the last key handled, for `WHERE key > cursor ORDER BY key LIMIT n`. */
+  cursor: string | null;
+  /** True when the step has nothing left to do. */
+  finished: boolean;
+  /** Added to the step's counts. */
+  counts?: StepCounts;
+  /** Records of a console resource this chunk changed: one "list changed" event per chunk, never one per row. */
+  changed?: { resource: string; type: ChangeType; ids: string[] };
+}
+
+/**
+ * One named step of a job. It must be idempotent: a chunk selects only what is still to do
+ * (set-based SQL: `INSERT … SELECT … WHERE NOT EXISTS`, `UPDATE … FROM (SELECT … LIMIT n)`,
+ * `DELETE … USING (SELECT … LIMIT n)`), so a chunk replayed after a crash finds nothing twice.
+ */
+export interface JobStep<P> {
+  name: string;
+  /** French, shown in the console. */
+  label: string;
+  /** How many rows the step will handle, counted when it starts (for the progress bar). */
+  total?(tx: Tx, params: P): Promise<number>;
+  chunk(input: ChunkInput<P>): Promise<ChunkResult>;
+}
+
+export type KeyCheck<P> = { ok: true; params: P } | { ok: false; error: string };
+
+export interface JobDefinition<P = unknown> {
+  /** From JOB_NAMES (auth/permissions.ts) for the jobs staff and sockets may reach. */
+  name: string;
+  /** French, shown in the console. */
+  label: string;
+  /** What a key means, in French, for the console and error messages ("un jour AAAA-MM-JJ"). */
+  keyDescription: string;
+  /** The key a trigger without one runs (the schedule's, e.g. today or last month). */
+  defaultKey(now: Date): string;
+  /** Checks a key and derives the run's parameters from it; a French reason when it is refused. */
+  parseKey(key: string, now: Date): KeyCheck<P>;
+  steps: JobStep<P>[];
+  /** The configuration setting holding its cron expression, if it is scheduled. */
+  cronSetting?: keyof AppConfig & `JOB_${string}_CRON`;
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { JobName } from '../auth/permissions';
+import { createResourceController } from '../rest/resource-controller.factory';
+import { JobDefinition } from './job-definition';
+import { JOB_DEFINITIONS, JobRunner } from './job-runner';
+import { jobRunsResource } from './job-runs.resource';
+import { JobScheduler } from './job-scheduler';
+import { JobsController } from './jobs.controller';
+import { purgeSessionsJob } from './purge-sessions.job';
+
+/** Every job staff, sockets and the schedule can reach: one per name of JOB_NAMES. */
+export const JOBS: Record<JobName, JobDefinition<any>> = {
+  'purge-sessions': purgeSessionsJob,
+};
+
+for (const [name, def] of Object.entries(JOBS)) {
+  if (def.name !== name) throw new Error(`job ${name} is defined as ${def.name}`);
+}
+
+@Module({
+  imports: [ScheduleModule.forRoot()],
+  controllers: [JobsController, createResourceController(jobRunsResource)],
+  providers: [JobRunner, JobScheduler, { provide: JOB_DEFINITIONS, useValue: Object.values(JOBS) }],
+  exports: [JobRunner],
+})
+export class JobsModule {}
