@@ -68,7 +68,7 @@ export async function buildApp(config: AppConfig, options: { logger?: ConsoleLog
     app.use(jsonBodyMiddleware);
     app.enableCors({
       origin: config.CORS_ORIGINS === '*' ? true : config.CORS_ORIGINS.split(',').map((o) => o.trim()),
-      exposedHeaders: ['Content-Range', 'X-Request-Id'],
+      exposedHeaders: ['Content-Range', 'X-Total-Kind', 'X-Request-Id'],
       credentials: false,
     });
     app.useGlobalPipes(createValidationPipe());

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { PrismaClient } from '../generated/prisma/client';
+import { modelMeta } from './model-meta';
+
+/**
+ * How a list's total was obtained: `exact`, the planner's `estimate` of an unfiltered table's
+ * size, or `at-least` (a filtered list with more rows than LIST_COUNT_LIMIT, counted up to it).
+ */
+export type TotalKind = 'exact' | 'estimate' | 'at-least';
+
+export interface ListTotal {
+  total: number;
+  kind: TotalKind;
+}
+
+/** The response header telling the console how to read the total of Content-Range. */
+export const TOTAL_KIND_HEADER = 'X-Total-Kind';
+
+interface CountingDelegate {
+  count(args: { where: Record<string, unknown>; take?: number }): Promise<number>;
+}
+
+/**
+ * Counts a list's rows without making a page of a million-row table wait for a full count:
+ * exactly up to LIST_COUNT_LIMIT rows (a count that stops there, so it costs at most that many
+ * index entries); beyond it, the table's planner estimate for an unfiltered list (pg_class.reltuples,
+ * kept up to date by autovacuum's ANALYZE), or "at least LIST_COUNT_LIMIT" for a filtered one.
+ * Small tables and selective filters keep their exact totals.
+ */
+@Injectable()
+export class ListCounter {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly config: AppConfig,
+  ) {}
+
+  async count(model: string, delegate: CountingDelegate, where: Record<string, unknown>): Promise<ListTotal> {
+    const limit = this.config.LIST_COUNT_LIMIT;
+    const unfiltered = Object.keys(where).length === 0;
+    if (unfiltered) {
+      const estimate = await this.plannerEstimate(model);
+      if (estimate !== null && estimate > limit) return { total: estimate, kind: 'estimate' };
+    }
+    const counted = await delegate.count({ where, take: limit + 1 });
+    return counted > limit ? { total: limit, kind: 'at-least' } : { total: counted, kind: 'exact' };
+  }
+
+  /** The planner's row count for the model's table, or null when the table was never analysed. */
+  private async plannerEstimate(model: string): Promise<number | null> {
+    // The table name comes from the schema's own metadata, never from the request.
+    const rows = await this.prisma.$queryRaw<{ estimate: number | null }[]>`
+      SELECT reltuples::float8 AS estimate FROM pg_class WHERE oid = to_regclass(quote_ident(${modelMeta(model).dbName}))`;
+    const estimate = rows[0]?.estimate;
+    // reltuples is -1 for a table never vacuumed or analysed (PostgreSQL 14+), 0 before on some versions.
+    return typeof estimate === 'number' && estimate > 0 ? Math.round(estimate) : null;
+  }
+}
