@@ -191,6 +191,10 @@ const names: Record<string, string> = {
 export const en: TranslationMessages = {
     ...englishMessages,
     app: { title: '#APTIC — Back-office', unknown: 'Unknown', restricted: 'Restricted' },
+    pagination: {
+        estimate: '%{offsetBegin}-%{offsetEnd} of about %{total}',
+        at_least: '%{offsetBegin}-%{offsetEnd} of more than %{total}',
+    },
     menu: {
         eligibility: 'Eligibility',
         catalogue: 'Catalogue',
