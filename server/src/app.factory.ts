@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppDependencies, AppModule } from './app.module';
+import { compressResponses } from './common/console-assets';
 import { jsonBodyMiddleware, requestContextMiddleware } from './common/request-logging';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
@@ -64,6 +65,7 @@ export async function buildApp(config: AppConfig, options: { logger?: ConsoleLog
     // X-Forwarded-For is believed only from the balancers named in TRUSTED_PROXIES (none by default).
     app.set('trust proxy', config.trustedProxies);
     app.disable('x-powered-by');
+    app.use(compressResponses());
     app.use(requestContextMiddleware);
     app.use(jsonBodyMiddleware);
     app.enableCors({
