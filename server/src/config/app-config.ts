@@ -134,7 +134,7 @@ export class AppConfig {
    * of a million-row table does not wait for a full count (README "Lists of large tables").
    */
   @Transform(toInt) @IsInt() @Min(1) @Max(10_000_000)
-  LIST_COUNT_LIMIT = 20_000;
+  LIST_COUNT_LIMIT = 10_000;
 
   /** An edit lock lapses this long after its last renewal (the console renews every 30 s). */
   @Transform(toInt) @IsInt() @Min(1) @Max(3600)

@@ -17,8 +17,10 @@ export interface ListTotal {
 /** The response header telling the console how to read the total of Content-Range. */
 export const TOTAL_KIND_HEADER = 'X-Total-Kind';
 
+type OrderBy = Record<string, 'asc' | 'desc'>[];
+
 interface CountingDelegate {
-  count(args: { where: Record<string, unknown>; take?: number }): Promise<number>;
+  count(args: { where: Record<string, unknown>; orderBy: OrderBy; take: number }): Promise<number>;
 }
 
 /**
@@ -27,6 +29,10 @@ interface CountingDelegate {
  * index entries); beyond it, the table's planner estimate for an unfiltered list (pg_class.reltuples,
  * kept up to date by autovacuum's ANALYZE), or "at least LIST_COUNT_LIMIT" for a filtered one.
  * Small tables and selective filters keep their exact totals.
+ *
+ * The stopping count walks the rows in the page's own order: Prisma orders a count that has a
+ * `take` (by id when told nothing), and the page's order is the one its indexes serve, so the
+ * count reads the same index as the page instead of filtering the primary key.
  */
 @Injectable()
 export class ListCounter {
@@ -35,14 +41,14 @@ export class ListCounter {
     private readonly config: AppConfig,
   ) {}
 
-  async count(model: string, delegate: CountingDelegate, where: Record<string, unknown>): Promise<ListTotal> {
+  async count(model: string, delegate: CountingDelegate, where: Record<string, unknown>, orderBy: OrderBy): Promise<ListTotal> {
     const limit = this.config.LIST_COUNT_LIMIT;
     const unfiltered = Object.keys(where).length === 0;
     if (unfiltered) {
       const estimate = await this.plannerEstimate(model);
       if (estimate !== null && estimate > limit) return { total: estimate, kind: 'estimate' };
     }
-    const counted = await delegate.count({ where, take: limit + 1 });
+    const counted = await delegate.count({ where, orderBy, take: limit + 1 });
     return counted > limit ? { total: limit, kind: 'at-least' } : { total: counted, kind: 'exact' };
   }
 

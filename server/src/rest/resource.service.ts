@@ -74,7 +74,7 @@ export class ResourceService {
     const delegate = this.delegate(def);
     const [rows, counted] = await Promise.all([
       delegate.findMany({ where, orderBy: query.orderBy, skip: query.skip, take: query.take, select: this.select(def) }) as Promise<Record<string, unknown>[]>,
-      this.counter.count(def.model, delegate, where),
+      this.counter.count(def.model, delegate, where, query.orderBy),
     ]);
     // An estimate or a lower bound never claims fewer rows than this page shows.
     const total = counted.kind === 'exact' ? counted.total : Math.max(counted.total, query.start + rows.length);
