@@ -5,10 +5,14 @@ import { expectErrorShape, startTestApp, TestApp } from '../support/test-app';
 
 // As in production: the server also serves the built console at "/".
 let t: TestApp;
+let base: string;
 let dist: string;
 const SCRIPT = 'index-Bx3f9a1Q.js';
 beforeAll(async () => {
-  dist = fs.mkdtempSync(path.join(os.tmpdir(), 'aptic-console-'));
+  // Installed under a folder named "assets": only the console's own assets/ are hashed files.
+  base = fs.mkdtempSync(path.join(os.tmpdir(), 'aptic-console-'));
+  dist = path.join(base, 'assets', 'console');
+  fs.mkdirSync(dist, { recursive: true });
   fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>#APTIC — Back-office</title><div id="root"></div>');
   // A hashed script as Vite writes them, large enough to be worth compressing.
   fs.mkdirSync(path.join(dist, 'assets'));
@@ -17,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t.close();
-  fs.rmSync(dist, { recursive: true, force: true });
+  fs.rmSync(base, { recursive: true, force: true });
 });
 
 describe('the console served beside the API', () => {

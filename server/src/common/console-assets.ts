@@ -3,17 +3,17 @@ import compression from 'compression';
 import type { ServerResponse } from 'node:http';
 import * as path from 'node:path';
 
-/** Where Vite puts the console's hashed files: a name there never changes content. */
-const HASHED_DIR = `${path.sep}assets${path.sep}`;
-
 /**
- * Caching of the built console: hashed files under /assets are kept a year without asking again
+ * Caching of the built console: hashed files under assets/ are kept a year without asking again
  * (a new build has new names); index.html, and the console routes answered with it, are
  * revalidated on every load so a deployment is picked up at once.
  */
-export function setConsoleCacheHeaders(res: ServerResponse, filePath: string) {
-  const hashed = filePath.includes(HASHED_DIR);
-  res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+export function consoleCacheHeaders(rootPath: string) {
+  const hashedDir = path.resolve(rootPath, 'assets') + path.sep;
+  return (res: ServerResponse, filePath: string) => {
+    const hashed = path.resolve(filePath).startsWith(hashedDir);
+    res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+  };
 }
 
 /** The console served at "/" beside the API, with the caching above. */
@@ -21,7 +21,7 @@ export function consoleStaticOptions(rootPath: string): ServeStaticModuleOptions
   return {
     rootPath,
     exclude: ['/api{/*path}', '/socket.io{/*path}'],
-    serveStaticOptions: { setHeaders: setConsoleCacheHeaders },
+    serveStaticOptions: { setHeaders: consoleCacheHeaders(rootPath) },
   };
 }
 
