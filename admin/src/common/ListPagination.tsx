@@ -8,8 +8,8 @@ const LabelledPagination = Pagination as ComponentType<PaginationProps & { label
 
 /**
  * react-admin's pagination, honest about totals the server did not count in full (huge tables):
- * "1-25 sur environ 1 000 000" for the planner's estimate of an unfiltered table, "1-25 sur plus
- * de 10 000" for a filtered list beyond the server's counting limit.
+ * "1-25 sur environ 1 000 000" for the planner's estimate of an unfiltered table, "1-25 sur au moins
+ * 10 000" for a filtered list beyond the server's counting limit.
  */
 export const ListPagination = (props: PaginationProps) => {
     const { meta } = useListContext();

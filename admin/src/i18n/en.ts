@@ -193,7 +193,7 @@ export const en: TranslationMessages = {
     app: { title: '#APTIC — Back-office', unknown: 'Unknown', restricted: 'Restricted' },
     pagination: {
         estimate: '%{offsetBegin}-%{offsetEnd} of about %{total}',
-        at_least: '%{offsetBegin}-%{offsetEnd} of more than %{total}',
+        at_least: '%{offsetBegin}-%{offsetEnd} of at least %{total}',
     },
     menu: {
         eligibility: 'Eligibility',

@@ -20,7 +20,7 @@ export const fr: TranslationMessages = {
     },
     pagination: {
         estimate: '%{offsetBegin}-%{offsetEnd} sur environ %{total}',
-        at_least: '%{offsetBegin}-%{offsetEnd} sur plus de %{total}',
+        at_least: '%{offsetBegin}-%{offsetEnd} sur au moins %{total}',
     },
     menu: {
         eligibility: 'Éligibilité',
