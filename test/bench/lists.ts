@@ -277,9 +277,13 @@ async function main() {
       rows.push(line);
       console.log(line);
     }
+    // Where the API's fixed cost goes: HTTP and Nest alone, then with the session lookup.
+    const health = await measure(() => fetch(`${app!.baseUrl}/api/health`).then((r) => r.json()));
+    const me = await measure(() => fetch(`${app!.baseUrl}/api/auth/me`, { headers }).then((r) => r.json()));
+    console.log(`\nfixed cost per request: GET /api/health (HTTP, no session, SELECT 1) p50 ${health.p50.toFixed(1)} ms; GET /api/auth/me (+ session lookup) p50 ${me.p50.toFixed(1)} ms`);
     // What the count of an unfiltered list cost before (a full count), for reference.
     const fullCount = await measure(() => pool.query('SELECT count(*) FROM (SELECT id FROM "Scan" OFFSET 0) s'));
-    console.log(`\nfor reference, a full count of Scan (the count before): p50 ${fullCount.p50.toFixed(1)} ms, p95 ${fullCount.p95.toFixed(1)} ms`);
+    console.log(`for reference, a full count of Scan (the count before): p50 ${fullCount.p50.toFixed(1)} ms, p95 ${fullCount.p95.toFixed(1)} ms`);
   } finally {
     await app?.close().catch(() => undefined);
     await pool.end().catch(() => undefined);

@@ -23,6 +23,9 @@ interface CountingDelegate {
   count(args: { where: Record<string, unknown>; orderBy: OrderBy; take: number }): Promise<number>;
 }
 
+/** The planner's estimate is itself only refreshed by ANALYZE: reading it once in a while is enough. */
+const ESTIMATE_TTL_MS = 10_000;
+
 /**
  * Counts a list's rows without making a page of a million-row table wait for a full count:
  * exactly up to LIST_COUNT_LIMIT rows (a count that stops there, so it costs at most that many
@@ -36,6 +39,8 @@ interface CountingDelegate {
  */
 @Injectable()
 export class ListCounter {
+  private readonly estimates = new Map<string, { value: number | null; readAt: number }>();
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly config: AppConfig,
@@ -52,8 +57,16 @@ export class ListCounter {
     return counted > limit ? { total: limit, kind: 'at-least' } : { total: counted, kind: 'exact' };
   }
 
-  /** The planner's row count for the model's table, or null when the table was never analysed. */
+  /** The planner's row count for the model's table (kept ESTIMATE_TTL_MS), or null when the table was never analysed. */
   private async plannerEstimate(model: string): Promise<number | null> {
+    const known = this.estimates.get(model);
+    if (known && Date.now() - known.readAt < ESTIMATE_TTL_MS) return known.value;
+    const value = await this.readPlannerEstimate(model);
+    this.estimates.set(model, { value, readAt: Date.now() });
+    return value;
+  }
+
+  private async readPlannerEstimate(model: string): Promise<number | null> {
     // The table name comes from the schema's own metadata, never from the request.
     const rows = await this.prisma.$queryRaw<{ estimate: number | null }[]>`
       SELECT reltuples::float8 AS estimate FROM pg_class WHERE oid = to_regclass(quote_ident(${modelMeta(model).dbName}))`;
