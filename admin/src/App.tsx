@@ -3,7 +3,7 @@ import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout';
-import { Dashboard } from './dashboard';
+import { lazyPage } from './common/lazyPage';
 import { theme } from './theme';
 import users from './users';
 import structures from './structures';
@@ -30,6 +30,9 @@ import comments from './comments';
 import auditEvents from './audit-events';
 import ledgerEntries from './ledger-entries';
 import jobRuns from './jobs';
+
+// Pages load on first visit (one chunk each): the first load holds only the shell.
+const Dashboard = lazyPage(() => import('./dashboard/Dashboard'), 'Dashboard');
 
 export const App = () => (
     <Admin

@@ -99,6 +99,29 @@ export interface AppDataProvider extends DataProvider, RealtimeDataProvider {
 
 const restProvider = simpleRestProvider(API_URL, httpClient);
 
+/**
+ * How the server obtained a list's total (header X-Total-Kind): counted `exact`ly, the planner's
+ * `estimate` of a huge unfiltered table, or `at-least` that many rows for a huge filtered list.
+ */
+export type TotalKind = 'exact' | 'estimate' | 'at-least';
+
+/**
+ * The stock getList, plus the kind of its total in the result's `meta` (read by ListPagination):
+ * a provider of the same stock code whose HTTP client keeps the header of its one response.
+ */
+const getList: DataProvider['getList'] = async (resource, params) => {
+    let totalKind: TotalKind = 'exact';
+    const provider = simpleRestProvider(API_URL, (url, options) =>
+        httpClient(url, options).then(response => {
+            const kind = response.headers.get('X-Total-Kind');
+            if (kind === 'estimate' || kind === 'at-least') totalKind = kind;
+            return response;
+        })
+    );
+    const result = await provider.getList(resource, params);
+    return { ...result, meta: { ...result.meta, totalKind } };
+};
+
 const recordUrl = (resource: string, id: Identifier) => `${API_URL}/${resource}/${encodeURIComponent(String(id))}`;
 
 const post = (url: string, body: unknown) => httpClient(url, { method: 'POST', body: JSON.stringify(body ?? {}) });
@@ -106,7 +129,7 @@ const post = (url: string, body: unknown) => httpClient(url, { method: 'POST', b
 // CRUD goes through the stock ra-data-simple-rest provider; custom endpoints and realtime
 // (subscribe, unsubscribe, lock, unlock, getLock over socket.io) are added around it.
 export const dataProvider: AppDataProvider = {
-    ...addRealtimeMethods(restProvider, getToken),
+    ...addRealtimeMethods({ ...restProvider, getList }, getToken),
     getDashboard: () => httpClient(`${API_URL}/dashboard`).then(({ json }) => json as DashboardFigures),
     runAction: async (resource, { id, action, data }) => {
         markLocalWrite(resource, id);

@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppDependencies, AppModule } from './app.module';
 import { bigintReplacer } from './common/json';
+import { compressResponses } from './common/console-assets';
 import { jsonBodyMiddleware, requestContextMiddleware } from './common/request-logging';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
@@ -67,11 +68,12 @@ export async function buildApp(config: AppConfig, options: { logger?: ConsoleLog
     app.disable('x-powered-by');
     // BigInt totals (Endorsement.grossCents…) as JSON numbers, or strings past 2^53: one place for every response.
     app.set('json replacer', bigintReplacer);
+    app.use(compressResponses());
     app.use(requestContextMiddleware);
     app.use(jsonBodyMiddleware);
     app.enableCors({
       origin: config.CORS_ORIGINS === '*' ? true : config.CORS_ORIGINS.split(',').map((o) => o.trim()),
-      exposedHeaders: ['Content-Range', 'X-Request-Id'],
+      exposedHeaders: ['Content-Range', 'X-Total-Kind', 'X-Request-Id'],
       credentials: false,
     });
     app.useGlobalPipes(createValidationPipe());

@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { consoleStaticOptions } from './common/console-assets';
 import * as fs from 'node:fs';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -62,7 +63,7 @@ export class AppModule {
         DashboardModule,
         JobsModule,
         ...(consoleBuilt
-          ? [ServeStaticModule.forRoot({ rootPath: config.ADMIN_DIST_DIR, exclude: ['/api{/*path}', '/socket.io{/*path}'] })]
+          ? [ServeStaticModule.forRoot(consoleStaticOptions(config.ADMIN_DIST_DIR))]
           : []),
       ],
       controllers: [HealthController],

@@ -60,12 +60,13 @@ export interface RunningServer {
 
 /**
  * Starts `node server/dist/main.js` on a free port with a fresh embedded database
- * (no DATABASE_URL / REDIS_URL), and waits until GET /api/health answers 200.
+ * (no DATABASE_URL / REDIS_URL), and waits until GET /api/health answers 200. `settings` are
+ * extra environment variables (e.g. a low LIST_COUNT_LIMIT).
  */
-export async function startServer(timeoutMs = 90_000): Promise<RunningServer> {
+export async function startServer(timeoutMs = 90_000, settings: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'aptic-browser-db-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...settings, PORT: String(port), DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
   let output = '';

@@ -1,6 +1,8 @@
 import ApplicationIcon from '@mui/icons-material/AssignmentInd';
-import { ApplicationList } from './ApplicationList';
-import { ApplicationShow } from './ApplicationShow';
+import { lazyPage } from '../common/lazyPage';
+
+const ApplicationList = lazyPage(() => import('./ApplicationList'), 'ApplicationList');
+const ApplicationShow = lazyPage(() => import('./ApplicationShow'), 'ApplicationShow');
 
 export default {
     list: ApplicationList,

@@ -1,6 +1,8 @@
 import AuditIcon from '@mui/icons-material/History';
-import { AuditEventList } from './AuditEventList';
-import { AuditEventShow } from './AuditEventShow';
+import { lazyPage } from '../common/lazyPage';
+
+const AuditEventList = lazyPage(() => import('./AuditEventList'), 'AuditEventList');
+const AuditEventShow = lazyPage(() => import('./AuditEventShow'), 'AuditEventShow');
 
 export default {
     list: AuditEventList,

@@ -1,6 +1,8 @@
 import BookletIcon from '@mui/icons-material/MenuBook';
-import { BookletList } from './BookletList';
-import { BookletShow } from './BookletShow';
+import { lazyPage } from '../common/lazyPage';
+
+const BookletList = lazyPage(() => import('./BookletList'), 'BookletList');
+const BookletShow = lazyPage(() => import('./BookletShow'), 'BookletShow');
 
 export default {
     list: BookletList,

@@ -1,6 +1,8 @@
 import SignatureIcon from '@mui/icons-material/Draw';
-import { CharterSignatureList } from './CharterSignatureList';
-import { CharterSignatureShow } from './CharterSignatureShow';
+import { lazyPage } from '../common/lazyPage';
+
+const CharterSignatureList = lazyPage(() => import('./CharterSignatureList'), 'CharterSignatureList');
+const CharterSignatureShow = lazyPage(() => import('./CharterSignatureShow'), 'CharterSignatureShow');
 
 export default {
     list: CharterSignatureList,

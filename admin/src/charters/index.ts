@@ -1,8 +1,10 @@
 import CharterIcon from '@mui/icons-material/Gavel';
-import { CharterList } from './CharterList';
-import { CharterShow } from './CharterShow';
-import { CharterCreate } from './CharterCreate';
-import { CharterEdit } from './CharterEdit';
+import { lazyPage } from '../common/lazyPage';
+
+const CharterList = lazyPage(() => import('./CharterList'), 'CharterList');
+const CharterShow = lazyPage(() => import('./CharterShow'), 'CharterShow');
+const CharterCreate = lazyPage(() => import('./CharterCreate'), 'CharterCreate');
+const CharterEdit = lazyPage(() => import('./CharterEdit'), 'CharterEdit');
 
 export default {
     list: CharterList,

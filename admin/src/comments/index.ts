@@ -1,6 +1,8 @@
 import CommentIcon from '@mui/icons-material/Comment';
-import { CommentList } from './CommentList';
-import { CommentShow } from './CommentShow';
+import { lazyPage } from '../common/lazyPage';
+
+const CommentList = lazyPage(() => import('./CommentList'), 'CommentList');
+const CommentShow = lazyPage(() => import('./CommentShow'), 'CommentShow');
 
 export default {
     list: CommentList,

@@ -1,5 +1,6 @@
 import type { ReactElement, ReactNode } from 'react';
 import { DateInput, List, SearchInput, type ListProps } from 'react-admin';
+import { ListPagination } from './ListPagination';
 import { useReadableFilters } from './useReadableFilters';
 import { ListLive } from '../realtime/ListLive';
 
@@ -24,14 +25,15 @@ export interface ResourceListProps extends Omit<ListProps, 'filters' | 'children
 }
 
 /**
- * A List with the console's defaults: 25 rows a page, filters limited to what the user may
+ * A List with the console's defaults: 25 rows a page (totals of huge tables shown as what they
+ * are: "environ 1 000 000"), filters limited to what the user may
  * read, export through the stock ExportButton of the default actions, and live: rows appear,
  * change and disappear as colleagues work, without a reload.
  */
 export const ResourceList = ({ filters, children, ...props }: ResourceListProps) => {
     const readableFilters = useReadableFilters(filters);
     return (
-        <List perPage={25} filters={readableFilters} {...props}>
+        <List perPage={25} filters={readableFilters} pagination={<ListPagination />} {...props}>
             <ListLive>{children}</ListLive>
         </List>
     );

@@ -1,6 +1,8 @@
 import DisputeIcon from '@mui/icons-material/ReportProblem';
-import { DisputeList } from './DisputeList';
-import { DisputeShow } from './DisputeShow';
+import { lazyPage } from '../common/lazyPage';
+
+const DisputeList = lazyPage(() => import('./DisputeList'), 'DisputeList');
+const DisputeShow = lazyPage(() => import('./DisputeShow'), 'DisputeShow');
 
 export default {
     list: DisputeList,

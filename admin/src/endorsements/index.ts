@@ -1,6 +1,8 @@
 import EndorsementIcon from '@mui/icons-material/EventAvailable';
-import { EndorsementList } from './EndorsementList';
-import { EndorsementShow } from './EndorsementShow';
+import { lazyPage } from '../common/lazyPage';
+
+const EndorsementList = lazyPage(() => import('./EndorsementList'), 'EndorsementList');
+const EndorsementShow = lazyPage(() => import('./EndorsementShow'), 'EndorsementShow');
 
 export default {
     list: EndorsementList,

@@ -209,6 +209,10 @@ const names: Record<string, string> = {
 export const en: TranslationMessages = {
     ...englishMessages,
     app: { title: '#APTIC — Back-office', unknown: 'Unknown', restricted: 'Restricted' },
+    pagination: {
+        estimate: '%{offsetBegin}-%{offsetEnd} of about %{total}',
+        at_least: '%{offsetBegin}-%{offsetEnd} of at least %{total}',
+    },
     menu: {
         eligibility: 'Eligibility',
         catalogue: 'Catalogue',

@@ -18,6 +18,10 @@ export const fr: TranslationMessages = {
         unknown: 'Inconnu',
         restricted: 'Accès restreint',
     },
+    pagination: {
+        estimate: '%{offsetBegin}-%{offsetEnd} sur environ %{total}',
+        at_least: '%{offsetBegin}-%{offsetEnd} sur au moins %{total}',
+    },
     menu: {
         eligibility: 'Éligibilité',
         catalogue: 'Catalogue',

@@ -1,6 +1,8 @@
 import JobsIcon from '@mui/icons-material/PlaylistPlay';
-import { JobRunList } from './JobRunList';
-import { JobRunShow } from './JobRunShow';
+import { lazyPage } from '../common/lazyPage';
+
+const JobRunList = lazyPage(() => import('./JobRunList'), 'JobRunList');
+const JobRunShow = lazyPage(() => import('./JobRunShow'), 'JobRunShow');
 
 export { JobProgress } from './JobProgress';
 

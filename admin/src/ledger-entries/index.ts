@@ -1,5 +1,7 @@
 import LedgerIcon from '@mui/icons-material/AccountBalance';
-import { LedgerEntryList } from './LedgerEntryList';
+import { lazyPage } from '../common/lazyPage';
+
+const LedgerEntryList = lazyPage(() => import('./LedgerEntryList'), 'LedgerEntryList');
 
 export default {
     list: LedgerEntryList,

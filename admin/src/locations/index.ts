@@ -1,6 +1,8 @@
 import LocationIcon from '@mui/icons-material/Place';
-import { LocationList } from './LocationList';
-import { LocationShow } from './LocationShow';
+import { lazyPage } from '../common/lazyPage';
+
+const LocationList = lazyPage(() => import('./LocationList'), 'LocationList');
+const LocationShow = lazyPage(() => import('./LocationShow'), 'LocationShow');
 
 export default {
     list: LocationList,

@@ -1,6 +1,8 @@
 import OfferIcon from '@mui/icons-material/LocalOffer';
-import { OfferList } from './OfferList';
-import { OfferShow } from './OfferShow';
+import { lazyPage } from '../common/lazyPage';
+
+const OfferList = lazyPage(() => import('./OfferList'), 'OfferList');
+const OfferShow = lazyPage(() => import('./OfferShow'), 'OfferShow');
 
 export default {
     list: OfferList,

@@ -1,6 +1,8 @@
 import OrderIcon from '@mui/icons-material/ShoppingCart';
-import { OrderList } from './OrderList';
-import { OrderShow } from './OrderShow';
+import { lazyPage } from '../common/lazyPage';
+
+const OrderList = lazyPage(() => import('./OrderList'), 'OrderList');
+const OrderShow = lazyPage(() => import('./OrderShow'), 'OrderShow');
 
 export default {
     list: OrderList,

@@ -1,6 +1,8 @@
 import PassIcon from '@mui/icons-material/ConfirmationNumber';
-import { PassList } from './PassList';
-import { PassShow } from './PassShow';
+import { lazyPage } from '../common/lazyPage';
+
+const PassList = lazyPage(() => import('./PassList'), 'PassList');
+const PassShow = lazyPage(() => import('./PassShow'), 'PassShow');
 
 export default {
     list: PassList,

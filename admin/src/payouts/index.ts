@@ -1,6 +1,8 @@
 import PayoutIcon from '@mui/icons-material/Euro';
-import { PayoutList } from './PayoutList';
-import { PayoutShow } from './PayoutShow';
+import { lazyPage } from '../common/lazyPage';
+
+const PayoutList = lazyPage(() => import('./PayoutList'), 'PayoutList');
+const PayoutShow = lazyPage(() => import('./PayoutShow'), 'PayoutShow');
 
 export default {
     list: PayoutList,

@@ -1,8 +1,10 @@
 import QuestionnaireIcon from '@mui/icons-material/Quiz';
-import { QuestionnaireList } from './QuestionnaireList';
-import { QuestionnaireShow } from './QuestionnaireShow';
-import { QuestionnaireCreate } from './QuestionnaireCreate';
-import { QuestionnaireEdit } from './QuestionnaireEdit';
+import { lazyPage } from '../common/lazyPage';
+
+const QuestionnaireList = lazyPage(() => import('./QuestionnaireList'), 'QuestionnaireList');
+const QuestionnaireShow = lazyPage(() => import('./QuestionnaireShow'), 'QuestionnaireShow');
+const QuestionnaireCreate = lazyPage(() => import('./QuestionnaireCreate'), 'QuestionnaireCreate');
+const QuestionnaireEdit = lazyPage(() => import('./QuestionnaireEdit'), 'QuestionnaireEdit');
 
 export default {
     list: QuestionnaireList,

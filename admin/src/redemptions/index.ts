@@ -1,6 +1,8 @@
 import RedemptionIcon from '@mui/icons-material/ShoppingBasket';
-import { RedemptionList } from './RedemptionList';
-import { RedemptionShow } from './RedemptionShow';
+import { lazyPage } from '../common/lazyPage';
+
+const RedemptionList = lazyPage(() => import('./RedemptionList'), 'RedemptionList');
+const RedemptionShow = lazyPage(() => import('./RedemptionShow'), 'RedemptionShow');
 
 export default {
     list: RedemptionList,

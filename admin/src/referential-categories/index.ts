@@ -1,8 +1,10 @@
 import CategoryIcon from '@mui/icons-material/Category';
-import { CategoryList } from './CategoryList';
-import { CategoryShow } from './CategoryShow';
-import { CategoryCreate } from './CategoryCreate';
-import { CategoryEdit } from './CategoryEdit';
+import { lazyPage } from '../common/lazyPage';
+
+const CategoryList = lazyPage(() => import('./CategoryList'), 'CategoryList');
+const CategoryShow = lazyPage(() => import('./CategoryShow'), 'CategoryShow');
+const CategoryCreate = lazyPage(() => import('./CategoryCreate'), 'CategoryCreate');
+const CategoryEdit = lazyPage(() => import('./CategoryEdit'), 'CategoryEdit');
 
 export default {
     list: CategoryList,

@@ -1,8 +1,10 @@
 import ServiceIcon from '@mui/icons-material/MiscellaneousServices';
-import { ServiceList } from './ServiceList';
-import { ServiceShow } from './ServiceShow';
-import { ServiceCreate } from './ServiceCreate';
-import { ServiceEdit } from './ServiceEdit';
+import { lazyPage } from '../common/lazyPage';
+
+const ServiceList = lazyPage(() => import('./ServiceList'), 'ServiceList');
+const ServiceShow = lazyPage(() => import('./ServiceShow'), 'ServiceShow');
+const ServiceCreate = lazyPage(() => import('./ServiceCreate'), 'ServiceCreate');
+const ServiceEdit = lazyPage(() => import('./ServiceEdit'), 'ServiceEdit');
 
 export default {
     list: ServiceList,

@@ -1,6 +1,8 @@
 import ScanIcon from '@mui/icons-material/QrCode2';
-import { ScanList } from './ScanList';
-import { ScanShow } from './ScanShow';
+import { lazyPage } from '../common/lazyPage';
+
+const ScanList = lazyPage(() => import('./ScanList'), 'ScanList');
+const ScanShow = lazyPage(() => import('./ScanShow'), 'ScanShow');
 
 export default {
     list: ScanList,

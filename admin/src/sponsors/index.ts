@@ -1,8 +1,10 @@
 import SponsorIcon from '@mui/icons-material/AccountBalance';
-import { SponsorList } from './SponsorList';
-import { SponsorShow } from './SponsorShow';
-import { SponsorCreate } from './SponsorCreate';
-import { SponsorEdit } from './SponsorEdit';
+import { lazyPage } from '../common/lazyPage';
+
+const SponsorList = lazyPage(() => import('./SponsorList'), 'SponsorList');
+const SponsorShow = lazyPage(() => import('./SponsorShow'), 'SponsorShow');
+const SponsorCreate = lazyPage(() => import('./SponsorCreate'), 'SponsorCreate');
+const SponsorEdit = lazyPage(() => import('./SponsorEdit'), 'SponsorEdit');
 
 export default {
     list: SponsorList,

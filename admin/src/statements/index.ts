@@ -1,6 +1,8 @@
 import StatementIcon from '@mui/icons-material/ReceiptLong';
-import { StatementList } from './StatementList';
-import { StatementShow } from './StatementShow';
+import { lazyPage } from '../common/lazyPage';
+
+const StatementList = lazyPage(() => import('./StatementList'), 'StatementList');
+const StatementShow = lazyPage(() => import('./StatementShow'), 'StatementShow');
 
 export default {
     list: StatementList,

@@ -1,6 +1,8 @@
 import StructureIcon from '@mui/icons-material/Storefront';
-import { StructureList } from './StructureList';
-import { StructureShow } from './StructureShow';
+import { lazyPage } from '../common/lazyPage';
+
+const StructureList = lazyPage(() => import('./StructureList'), 'StructureList');
+const StructureShow = lazyPage(() => import('./StructureShow'), 'StructureShow');
 
 export default {
     list: StructureList,

@@ -1,6 +1,8 @@
 import SubscriptionIcon from '@mui/icons-material/QrCodeScanner';
-import { SubscriptionList } from './SubscriptionList';
-import { SubscriptionShow } from './SubscriptionShow';
+import { lazyPage } from '../common/lazyPage';
+
+const SubscriptionList = lazyPage(() => import('./SubscriptionList'), 'SubscriptionList');
+const SubscriptionShow = lazyPage(() => import('./SubscriptionShow'), 'SubscriptionShow');
 
 export default {
     list: SubscriptionList,

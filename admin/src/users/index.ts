@@ -1,8 +1,10 @@
 import UserIcon from '@mui/icons-material/ManageAccounts';
-import { UserList } from './UserList';
-import { UserShow } from './UserShow';
-import { UserCreate } from './UserCreate';
-import { UserEdit } from './UserEdit';
+import { lazyPage } from '../common/lazyPage';
+
+const UserList = lazyPage(() => import('./UserList'), 'UserList');
+const UserShow = lazyPage(() => import('./UserShow'), 'UserShow');
+const UserCreate = lazyPage(() => import('./UserCreate'), 'UserCreate');
+const UserEdit = lazyPage(() => import('./UserEdit'), 'UserEdit');
 
 export default {
     list: UserList,

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { ListCounter } from '../rest/list-count';
 import { ResourceService } from '../rest/resource.service';
 import { createResourceController } from '../rest/resource-controller.factory';
 import { auditEventsResource } from './audit.resources';
@@ -8,7 +9,7 @@ import { AuditedTransactions } from './audited-transaction';
 @Global()
 @Module({
   controllers: [createResourceController(auditEventsResource)],
-  providers: [AuditedTransactions, ResourceService],
+  providers: [AuditedTransactions, ResourceService, ListCounter],
   exports: [AuditedTransactions, ResourceService],
 })
 export class AuditModule {}

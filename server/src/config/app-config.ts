@@ -158,6 +158,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(4) @Max(15)
   BCRYPT_ROUNDS = 11;
 
+  /**
+   * Lists count their rows exactly up to this many. Beyond it an unfiltered list reports the
+   * planner's estimate of the table's size, and a filtered one "more than" this many, so a page
+   * of a million-row table does not wait for a full count (README "Lists of large tables").
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000_000)
+  LIST_COUNT_LIMIT = 10_000;
+
   /** An edit lock lapses this long after its last renewal (the console renews every 30 s). */
   @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   LOCK_TTL_SECONDS = 90;

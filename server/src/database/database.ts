@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import * as fs from 'node:fs';
@@ -39,7 +40,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function openPglite(dataDir: string): Promise<Database> {
   const inMemory = dataDir === 'memory';
   if (!inMemory) fs.mkdirSync(dataDir, { recursive: true });
-  const pglite = inMemory ? new PGlite() : new PGlite(dataDir);
+  // Contrib extensions the migrations create (CREATE EXTENSION) must be loaded by PGlite itself.
+  const extensions = { pg_trgm };
+  const pglite = inMemory ? new PGlite({ extensions }) : new PGlite(dataDir, { extensions });
   await pglite.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {

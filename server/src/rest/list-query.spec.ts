@@ -9,7 +9,7 @@ describe('react-admin list parameters to a Prisma query', () => {
 
   it('turns range into skip/take and sort into orderBy', () => {
     const q = parseListQuery({ sort: '["createdAt","DESC"]', range: '[50,99]' }, options);
-    expect(q.orderBy).toEqual([{ createdAt: 'desc' }, { id: 'asc' }]);
+    expect(q.orderBy).toEqual([{ createdAt: 'desc' }, { id: 'desc' }]);
     expect([q.skip, q.take]).toEqual([50, 50]);
   });
 

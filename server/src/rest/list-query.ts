@@ -85,8 +85,10 @@ export function parseListQuery(input: ListQueryInput, options: ListQueryOptions)
   }
   const order = sortOrder.toUpperCase();
   if (order !== 'ASC' && order !== 'DESC') throw badRequest(`Ordre de tri inconnu « ${sortOrder} » : utilisez ASC ou DESC.`);
-  const orderBy: Record<string, 'asc' | 'desc'>[] = [{ [sortField]: order === 'ASC' ? 'asc' : 'desc' }];
-  if (sortField !== 'id') orderBy.push({ id: 'asc' }); // stable pages
+  const direction = order === 'ASC' ? 'asc' : 'desc';
+  const orderBy: Record<string, 'asc' | 'desc'>[] = [{ [sortField]: direction }];
+  // Stable pages: ties broken by id in the same direction, so one (field, id) index serves both orders.
+  if (sortField !== 'id') orderBy.push({ id: direction });
 
   // range=[start,end] (inclusive)
   const rangeRaw = parseJsonParam('range', input.range);

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, RequirePermission } from '../auth/decorators';
 import { StaffUser } from '../auth/staff-user';
+import { TOTAL_KIND_HEADER } from './list-count';
 import { ResourceDefinition, ResourceWriter } from './resource-definition';
 import { registerResource } from './resource-registry';
 import { ResourceService } from './resource.service';
@@ -33,6 +34,7 @@ export function createResourceController(def: ResourceDefinition, writer?: Type<
     async list(@Query('sort') sort: unknown, @Query('range') range: unknown, @Query('filter') filter: unknown, @CurrentUser() user: StaffUser, @Res({ passthrough: true }) res: Response) {
       const page = await this.resources.list(def, { sort, range, filter }, user);
       res.setHeader('Content-Range', page.contentRange);
+      res.setHeader(TOTAL_KIND_HEADER, page.totalKind);
       return page.rows;
     }
 

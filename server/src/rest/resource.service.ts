@@ -8,6 +8,7 @@ import { validateBody } from '../common/validation';
 import { lockRow } from '../database/row-lock';
 import { PrismaClient } from '../generated/prisma/client';
 import { CollaborationService } from '../realtime/collaboration.service';
+import { ListCounter, TotalKind } from './list-count';
 import { ListQueryInput, parseListQuery } from './list-query';
 import { maskIban } from './masking';
 import { scalarFields } from './model-meta';
@@ -27,6 +28,7 @@ export class ResourceService {
     private readonly prisma: PrismaClient,
     private readonly transactions: AuditedTransactions,
     private readonly collaboration: CollaborationService,
+    private readonly counter: ListCounter,
   ) {}
 
   private delegate(def: ResourceDefinition, client: unknown = this.prisma): any {
@@ -70,14 +72,17 @@ export class ResourceService {
     });
     const where = this.scoped(def, user, query.where);
     const delegate = this.delegate(def);
-    const [rows, total] = await Promise.all([
-      delegate.findMany({ where, orderBy: query.orderBy, skip: query.skip, take: query.take, select: this.select(def) }),
-      delegate.count({ where }),
+    const [rows, counted] = await Promise.all([
+      delegate.findMany({ where, orderBy: query.orderBy, skip: query.skip, take: query.take, select: this.select(def) }) as Promise<Record<string, unknown>[]>,
+      this.counter.count(def.model, delegate, where, query.orderBy),
     ]);
+    // An estimate or a lower bound never claims fewer rows than this page shows.
+    const total = counted.kind === 'exact' ? counted.total : Math.max(counted.total, query.start + rows.length);
     const end = rows.length ? query.start + rows.length - 1 : query.start;
     return {
-      rows: (rows as Record<string, unknown>[]).map((r) => this.present(def, r, user)),
+      rows: rows.map((r) => this.present(def, r, user)),
       contentRange: `${def.name} ${query.start}-${end}/${total}`,
+      totalKind: counted.kind as TotalKind,
     };
   }
 
