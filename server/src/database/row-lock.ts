@@ -1,5 +1,5 @@
 import type { Prisma } from '../generated/prisma/client';
-import { modelMeta } from '../rest/model-meta';
+import { modelMeta } from './model-meta';
 
 /**
  * Locks one row until the end of the transaction (SELECT … FOR UPDATE), so that a check made on

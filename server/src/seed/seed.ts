@@ -1,6 +1,6 @@
 import * as bcrypt from 'bcryptjs';
 import { composeIBAN, isValidIBAN } from 'ibantools';
-import { SECRET_FIELDS } from '../audit/audited-transaction';
+import { SECRET_FIELDS } from '../rest/masking';
 import { Prisma, PrismaClient } from '../generated/prisma/client';
 import { barcodeFromSerial, randomSerial } from '../rules/barcode';
 import { FEE_RATE_BP, PASS_VALUE_CENTS, PASSES_PER_BOOKLET, percentOfCents } from '../rules/money';
