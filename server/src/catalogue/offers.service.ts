@@ -35,7 +35,7 @@ export class PartnerOfferDto {
 export class UpdatePartnerOfferDto extends UpdateOf(PartnerOfferDto) {}
 
 export type ModerationAction = keyof typeof OFFER_WORKFLOW;
-export const MODERATION_ACTIONS = Object.keys(OFFER_WORKFLOW) as ModerationAction[];
+export const MODERATION_ACTIONS = ['approve', 'reject', 'request-changes'] as const satisfies readonly ModerationAction[];
 
 export class ModerationDto {
   @ApiPropertyOptional({ description: 'Required to reject' }) @IsOptional() @Transform(trimmed) @IsString() @MinLength(3, { message: '3 caractères au moins' }) @MaxLength(2000) reason?: string;
@@ -91,10 +91,10 @@ export class OffersService {
     });
   }
 
-  private statusFor(flags: OfferFlag[]) {
+  private statusFor(flags: OfferFlag[]): Pick<Offer, 'status' | 'validation' | 'moderatedAt' | 'moderatedById'> {
     return flags.length === 0
-      ? { status: 'APPROVED' as OfferStatus, validation: 'AUTO' as const, moderatedAt: new Date(), moderatedById: null }
-      : { status: 'PENDING_REVIEW' as OfferStatus, validation: null, moderatedAt: null, moderatedById: null };
+      ? { status: 'APPROVED', validation: 'AUTO', moderatedAt: new Date(), moderatedById: null }
+      : { status: 'PENDING_REVIEW', validation: null, moderatedAt: null, moderatedById: null };
   }
 
   describe<O extends { flags: OfferFlag[] }>(offer: O) {
@@ -219,7 +219,7 @@ export class OffersService {
     for (const id of ids) {
       try {
         const offer = await this.moderate(id, user, dto.action, dto);
-        results.push({ id, ok: true, status: offer.status as string });
+        results.push({ id, ok: true, status: String(offer.status) });
       } catch (error) {
         if (error instanceof AppException) {
           results.push({ id, ok: false, error: error.message });
@@ -261,7 +261,7 @@ export class OffersService {
   async flagOffersOfInactiveServices(ctx: WriteContext, serviceIds: string[]) {
     const offers = await ctx.tx.offer.findMany({ where: { serviceId: { in: serviceIds }, status: { in: ['APPROVED', 'PENDING_REVIEW', 'CHANGES_REQUESTED'] } } });
     for (const before of offers) {
-      const flags = before.flags.includes('REFERENTIAL_INACTIVE') ? before.flags : [...before.flags, 'REFERENTIAL_INACTIVE' as OfferFlag];
+      const flags = before.flags.includes('REFERENTIAL_INACTIVE') ? before.flags : [...before.flags, OfferFlag.REFERENTIAL_INACTIVE];
       const after = await ctx.tx.offer.update({ where: { id: before.id }, data: { flags, status: 'PENDING_REVIEW', validation: null } });
       await ctx.record({ action: 'flag-referential-inactive', resource: 'offers', recordId: before.id, before, after });
     }

@@ -16,7 +16,7 @@ import { approvalRefusal, mayDecide, QUALIFIED, siretQualifiesOnce } from './app
 import { CurrentVersions } from './charters.service';
 import { ApproveApplicationDto, HoldApplicationDto, RejectApplicationDto, ReplyToHoldDto, SubmitApplicationDto } from './dto/application.dto';
 import { applicationsResource } from './eligibility.resources';
-import { Question, scoreAnswers } from './questionnaire.rules';
+import { questionsOf, scoreAnswers } from './questionnaire.rules';
 
 const PENDING = ['SUBMITTED', 'IN_REVIEW', 'ON_HOLD'] as const;
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -61,7 +61,7 @@ export class ApplicationsService {
     if (dto.charter.version !== charter.version) {
       fields['charter.version'] = [`la charte en vigueur est la version ${charter.version} : lisez-la (GET /api/public/charter) et signez celle-ci`];
     }
-    const scoring = scoreAnswers(questionnaire.questions as unknown as Question[], dto.answers);
+    const scoring = scoreAnswers(questionsOf(questionnaire.questions), dto.answers);
     for (const [field, message] of Object.entries(scoring.errors)) fields[field] = [message];
     if (Object.keys(fields).length) {
       throw new AppException(AppErrorCode.VALIDATION_FAILED, `Données invalides — ${Object.entries(fields).map(([f, m]) => `${f} : ${m.join(', ')}`).join(' ; ')}`, { fields });
@@ -300,7 +300,7 @@ export class ApplicationsService {
       this.prisma.structure.findMany({ where: { iban: app.iban, siret: { not: app.siret } }, select: { id: true, name: true, siret: true, status: true } }),
       this.prisma.application.findMany({ where: { siret: app.siret, id: { not: id } }, select: { id: true, reference: true, status: true, submittedAt: true }, orderBy: { submittedAt: 'desc' } }),
     ]);
-    const scoring = scoreAnswers((questionnaire?.questions ?? []) as unknown as Question[], app.answers);
+    const scoring = scoreAnswers(questionsOf(questionnaire?.questions), app.answers);
     // Each warning has a code (for a console in another language) and a French message.
     const warningDetails: { code: string; message: string }[] = [];
     // Once this application is approved, the qualified structure is its own: nothing to warn about.

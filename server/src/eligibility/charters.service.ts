@@ -9,7 +9,7 @@ import { Charter, Prisma, PrismaClient, Questionnaire } from '../generated/prism
 import { ResourceWriter } from '../writes/resource-writes';
 import { WriteContext, WritePath } from '../writes/write-path';
 import { chartersResource, questionnairesResource } from './eligibility.resources';
-import { Question, questionnaireProblems } from './questionnaire.rules';
+import { Question, questionnaireProblems, questionsJson } from './questionnaire.rules';
 
 
 export class CreateCharterDto {
@@ -82,7 +82,7 @@ export class QuestionnairesWriter implements ResourceWriter<'Questionnaire', Cre
     const last = await tx.questionnaire.findFirst({ orderBy: { version: 'desc' } });
     return {
       record: await tx.questionnaire.create({
-        data: { title: dto.title, threshold: dto.threshold, questions: dto.questions as unknown as Prisma.InputJsonValue, version: (last?.version ?? 0) + 1 },
+        data: { title: dto.title, threshold: dto.threshold, questions: questionsJson(dto.questions), version: (last?.version ?? 0) + 1 },
       }),
     };
   }
@@ -91,7 +91,7 @@ export class QuestionnairesWriter implements ResourceWriter<'Questionnaire', Cre
     published(before, 'Cette version du questionnaire');
     if (dto.questions) checkQuestions(dto.questions);
     const data: Prisma.QuestionnaireUpdateInput = { title: dto.title, threshold: dto.threshold };
-    if (dto.questions) data.questions = dto.questions as unknown as Prisma.InputJsonValue;
+    if (dto.questions) data.questions = questionsJson(dto.questions);
     return { record: await tx.questionnaire.update({ where: { id }, data }) };
   }
 }

@@ -8,7 +8,7 @@ import { notFound } from '../common/errors';
 import { ApplicationsService } from './applications.service';
 import { CurrentVersions, PublicationService } from './charters.service';
 import { ApproveApplicationDto, HoldApplicationDto, ReasonDto, RejectApplicationDto, ReplyToHoldDto, SubmitApplicationDto } from './dto/application.dto';
-import { Question } from './questionnaire.rules';
+import { questionsOf } from './questionnaire.rules';
 import { StructuresService } from './structures.service';
 
 @ApiTags('public')
@@ -33,7 +33,7 @@ export class PublicEligibilityController {
   async questionnaire() {
     const q = await this.current.questionnaire();
     if (!q) throw notFound('Aucun questionnaire publié.');
-    const questions = (q.questions as unknown as Question[]).map((question) => ({
+    const questions = questionsOf(q.questions).map((question) => ({
       code: question.code,
       label: question.label,
       options: question.options.map((o) => ({ value: o.value, label: o.label })),

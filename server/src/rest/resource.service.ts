@@ -9,6 +9,13 @@ import { scalarFields } from '../database/model-meta';
 import { ModelRow, ResourceDefinition } from './resource-definition';
 import { resourceDefinition } from './resource-registry';
 
+/** What the REST contract asks of a model's Prisma delegate (prisma.structure, prisma.offer, …). */
+interface ModelDelegate {
+  findMany(args: object): Promise<object[]>;
+  count(args: object): Promise<number>;
+  findFirst(args: object): Promise<object | null>;
+}
+
 function delegateName(model: string) {
   return model.charAt(0).toLowerCase() + model.slice(1);
 }
@@ -18,8 +25,9 @@ function delegateName(model: string) {
 export class ResourceService {
   constructor(private readonly prisma: PrismaClient) {}
 
-  private delegate(def: ResourceDefinition, client: unknown = this.prisma): any {
-    return (client as Record<string, unknown>)[delegateName(def.model)];
+  private delegate(def: ResourceDefinition, client: Prisma.TransactionClient = this.prisma): ModelDelegate {
+    // Every model's delegate has these methods; TypeScript cannot index the client by a model name held in a variable.
+    return Reflect.get(client, delegateName(def.model));
   }
 
   private exposed(def: ResourceDefinition, field: string) {
@@ -80,10 +88,11 @@ export class ResourceService {
     return this.findWhere(def, id, within, client, message);
   }
 
-  private async findWhere<M extends Prisma.ModelName>(def: ResourceDefinition<M>, id: string, scope: Record<string, unknown> | undefined, client: unknown = this.prisma, message?: string): Promise<ModelRow<M>> {
+  private async findWhere<M extends Prisma.ModelName>(def: ResourceDefinition<M>, id: string, scope: Record<string, unknown> | undefined, client: Prisma.TransactionClient = this.prisma, message?: string): Promise<ModelRow<M>> {
     if (typeof id !== 'string' || id.length > 64) throw notFound(message ?? this.notFoundMessage(def, id));
     const where = scope ? { AND: [scope, { id }] } : { id };
-    const record: ModelRow<M> | null = await this.delegate(def, client).findFirst({ where, select: this.select(def) });
+    // The delegate of def.model: its record is that model's.
+    const record = (await this.delegate(def, client).findFirst({ where, select: this.select(def) })) as ModelRow<M> | null;
     if (!record) throw notFound(message ?? this.notFoundMessage(def, id));
     return record;
   }

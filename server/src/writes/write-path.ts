@@ -12,7 +12,8 @@ import { ResourceService } from '../rest/resource.service';
 
 export type Tx = Prisma.TransactionClient;
 export type { ChangeType };
-export type Snapshot = Record<string, unknown>;
+/** A record as the audit log keeps it: JSON, without its secret fields. */
+export type Snapshot = Record<string, Prisma.InputJsonValue | null>;
 
 export interface AuditEntry {
   /** Business verb: "create", "update", "delete", "approve", "deactivate", … */
@@ -37,7 +38,7 @@ export interface WriteContext {
 }
 
 /** What an area's write function returns: the record as written, and how to tell it in the log. */
-export interface WriteOutcome<Row extends object = object> {
+export interface WriteOutcome<Row extends { id: string } = { id: string }> {
   record: Row;
   /** Audit verb when it is not the write's own (e.g. "deactivate" for a DELETE of a user). */
   action?: string;
@@ -134,7 +135,7 @@ export class WritePath {
   async staff<M extends Prisma.ModelName, T extends WriteOutcome>(
     plan: Omit<WritePlan<M>, 'by' | 'id'> & { id: string; user: StaffUser },
     work: (before: ModelRow<M>, ctx: WriteContext) => Promise<T>,
-  ): Promise<T & { presented: Snapshot }> {
+  ): Promise<T & { presented: Record<string, unknown> }> {
     const { user, ...rest } = plan;
     // With an id, the record is loaded (or the write refused with a 404) before the work runs.
     const outcome = await this.write({ ...rest, by: { kind: 'staff', user } }, (before, ctx) => work(before!, ctx));
@@ -145,7 +146,7 @@ export class WritePath {
   async staffCreate<M extends Prisma.ModelName, T extends WriteOutcome>(
     plan: { resource: ResourceDefinition<M>; user: StaffUser; action?: string },
     work: (ctx: WriteContext) => Promise<T>,
-  ): Promise<T & { presented: Snapshot }> {
+  ): Promise<T & { presented: Record<string, unknown> }> {
     const outcome = await this.write<M, T>({ resource: plan.resource, action: plan.action ?? 'create', by: { kind: 'staff', user: plan.user } }, (_none, ctx) => work(ctx));
     return { ...outcome, presented: this.resources.present(plan.resource, outcome.record, plan.user) };
   }
@@ -189,7 +190,7 @@ export class WritePath {
         await this.checkEditLock(plan, id);
       }
       const result = await work(before, ctx);
-      const recordId = id ?? String((result.record as { id?: unknown }).id);
+      const recordId = id ?? result.record.id;
       if (result.auditAs) {
         await ctx.record({ ...result.auditAs, change: null });
         ctx.changed({ resource: def.name, type: 'created', id: recordId, about: result.about });
@@ -240,8 +241,8 @@ export class WritePath {
                 action: entry.action,
                 resource: entry.resource,
                 recordId: entry.recordId,
-                before: before as Prisma.InputJsonObject | undefined,
-                after: after as Prisma.InputJsonObject | undefined,
+                before,
+                after,
                 requestId: context?.requestId ?? null,
               },
             });
