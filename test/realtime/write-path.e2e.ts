@@ -200,3 +200,49 @@ describe.each(Object.entries(kinds))('%s', (_name, kind) => {
     expect(await auditEventsOf(kind.resource, kind.id())).toHaveLength(logged);
   });
 });
+
+describe('a job step', () => {
+  const step = { action: 'demo:close', resource: 'sponsors', recordId: 'job-run-demo' };
+
+  it('writes one summary audit event and one merged event per resource touched, once committed', async () => {
+    const socket = await socketOf('ADMIN');
+    const events = collect(socket);
+    await subscribe(socket, 'resource/sponsors');
+    let seenInside: ReceivedEvent[] | undefined;
+    const result = await writes.jobStep(step, async ({ tx, touched }) => {
+      const { count } = await tx.sponsor.updateMany({ data: { contactPhone: '05 00 00 00 00' } });
+      touched('sponsors');
+      touched('sponsors');
+      await roundTrip(socket);
+      seenInside = [...events];
+      return { result: count, summary: { sponsors: count } };
+    });
+    expect(result).toBeGreaterThan(1);
+    expect(seenInside).toEqual([]);
+    const merged = await waitFor(events, (e) => e.topic === 'resource/sponsors');
+    await roundTrip(socket);
+    expect(events.filter((e) => e.topic === 'resource/sponsors')).toEqual([merged]);
+    const log = await auditEventsOf('sponsors', 'job-run-demo');
+    expect(log).toHaveLength(1);
+    expect(log[0]).toEqual(expect.objectContaining({ action: 'demo:close', after: { sponsors: result } }));
+  });
+
+  it('leaves no summary, no change and no event when the step fails', async () => {
+    const socket = await socketOf('ADMIN');
+    const events = collect(socket);
+    await subscribe(socket, 'resource/sponsors');
+    const failing = { ...step, recordId: 'job-run-failed' };
+    await expect(
+      writes.jobStep(failing, async ({ tx, touched }) => {
+        await tx.sponsor.updateMany({ data: { contactPhone: '09 99 99 99 99' } });
+        touched('sponsors');
+        throw new Error('étape interrompue');
+      }),
+    ).rejects.toThrow('étape interrompue');
+    await roundTrip(socket);
+    expect(events).toEqual([]);
+    expect(await auditEventsOf('sponsors', 'job-run-failed')).toEqual([]);
+    const sponsors = (await t.http.get('/api/sponsors?range=[0,99]').set('Authorization', await bearer('ADMIN'))).body;
+    expect(sponsors.some((s: { contactPhone: string | null }) => s.contactPhone === '09 99 99 99 99')).toBe(false);
+  });
+});

@@ -170,7 +170,8 @@ export class WritePath {
     const touched = new Set<string>();
     const { result } = await this.transaction(async (ctx) => {
       const done = await work({ tx: ctx.tx, touched: (resource) => void touched.add(resource) });
-      await ctx.record({ action: plan.action, resource: plan.resource, recordId: plan.recordId, after: done.summary });
+      // The summary is about the run; what the step changed is told by the merged events below.
+      await ctx.record({ action: plan.action, resource: plan.resource, recordId: plan.recordId, after: done.summary, change: null });
       return done;
     });
     for (const resource of touched) this.realtime.publish({ topic: resourceTopic(resource), type: 'updated', payload: { ids: [] } });
