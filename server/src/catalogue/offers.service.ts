@@ -13,7 +13,7 @@ import { ResourceService } from '../rest/resource.service';
 import { OFFER_WORKFLOW } from '../rules/workflows';
 import { WriteContext, WritePath } from '../writes/write-path';
 import { offersResource } from './catalogue.resources';
-import { beneficiaryImpact, checkOffer, FLAG_EXPLANATIONS } from './offer-checks';
+import { beneficiaryImpact, checkOffer, FLAG_EXPLANATIONS, needsRecheck } from './offer-checks';
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 /** 1,000 € for one service act is already far beyond any real offer: more is a typing error. */
@@ -154,8 +154,7 @@ export class OffersService {
     const { record: offer } = await this.writes.outside(plan, async (before, ctx) => {
       if (before.status === 'REJECTED') throw conflict('Cette offre a été refusée : créez une nouvelle offre.');
       if (dto.locationId) await this.checkLocation(ctx.tx, partner.structureId, dto.locationId);
-      const priceOrService = (dto.priceCents !== undefined && dto.priceCents !== before.priceCents) || (dto.serviceId !== undefined && dto.serviceId !== before.serviceId);
-      const recheck = priceOrService || before.status === 'CHANGES_REQUESTED';
+      const recheck = needsRecheck(before, dto);
       const data: Prisma.OfferUpdateInput = {
         title: dto.title,
         description: dto.description,

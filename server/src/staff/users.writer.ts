@@ -6,6 +6,7 @@ import { Prisma, User } from '../generated/prisma/client';
 import { RealtimeService } from '../realtime/realtime.service';
 import { ResourceWriter } from '../writes/resource-writes';
 import { WriteContext } from '../writes/write-path';
+import { accountAction, endsSessions, selfLockout } from './accounts.rules';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 
 /**
@@ -32,7 +33,8 @@ export class UsersWriter implements ResourceWriter<'User', CreateUserDto, Update
 
   async update(id: string, dto: UpdateUserDto, before: User, ctx: WriteContext, actor: StaffUser) {
     const { tx } = ctx;
-    if (id === actor.id && (dto.active === false || (dto.role && dto.role !== actor.role))) {
+    const change = { role: dto.role, active: dto.active, password: dto.password !== undefined };
+    if (selfLockout(id, change, actor)) {
       throw conflict('Vous ne pouvez ni désactiver votre propre compte ni changer votre propre rôle : demandez à un autre administrateur.');
     }
     const data: Prisma.UserUpdateInput = {};
@@ -41,9 +43,8 @@ export class UsersWriter implements ResourceWriter<'User', CreateUserDto, Update
     if (dto.active !== undefined) data.active = dto.active;
     if (dto.password !== undefined) data.passwordHash = await this.auth.hashPassword(dto.password);
     const updated = await tx.user.update({ where: { id }, data });
-    const endsSessions = (dto.active === false && before.active) || (dto.role && dto.role !== before.role) || dto.password !== undefined;
-    if (endsSessions) await this.endSessions(id, ctx);
-    const action = dto.active === false && before.active ? 'deactivate' : dto.active === true && !before.active ? 'reactivate' : 'update';
+    if (endsSessions(before, change)) await this.endSessions(id, ctx);
+    const action = accountAction(before, change);
     // The hash never reaches the log; that the password changed does.
     const record = dto.password !== undefined ? { ...updated, passwordChanged: true } : updated;
     return { record, action };
