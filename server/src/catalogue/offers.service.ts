@@ -101,6 +101,16 @@ export class OffersService {
     return { ...offer, flagExplanations: explain(offer.flags) };
   }
 
+  /** The national referential as structures see it: active categories and their active services. */
+  async publicReferential() {
+    const categories = await this.prisma.referentialCategory.findMany({
+      where: { active: true },
+      orderBy: { position: 'asc' },
+      include: { services: { where: { active: true }, orderBy: { code: 'asc' }, select: { id: true, code: true, label: true, description: true, recommendedPriceCents: true } } },
+    });
+    return categories.map((c) => ({ id: c.id, code: c.code, label: c.label, description: c.description, services: c.services }));
+  }
+
   // ── Partner API ──
 
   async partnerList(partner: PartnerIdentity) {

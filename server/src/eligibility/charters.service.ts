@@ -4,12 +4,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { StaffUser } from '../auth/staff-user';
-import { AppErrorCode, AppException, conflict } from '../common/errors';
+import { AppErrorCode, AppException, conflict, notFound } from '../common/errors';
 import { Charter, Prisma, PrismaClient, Questionnaire } from '../generated/prisma/client';
 import { ResourceWriter } from '../writes/resource-writes';
 import { WriteContext, WritePath } from '../writes/write-path';
 import { chartersResource, questionnairesResource } from './eligibility.resources';
-import { Question, questionnaireProblems, questionsJson } from './questionnaire.rules';
+import { Question, questionnaireProblems, questionsJson, questionsOf } from './questionnaire.rules';
 
 
 export class CreateCharterDto {
@@ -52,6 +52,25 @@ export class CurrentVersions {
 
   questionnaire(client: Prisma.TransactionClient | PrismaClient = this.prisma) {
     return client.questionnaire.findFirst({ where: { publishedAt: { not: null } }, orderBy: { version: 'desc' } });
+  }
+
+  /** The charter in force, as an applicant reads and signs it. */
+  async publicCharter() {
+    const charter = await this.charter();
+    if (!charter) throw notFound('Aucune charte publiée.');
+    return { id: charter.id, version: charter.version, title: charter.title, body: charter.body, publishedAt: charter.publishedAt };
+  }
+
+  /** The questionnaire in use, without the scores. */
+  async publicQuestionnaire() {
+    const q = await this.questionnaire();
+    if (!q) throw notFound('Aucun questionnaire publié.');
+    const questions = questionsOf(q.questions).map((question) => ({
+      code: question.code,
+      label: question.label,
+      options: question.options.map((o) => ({ value: o.value, label: o.label })),
+    }));
+    return { version: q.version, title: q.title, questions };
   }
 }
 
