@@ -6,7 +6,7 @@ import { modelMeta } from './model-meta';
  * it (status, publication, duplicates) still holds when the transaction writes. Concurrent
  * writers of the same record wait their turn instead of overwriting each other.
  */
-export async function lockRow(tx: Prisma.TransactionClient, model: string, id: string): Promise<void> {
+export async function lockRow(tx: Prisma.TransactionClient, model: Prisma.ModelName, id: string): Promise<void> {
   const table = modelMeta(model).dbName.replace(/"/g, '');
   await tx.$queryRawUnsafe(`SELECT 1 FROM "${table}" WHERE "id" = $1 FOR UPDATE`, id);
 }
