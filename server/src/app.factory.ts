@@ -10,7 +10,7 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { openDatabase } from './database/database';
 import { migrate } from './database/migrator';
-import { connectRedis } from './realtime/redis';
+import { connectRedis } from './redis/redis';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 import { seedDemoData } from './seed/seed';
 

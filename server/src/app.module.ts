@@ -22,10 +22,12 @@ import { HealthController } from './health/health.controller';
 import { LedgerModule } from './ledger/ledger.module';
 import { JobsModule } from './jobs/jobs.module';
 import { RealtimeModule } from './realtime/realtime.module';
-import { RedisModule } from './realtime/redis.module';
-import type { RedisClient } from './realtime/redis';
+import { RedisModule } from './redis/redis.module';
+import type { RedisClient } from './redis/redis';
+import { RestModule } from './rest/rest.module';
 import { ScanningModule } from './scanning/scanning.module';
 import { StaffModule } from './staff/staff.module';
+import { WritesModule } from './writes/writes.module';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -47,9 +49,11 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(db),
-        AuditModule,
         RedisModule.forRoot(redis?.client),
+        RestModule,
         RealtimeModule.forRoot(redis?.client),
+        WritesModule,
+        AuditModule,
         AuthModule,
         StaffModule,
         EligibilityModule,

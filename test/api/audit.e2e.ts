@@ -1,4 +1,7 @@
 import { auditEventsResource } from '../../server/src/audit/audit.resources';
+import { referentialCategoriesResource } from '../../server/src/catalogue/catalogue.resources';
+import { conflict } from '../../server/src/common/errors';
+import { WritePath } from '../../server/src/writes/write-path';
 import { startTestApp, TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -55,11 +58,23 @@ describe('the audit log', () => {
   });
 
   it('leaves nothing in the log when a write is refused', async () => {
-    const before = (await t.http.get('/api/audit-events?range=[0,0]').set('Authorization', `Bearer ${admin}`)).headers['content-range'];
-    await t.http.post('/api/referential-categories').set('Authorization', `Bearer ${admin}`).send({ code: 'TEST-AUDIT', label: 'Doublon' });
-    await t.http.post('/api/referential-categories').set('Authorization', `Bearer ${admin}`).send({ code: 'bad code!', label: 'x' });
-    const after = (await t.http.get('/api/audit-events?range=[0,0]').set('Authorization', `Bearer ${admin}`)).headers['content-range'];
-    expect(after).toBe(before);
+    const count = async () => (await t.http.get('/api/audit-events?range=[0,0]').set('Authorization', `Bearer ${admin}`)).headers['content-range'];
+    await t.http.post('/api/referential-categories').set('Authorization', `Bearer ${admin}`).send({ code: 'TEST-DUP', label: 'Première' });
+    const before = await count();
+    // Refused before anything is written: a duplicate code, an invalid one.
+    expect((await t.http.post('/api/referential-categories').set('Authorization', `Bearer ${admin}`).send({ code: 'TEST-DUP', label: 'Doublon' })).status).toBe(409);
+    expect((await t.http.post('/api/referential-categories').set('Authorization', `Bearer ${admin}`).send({ code: 'bad code!', label: 'x' })).status).toBe(400);
+    // Refused after its change and an audit event were written, in the same transaction: both roll back.
+    const user = (await t.http.get('/api/auth/me').set('Authorization', `Bearer ${admin}`)).body;
+    const refused = t.started.app.get(WritePath).staffCreate({ resource: referentialCategoriesResource, user }, async (ctx) => {
+      const record = await ctx.tx.referentialCategory.create({ data: { code: 'ROLLED-BACK', label: 'Annulée', position: 99 } });
+      await ctx.record({ action: 'create', resource: 'referential-categories', recordId: record.id, after: record });
+      throw conflict('Refusée après écriture.');
+    });
+    await expect(refused).rejects.toThrow('Refusée après écriture.');
+    expect(await count()).toBe(before);
+    const found = await t.http.get(`/api/referential-categories?filter=${enc('{"code":"ROLLED-BACK"}')}`).set('Authorization', `Bearer ${admin}`);
+    expect(found.body).toEqual([]);
   });
 
   it('cannot be written, changed or deleted through the API, even by ADMIN', async () => {

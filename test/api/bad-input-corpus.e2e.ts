@@ -5,7 +5,7 @@
  * bodies of every resource. Never a 5xx, never a crash, never a row an honest filter would not give.
  */
 import { RESOURCE_NAMES } from '../../server/src/auth/permissions';
-import { scalarFields } from '../../server/src/rest/model-meta';
+import { scalarFields } from '../../server/src/database/model-meta';
 import { resourceDefinition } from '../../server/src/rest/resource-registry';
 import { startTestApp, TestApp } from '../support/test-app';
 

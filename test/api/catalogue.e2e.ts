@@ -160,6 +160,8 @@ describe('moderation', () => {
     expect((await moderate(c.id, 'request-changes')).status).toBe(400);
     const asked = await moderate(c.id, 'request-changes', { comment: 'Merci de ramener le prix à 10 €.' });
     expect(asked.body.status).toBe('CHANGES_REQUESTED');
+    // Waiting for the structure's changes (SPEC §3): a reviewer does not approve it as it is.
+    expect((await moderate(c.id, 'approve')).status).toBe(409);
     const fixed = await partner('b').put(`/offers/${c.id}`, { priceCents: 1000 });
     expect(fixed.body).toEqual(expect.objectContaining({ status: 'APPROVED', validation: 'AUTO', moderationComment: null }));
   });

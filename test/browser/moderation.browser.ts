@@ -145,6 +145,16 @@ describe('catalogue moderation in the console', () => {
     expect(rejected.moderationComment).toBe('Le prix doit être de 10 € (un pass).');
   });
 
+  it('offers only the decisions the server accepts: no approval while the structure has changes to make', async () => {
+    const offer = await submitOffer(`Lot ${stamp} — à reprendre`, services[8].id, 1500);
+    await api(server.baseUrl, reviewerToken, 'POST', `/api/offers/${offer.id}/request-changes`, { comment: 'Ramenez le prix à 10 €.' });
+    await page.goto(`${server.baseUrl}/#/offers/${offer.id}/show`);
+    await page.getByTestId('offer-status').getByText('Modifications demandées').waitFor();
+    await page.getByRole('button', { name: 'Refuser' }).waitFor();
+    await page.getByRole('button', { name: 'Demander des modifications' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Approuver' }).count()).toBe(0);
+  });
+
   it('raised no JavaScript error', () => {
     expect(errors).toEqual([]);
   });

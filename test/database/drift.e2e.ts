@@ -1,7 +1,7 @@
 import { Database, openDatabase } from '../../server/src/database/database';
 import { migrate, readMigrations } from '../../server/src/database/migrator';
 import { compareWithModel, readDatabaseShape } from '../../server/src/database/schema-drift';
-import { dataModel } from '../../server/src/rest/model-meta';
+import { dataModel } from '../../server/src/database/model-meta';
 import { RAW_OBJECTS } from '../../prisma/raw-objects';
 import { freshDatabase } from '../support/test-app';
 

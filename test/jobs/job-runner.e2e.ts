@@ -1,5 +1,5 @@
 import { Socket } from 'socket.io-client';
-import { AuditedTransactions } from '../../server/src/audit/audited-transaction';
+import { WritePath } from '../../server/src/writes/write-path';
 import { AppException } from '../../server/src/common/errors';
 import { AppConfig } from '../../server/src/config/app-config';
 import { PrismaClient } from '../../server/src/generated/prisma/client';
@@ -22,7 +22,7 @@ let failOnce: { step: string; atCursor: number } | null = null;
 
 function makeRunner(definitions: JobDefinition<any>[]) {
   const app = t.started.app;
-  return new JobRunner(prisma, app.get(AuditedTransactions), app.get(RealtimeService), app.get(AppConfig), definitions);
+  return new JobRunner(prisma, app.get(WritePath), app.get(RealtimeService), app.get(AppConfig), definitions);
 }
 
 const copyAndDouble = (name: string): JobDefinition<{ table: string }> => ({

@@ -1,5 +1,8 @@
 import { Socket } from 'socket.io-client';
+import { conflict } from '../../server/src/common/errors';
+import { sponsorsResource } from '../../server/src/emission/emission.resources';
 import { siretFor } from '../../server/src/rules/siret';
+import { WritePath } from '../../server/src/writes/write-path';
 import { ServerProcess, startServerProcess } from '../support/server-process';
 import { startTestApp, TestApp, usingPostgres, usingRedis } from '../support/test-app';
 import { collect, connect, connected, refused, subscribe, waitFor } from '../support/sockets';
@@ -89,12 +92,25 @@ describe('resource events', () => {
     const events = collect(socket);
     await subscribe(socket, 'resource/sponsors');
     await subscribe(socket, 'resource/audit-events');
+    // Refused by validation, before anything is written.
     const res = await t.http.post('/api/sponsors').set('Authorization', `Bearer ${await t.token('ADMIN')}`).send({ name: 'Incomplet' });
     expect(res.status).toBe(400);
-    // A later successful write's event arrives; none came from the failed one before it.
+    // Refused after its change and its audit event were written, in the same transaction.
+    const user = (await t.http.get('/api/auth/me').set('Authorization', `Bearer ${await t.token('ADMIN')}`)).body;
+    const sponsor = (await t.http.get('/api/sponsors?range=[0,0]').set('Authorization', `Bearer ${await t.token('ADMIN')}`)).body[0];
+    const failed = t.started.app.get(WritePath).staff({ resource: sponsorsResource, id: sponsor.id, user, action: 'update' }, async (_before, ctx) => {
+      const record = await ctx.tx.sponsor.update({ where: { id: sponsor.id }, data: { contactName: 'Jamais publié' } });
+      await ctx.record({ action: 'note', resource: 'sponsors', recordId: sponsor.id, after: { note: 'annulée' } });
+      ctx.changed({ resource: 'sponsors', type: 'updated', id: sponsor.id });
+      if (record) throw conflict('Refusée après écriture.');
+      return { record };
+    });
+    await expect(failed).rejects.toThrow('Refusée après écriture.');
+    // A later successful write's event arrives; none came from the failed ones before it.
     await t.http.post('/api/referential-categories').set('Authorization', `Bearer ${await t.token('ADMIN')}`).send({ code: 'RT-MARKER', label: 'Marqueur' });
     await waitFor(events, (e) => e.topic === 'resource/audit-events');
     expect(events.filter((e) => e.topic === 'resource/sponsors')).toEqual([]);
+    expect(events.filter((e) => e.topic === 'resource/audit-events')).toHaveLength(1);
   });
 
   it('closes a session’s sockets when it logs out', async () => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Stack, Typography } from '@mui/material';
 import ApproveIcon from '@mui/icons-material/CheckCircle';
 import { TextInput, minLength, required, useRecordContext, useTranslate } from 'react-admin';
-import { ActionButton, OneTimeSecretDialog, useRecordView } from '../common';
+import { ActionButton, OneTimeSecretDialog, useRecordView, useWorkflowAllows } from '../common';
 import type { OneTimeKey } from '../dataProvider';
 import type { ApplicationChecks } from './types';
 
@@ -17,9 +17,10 @@ export const ApproveButton = () => {
     const [key, setKey] = useState<OneTimeKey | null>(null);
     const { data: checks } = useRecordView<ApplicationChecks>('checks');
     const belowThreshold = record != null && record.score < record.scoreThreshold;
+    const allowed = useWorkflowAllows('applications', 'approve');
     return (
         <>
-            {record?.status === 'IN_REVIEW' && (
+            {record && allowed && (
                 <ActionButton
                     action="approve"
                     label="applications.actions.approve"

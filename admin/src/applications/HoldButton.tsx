@@ -1,13 +1,12 @@
 import HoldIcon from '@mui/icons-material/PauseCircle';
-import { TextInput, minLength, required, useRecordContext, useTranslate } from 'react-admin';
+import { TextInput, minLength, required, useTranslate } from 'react-admin';
 import { Typography } from '@mui/material';
-import { ActionButton } from '../common';
+import { ActionButton, useWorkflowAllows } from '../common';
 
 /** "Mettre en attente": asks the applicant for information; their reply puts it back in review. */
 export const HoldButton = () => {
-    const record = useRecordContext();
     const translate = useTranslate();
-    if (record?.status !== 'IN_REVIEW') return null;
+    if (!useWorkflowAllows('applications', 'hold')) return null;
     return (
         <ActionButton
             action="hold"

@@ -1,11 +1,10 @@
 import RejectIcon from '@mui/icons-material/Block';
-import { TextInput, minLength, required, useRecordContext } from 'react-admin';
-import { ActionButton, EnumInput } from '../common';
+import { TextInput, minLength, required } from 'react-admin';
+import { ActionButton, EnumInput, useWorkflowAllows } from '../common';
 
 /** "Refuser": a reason among the five of the scheme, and a comment for the applicant. */
 export const RejectButton = () => {
-    const record = useRecordContext();
-    if (record?.status !== 'IN_REVIEW' && record?.status !== 'ON_HOLD') return null;
+    if (!useWorkflowAllows('applications', 'reject')) return null;
     return (
         <ActionButton
             action="reject"

@@ -29,3 +29,4 @@ export * from './useLatestPublished';
 export * from './DeactivationGuard';
 export * from './RelatedTab';
 export * from './Columns';
+export * from './workflows';

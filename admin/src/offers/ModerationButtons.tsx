@@ -1,20 +1,17 @@
 import ApproveIcon from '@mui/icons-material/CheckCircle';
 import RejectIcon from '@mui/icons-material/Block';
 import ChangesIcon from '@mui/icons-material/EditNote';
-import { useCanAccess, useRecordContext } from 'react-admin';
-import { ActionButton } from '../common';
+import { ActionButton, useWorkflowAllows } from '../common';
 import { ApprovalCommentInput, ChangesInput, ReasonInput, withoutEmpty } from './moderationInputs';
 
-/** Approve, reject or ask for changes on one offer, as its status allows (W on offers). */
+/** Approve, reject or ask for changes on one offer, as its status allows (the server's OFFER_WORKFLOW, W on offers). */
 export const ModerationButtons = () => {
-    const record = useRecordContext();
-    const { canAccess } = useCanAccess({ resource: 'offers', action: 'edit' });
-    if (!record || !canAccess) return null;
-    const pending = record.status === 'PENDING_REVIEW';
-    const decidable = pending || record.status === 'APPROVED';
+    const canApprove = useWorkflowAllows('offers', 'approve');
+    const canRequestChanges = useWorkflowAllows('offers', 'request-changes');
+    const canReject = useWorkflowAllows('offers', 'reject');
     return (
         <>
-            {pending && (
+            {canApprove && (
                 <ActionButton
                     action="approve"
                     label="offers.moderation.approve"
@@ -26,7 +23,7 @@ export const ModerationButtons = () => {
                     dialog={{ title: 'offers.moderation.approveTitle', inputs: <ApprovalCommentInput /> }}
                 />
             )}
-            {decidable && (
+            {canRequestChanges && (
                 <ActionButton
                     action="request-changes"
                     label="offers.moderation.requestChanges"
@@ -36,7 +33,7 @@ export const ModerationButtons = () => {
                     dialog={{ title: 'offers.moderation.requestChangesTitle', inputs: <ChangesInput /> }}
                 />
             )}
-            {decidable && (
+            {canReject && (
                 <ActionButton
                     action="reject"
                     label="offers.moderation.reject"

@@ -3,7 +3,7 @@ import { Alert, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typogra
 import KeyIcon from '@mui/icons-material/Key';
 import RevokeIcon from '@mui/icons-material/KeyOff';
 import { DateField, RecordContextProvider, usePermissions, useRecordContext, useTranslate } from 'react-admin';
-import { ActionButton, OneTimeSecretDialog, RefField, useRecordView } from '../common';
+import { ActionButton, OneTimeSecretDialog, RefField, useRecordView, useWorkflowAllows } from '../common';
 import type { OneTimeKey } from '../dataProvider';
 
 interface ApiKey {
@@ -25,9 +25,9 @@ export const ApiKeysPanel = () => {
     const isAdmin = permissions?.role === 'ADMIN';
     const [key, setKey] = useState<OneTimeKey | null>(null);
     const { data: keys, error } = useRecordView<ApiKey[]>('api-keys');
+    const qualified = useWorkflowAllows('structures', 'reissue-api-key');
     if (!record) return null;
     const active = (keys ?? []).filter(k => !k.revokedAt).length;
-    const qualified = record.status === 'ELIGIBLE' || record.status === 'SUSPENDED';
     return (
         <Stack spacing={2} data-testid="api-keys-panel">
             <Typography variant="body2" color="text.secondary">

@@ -2,7 +2,7 @@ import SuspendIcon from '@mui/icons-material/PauseCircle';
 import ReinstateIcon from '@mui/icons-material/PlayCircle';
 import { Typography } from '@mui/material';
 import { TextInput, minLength, required, useRecordContext, useTranslate } from 'react-admin';
-import { ActionButton } from '../common';
+import { ActionButton, useWorkflowAllows } from '../common';
 
 const ReasonInput = () => (
     <TextInput source="reason" label="structures.actions.reason" multiline minRows={2} fullWidth validate={[required(), minLength(3)]} />
@@ -12,7 +12,8 @@ const ReasonInput = () => (
 export const SuspendButton = () => {
     const record = useRecordContext();
     const translate = useTranslate();
-    if (record?.status !== 'ELIGIBLE') return null;
+    const allowed = useWorkflowAllows('structures', 'suspend');
+    if (!record || !allowed) return null;
     return (
         <ActionButton
             action="suspend"
@@ -33,7 +34,8 @@ export const SuspendButton = () => {
 export const ReinstateButton = () => {
     const record = useRecordContext();
     const translate = useTranslate();
-    if (record?.status !== 'SUSPENDED') return null;
+    const allowed = useWorkflowAllows('structures', 'reinstate');
+    if (!record || !allowed) return null;
     return (
         <ActionButton
             action="reinstate"

@@ -10,7 +10,7 @@ function maskSnapshot(value: unknown): unknown {
 }
 
 /** Audit events are readable on the records one can read; never writable by any API. */
-export const auditEventsResource: ResourceDefinition = {
+export const auditEventsResource: ResourceDefinition<'AuditEvent'> = {
   name: 'audit-events',
   model: 'AuditEvent',
   search: ['actorName', 'action', 'resource', 'recordId'],

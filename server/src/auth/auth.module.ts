@@ -2,10 +2,9 @@ import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
-import type { RedisClient } from '../realtime/redis';
-import { REDIS_CLIENT } from '../realtime/redis.module';
+import type { RedisClient } from '../redis/redis';
+import { REDIS_CLIENT } from '../redis/redis.module';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
-import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { clientAddress, LocalAuthGuard, RateLimitGuard, throttleKindOf } from './guards';
 import { StaffBearerStrategy, StaffLocalStrategy } from './strategies';
@@ -33,7 +32,6 @@ import { StaffBearerStrategy, StaffLocalStrategy } from './strategies';
       }),
     }),
   ],
-  controllers: [AuthController],
   providers: [AuthService, StaffLocalStrategy, StaffBearerStrategy, LocalAuthGuard, RateLimitGuard],
   exports: [AuthService, RateLimitGuard],
 })

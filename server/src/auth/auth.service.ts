@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import * as bcrypt from 'bcryptjs';
-import { AuditedTransactions } from '../audit/audited-transaction';
-import { requestContext } from '../common/request-context';
 import { fitsBcrypt } from '../common/validators';
 import { AppConfig } from '../config/app-config';
 import { PrismaClient } from '../generated/prisma/client';
 import { StaffUser } from './staff-user';
-import { hashToken, newToken } from './tokens';
+import { hashToken } from './tokens';
 
 // Compared against when the e-mail is unknown, so a wrong e-mail costs as long as a wrong password.
 const DUMMY_HASH = bcrypt.hashSync('aptic-dummy-password', 10);
@@ -16,7 +14,6 @@ export class AuthService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly config: AppConfig,
-    private readonly transactions: AuditedTransactions,
   ) {}
 
   hashPassword(password: string): Promise<string> {
@@ -30,19 +27,6 @@ export class AuthService {
     const ok = (await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH)) && fitsBcrypt(password);
     if (!user || !ok || !user.active) return null;
     return toStaffUser(user);
-  }
-
-  /** Opens a session; the login is part of the user's history (audit event "login"). */
-  async openSession(user: StaffUser): Promise<string> {
-    const token = newToken('aptic');
-    const expiresAt = new Date(Date.now() + this.config.TOKEN_TTL_HOURS * 3600_000);
-    requestContext.setActor({ type: 'STAFF', id: user.id, name: user.fullName, role: user.role });
-    await this.transactions.run(async (ctx) => {
-      const session = await ctx.tx.staffSession.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt } });
-      await ctx.tx.user.update({ where: { id: user.id }, data: { lastLoginAt: session.createdAt } });
-      await ctx.record({ action: 'login', resource: 'users', recordId: user.id, after: { sessionId: session.id, expiresAt }, change: null });
-    });
-    return token;
   }
 
   /** The live session behind a bearer token, or null when unknown, expired, revoked or deactivated. */
@@ -63,17 +47,6 @@ export class AuthService {
   /** The staff member behind a bearer token, or null. */
   async resolveToken(token: string | undefined | null): Promise<StaffUser | null> {
     return (await this.resolveSession(token))?.user ?? null;
-  }
-
-  /** Ends a session (logout); returns its id so its live sockets can be closed too. */
-  async closeSession(token: string, user: StaffUser): Promise<string | null> {
-    const session = await this.prisma.staffSession.findUnique({ where: { tokenHash: hashToken(token) } });
-    if (!session || session.revokedAt) return null;
-    await this.transactions.run(async (ctx) => {
-      await ctx.tx.staffSession.update({ where: { id: session.id }, data: { revokedAt: new Date() } });
-      await ctx.record({ action: 'logout', resource: 'users', recordId: user.id, after: { sessionId: session.id }, change: null });
-    });
-    return session.id;
   }
 }
 

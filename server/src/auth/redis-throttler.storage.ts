@@ -1,6 +1,6 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
-import type { RedisClient } from '../realtime/redis';
+import type { RedisClient } from '../redis/redis';
 
 // Fixed window per key, and a block once over the limit: atomic, shared by every instance.
 const INCREMENT = `

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, UseGuards } from '@n
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, RequirePermission } from '../auth/decorators';
 import { StaffUser } from '../auth/staff-user';
-import { PrismaClient } from '../generated/prisma/client';
 import { CurrentPartner, PartnerAuthGuard, PartnerIdentity } from '../partner/partner-auth.guard';
 import { BatchModerationDto, ModerationDto, OffersService, PartnerOfferDto, UpdatePartnerOfferDto } from './offers.service';
 
@@ -10,17 +9,12 @@ import { BatchModerationDto, ModerationDto, OffersService, PartnerOfferDto, Upda
 @Controller('api/public/referential')
 @Public()
 export class PublicReferentialController {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly offers: OffersService) {}
 
   /** The national referential: active categories and their active services. */
   @Get()
-  async referential() {
-    const categories = await this.prisma.referentialCategory.findMany({
-      where: { active: true },
-      orderBy: { position: 'asc' },
-      include: { services: { where: { active: true }, orderBy: { code: 'asc' }, select: { id: true, code: true, label: true, description: true, recommendedPriceCents: true } } },
-    });
-    return categories.map((c) => ({ id: c.id, code: c.code, label: c.label, description: c.description, services: c.services }));
+  referential() {
+    return this.offers.publicReferential();
   }
 }
 

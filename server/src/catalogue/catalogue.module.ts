@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PartnerModule } from '../partner/partner.module';
-import { createResourceController } from '../rest/resource-controller.factory';
+import { createResourceController } from '../writes/resource-controller.factory';
 import { OfferModerationController, PartnerOffersController, PublicReferentialController } from './catalogue.controllers';
 import { offersResource, referentialCategoriesResource, referentialServicesResource } from './catalogue.resources';
 import { OffersService } from './offers.service';

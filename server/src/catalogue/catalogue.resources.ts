@@ -1,20 +1,20 @@
 import { ResourceDefinition } from '../rest/resource-definition';
 
-export const referentialCategoriesResource: ResourceDefinition = {
+export const referentialCategoriesResource: ResourceDefinition<'ReferentialCategory'> = {
   name: 'referential-categories',
   model: 'ReferentialCategory',
   search: ['code', 'label', 'description'],
   defaultSort: ['position', 'ASC'],
 };
 
-export const referentialServicesResource: ResourceDefinition = {
+export const referentialServicesResource: ResourceDefinition<'ReferentialService'> = {
   name: 'referential-services',
   model: 'ReferentialService',
   search: ['code', 'label', 'description'],
   defaultSort: ['code', 'ASC'],
 };
 
-export const offersResource: ResourceDefinition = {
+export const offersResource: ResourceDefinition<'Offer'> = {
   name: 'offers',
   model: 'Offer',
   search: ['title', 'description'],

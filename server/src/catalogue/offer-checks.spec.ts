@@ -1,4 +1,4 @@
-import { beneficiaryImpact, checkOffer, OfferCheckInput } from './offer-checks';
+import { beneficiaryImpact, checkOffer, needsRecheck, OfferCheckInput } from './offer-checks';
 
 const clean: OfferCheckInput = { priceCents: 1000, recommendedPriceCents: 1000, referentialActive: true, duplicateOfferExists: false, structureUnderReview: false };
 
@@ -33,5 +33,18 @@ describe('what a price means for a beneficiary', () => {
   ])('%i cents (recommended %i)', (price, recommended, difference, passes, remaining, summary) => {
     const impact = beneficiaryImpact(price, recommended);
     expect({ ...impact, summary: impact.summary.replace(/\s/g, ' ') }).toEqual({ priceDifferenceCents: difference, passesNeeded: passes, remainingChargeCents: remaining, summary });
+  });
+});
+
+describe('which partner edits go back through the checks', () => {
+  const approved = { status: 'APPROVED', priceCents: 1000, serviceId: 's1' } as const;
+  it.each<[string, { status: 'APPROVED' | 'CHANGES_REQUESTED' | 'PENDING_REVIEW'; priceCents: number; serviceId: string }, { priceCents?: number; serviceId?: string }, boolean]>([
+    ['a new price', approved, { priceCents: 2000 }, true],
+    ['the same price', approved, { priceCents: 1000 }, false],
+    ['another referential service', approved, { serviceId: 's2' }, true],
+    ['a new title only', approved, {}, false],
+    ['an answer to a change request', { ...approved, status: 'CHANGES_REQUESTED' }, {}, true],
+  ])('%s: %s', (_case, before, change, recheck) => {
+    expect(needsRecheck(before, change)).toBe(recheck);
   });
 });

@@ -1,4 +1,4 @@
-import { OfferFlag } from '../generated/prisma/enums';
+import { OfferFlag, OfferStatus } from '../generated/prisma/enums';
 import { PASS_VALUE_CENTS } from '../rules/money';
 
 export interface OfferCheckInput {
@@ -54,4 +54,13 @@ export function beneficiaryImpact(priceCents: number, recommendedPriceCents: num
       ? `${passesNeeded} pass, sans reste à charge.`
       : `${fullPasses} pass et ${euros(remainder)} à la charge du bénéficiaire (ou ${passesNeeded} pass, soit ${euros(passesNeeded * PASS_VALUE_CENTS - priceCents)} de plus que le prix).`;
   return { priceDifferenceCents: priceCents - recommendedPriceCents, passesNeeded, remainingChargeCents: remainder, summary };
+}
+
+/**
+ * SPEC §3: a new price or referential service sends an offer back through the checks; so does the
+ * structure's answer to a change request. Other edits (title, description…) do not.
+ */
+export function needsRecheck(before: { status: OfferStatus; priceCents: number; serviceId: string }, change: { priceCents?: number; serviceId?: string }): boolean {
+  const priceOrService = (change.priceCents !== undefined && change.priceCents !== before.priceCents) || (change.serviceId !== undefined && change.serviceId !== before.serviceId);
+  return priceOrService || before.status === 'CHANGES_REQUESTED';
 }

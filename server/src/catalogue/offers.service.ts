@@ -3,18 +3,17 @@ import { UpdateOf, trimmed } from '../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { AuditedTransactions, WriteContext } from '../audit/audited-transaction';
 import { StaffUser } from '../auth/staff-user';
 import { AppException, badRequest, conflict, notFound } from '../common/errors';
 import { OfferFlag, OfferStatus } from '../generated/prisma/enums';
-import { Prisma, PrismaClient } from '../generated/prisma/client';
-import { CollaborationService } from '../realtime/collaboration.service';
+import { Offer, Prisma, PrismaClient } from '../generated/prisma/client';
 import { PartnerIdentity } from '../partner/partner-auth.guard';
 import { statusLabel } from '../common/labels';
-import { lockRow } from '../database/row-lock';
 import { ResourceService } from '../rest/resource.service';
+import { OFFER_WORKFLOW } from '../rules/workflows';
+import { WriteContext, WritePath } from '../writes/write-path';
 import { offersResource } from './catalogue.resources';
-import { beneficiaryImpact, checkOffer, FLAG_EXPLANATIONS } from './offer-checks';
+import { beneficiaryImpact, checkOffer, FLAG_EXPLANATIONS, needsRecheck } from './offer-checks';
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 /** 1,000 € for one service act is already far beyond any real offer: more is a typing error. */
@@ -35,8 +34,8 @@ export class PartnerOfferDto {
 }
 export class UpdatePartnerOfferDto extends UpdateOf(PartnerOfferDto) {}
 
-export const MODERATION_ACTIONS = ['approve', 'reject', 'request-changes'] as const;
-export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+export type ModerationAction = keyof typeof OFFER_WORKFLOW;
+export const MODERATION_ACTIONS = ['approve', 'reject', 'request-changes'] as const satisfies readonly ModerationAction[];
 
 export class ModerationDto {
   @ApiPropertyOptional({ description: 'Required to reject' }) @IsOptional() @Transform(trimmed) @IsString() @MinLength(3, { message: '3 caractères au moins' }) @MaxLength(2000) reason?: string;
@@ -70,9 +69,8 @@ export class OffersService {
 
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly transactions: AuditedTransactions,
+    private readonly writes: WritePath,
     private readonly resources: ResourceService,
-    private readonly collaboration: CollaborationService,
   ) {}
 
   /** Flags for an offer of this structure on this service at this price. */
@@ -93,14 +91,24 @@ export class OffersService {
     });
   }
 
-  private statusFor(flags: OfferFlag[]) {
+  private statusFor(flags: OfferFlag[]): Pick<Offer, 'status' | 'validation' | 'moderatedAt' | 'moderatedById'> {
     return flags.length === 0
-      ? { status: 'APPROVED' as OfferStatus, validation: 'AUTO' as const, moderatedAt: new Date(), moderatedById: null }
-      : { status: 'PENDING_REVIEW' as OfferStatus, validation: null, moderatedAt: null, moderatedById: null };
+      ? { status: 'APPROVED', validation: 'AUTO', moderatedAt: new Date(), moderatedById: null }
+      : { status: 'PENDING_REVIEW', validation: null, moderatedAt: null, moderatedById: null };
   }
 
-  describe(offer: { flags: OfferFlag[]; [key: string]: unknown }) {
+  describe<O extends { flags: OfferFlag[] }>(offer: O) {
     return { ...offer, flagExplanations: explain(offer.flags) };
+  }
+
+  /** The national referential as structures see it: active categories and their active services. */
+  async publicReferential() {
+    const categories = await this.prisma.referentialCategory.findMany({
+      where: { active: true },
+      orderBy: { position: 'asc' },
+      include: { services: { where: { active: true }, orderBy: { code: 'asc' }, select: { id: true, code: true, label: true, description: true, recommendedPriceCents: true } } },
+    });
+    return categories.map((c) => ({ id: c.id, code: c.code, label: c.label, description: c.description, services: c.services }));
   }
 
   // ── Partner API ──
@@ -117,9 +125,9 @@ export class OffersService {
   }
 
   async partnerCreate(partner: PartnerIdentity, dto: PartnerOfferDto) {
-    const offer = await this.transactions.run(async (ctx) => {
-      // One catalogue change at a time per structure: the duplicate check holds until the insert.
-      await lockRow(ctx.tx, 'Structure', partner.structureId);
+    // One catalogue change at a time per structure: the duplicate check holds until the insert.
+    const plan = { resource: offersResource, action: 'submit', by: this.partnerWriter(partner), lockFirst: [{ model: 'Structure' as const, id: partner.structureId }] };
+    const { record: offer } = await this.writes.outsideCreate(plan, async (ctx) => {
       await this.checkLocation(ctx.tx, partner.structureId, dto.locationId);
       const flags = await this.flagsFor(ctx.tx, partner.structureId, dto.serviceId, dto.priceCents);
       const created = await ctx.tx.offer.create({
@@ -135,27 +143,28 @@ export class OffersService {
           ...this.statusFor(flags),
         },
       });
-      await ctx.record({ action: flags.length ? 'submit' : 'submit-auto-approved', resource: 'offers', recordId: created.id, after: created, change: 'created' });
-      return created;
+      return { record: created, action: flags.length ? 'submit' : 'submit-auto-approved' };
     });
     return this.describe(offer);
   }
 
   /** A new price or referential service goes back through the checks; other edits do not, except to answer a change request. */
   async partnerUpdate(partner: PartnerIdentity, id: string, dto: UpdatePartnerOfferDto) {
-    const existing = await this.prisma.offer.findFirst({ where: { id, structureId: partner.structureId } });
-    if (!existing) throw notFound('Offre introuvable dans votre catalogue.');
-    const lock = await this.collaboration.getLock('offers', id);
-    if (lock) throw conflict(`Cette offre est en cours de modération par ${lock.identityName} : réessayez dans un moment.`);
-    const offer = await this.transactions.run(async (ctx) => {
-      await lockRow(ctx.tx, 'Structure', partner.structureId);
+    const plan = {
+      resource: offersResource,
+      id,
+      action: 'update',
+      by: this.partnerWriter(partner),
+      within: { structureId: partner.structureId },
+      notFound: 'Offre introuvable dans votre catalogue.',
+      lockedBy: (holder: string) => `Cette offre est en cours de modération par ${holder} : réessayez dans un moment.`,
       // A reviewer's decision and this edit do not cross: the one that waits sees the other's result.
-      await lockRow(ctx.tx, 'Offer', id);
-      const before = await ctx.tx.offer.findUniqueOrThrow({ where: { id } });
+      lockFirst: [{ model: 'Structure' as const, id: partner.structureId }],
+    };
+    const { record: offer } = await this.writes.outside(plan, async (before, ctx) => {
       if (before.status === 'REJECTED') throw conflict('Cette offre a été refusée : créez une nouvelle offre.');
       if (dto.locationId) await this.checkLocation(ctx.tx, partner.structureId, dto.locationId);
-      const priceOrService = (dto.priceCents !== undefined && dto.priceCents !== before.priceCents) || (dto.serviceId !== undefined && dto.serviceId !== before.serviceId);
-      const recheck = priceOrService || before.status === 'CHANGES_REQUESTED';
+      const recheck = needsRecheck(before, dto);
       const data: Prisma.OfferUpdateInput = {
         title: dto.title,
         description: dto.description,
@@ -166,14 +175,16 @@ export class OffersService {
       };
       if (recheck) {
         const flags = await this.flagsFor(ctx.tx, partner.structureId, dto.serviceId ?? before.serviceId, dto.priceCents ?? before.priceCents, id);
-        Object.assign(data, { flags, ...this.statusFor(flags), moderationComment: null, submittedAt: new Date(), moderatedBy: { disconnect: true } });
-        delete (data as Record<string, unknown>).moderatedById;
+        const { moderatedById: _none, ...status } = this.statusFor(flags);
+        Object.assign(data, { flags, ...status, moderationComment: null, submittedAt: new Date(), moderatedBy: { disconnect: true } });
       }
-      const after = await ctx.tx.offer.update({ where: { id }, data });
-      await ctx.record({ action: recheck ? 'resubmit' : 'update', resource: 'offers', recordId: id, before, after });
-      return after;
+      return { record: await ctx.tx.offer.update({ where: { id }, data }), action: recheck ? 'resubmit' : 'update' };
     });
     return this.describe(offer);
+  }
+
+  private partnerWriter(partner: PartnerIdentity) {
+    return { kind: 'partner' as const, structureId: partner.structureId };
   }
 
   private async checkLocation(tx: Tx, structureId: string, locationId?: string) {
@@ -191,14 +202,12 @@ export class OffersService {
 
   async moderate(id: string, user: StaffUser, action: ModerationAction, dto: ModerationDto) {
     this.checkModeration(action, dto);
-    const { record } = await this.resources.runAction(offersResource, id, user, action, async (before, { tx }) => {
-      const target: Record<ModerationAction, OfferStatus> = { approve: 'APPROVED', reject: 'REJECTED', 'request-changes': 'CHANGES_REQUESTED' };
-      // A reviewer may also decide an offer waiting for the structure's changes.
-      const from: OfferStatus[] = action === 'approve' ? ['PENDING_REVIEW', 'CHANGES_REQUESTED'] : ['PENDING_REVIEW', 'APPROVED', 'CHANGES_REQUESTED'];
+    const t = OFFER_WORKFLOW[action];
+    const { presented } = await this.writes.staff({ resource: offersResource, id, user, action }, async (before, { tx }) => {
       const { count } = await tx.offer.updateMany({
-        where: { id, status: { in: from } },
+        where: { id, status: { in: [...t.from] } },
         data: {
-          status: target[action],
+          status: t.to,
           validation: action === 'approve' ? 'MANUAL' : null,
           moderationComment: action === 'reject' ? dto.reason! : action === 'request-changes' ? dto.comment! : (dto.comment ?? null),
           moderatedById: user.id,
@@ -208,7 +217,7 @@ export class OffersService {
       if (count === 0) throw conflict(`Impossible : l'offre est « ${statusLabel(before.status)} ».`, { status: before.status });
       return { record: await tx.offer.findUniqueOrThrow({ where: { id } }) };
     });
-    return this.resources.present(offersResource, record, user);
+    return presented;
   }
 
   /** Each offer in its own transaction: one that fails is reported and does not stop the others. */
@@ -219,7 +228,7 @@ export class OffersService {
     for (const id of ids) {
       try {
         const offer = await this.moderate(id, user, dto.action, dto);
-        results.push({ id, ok: true, status: offer.status as string });
+        results.push({ id, ok: true, status: String(offer.status) });
       } catch (error) {
         if (error instanceof AppException) {
           results.push({ id, ok: false, error: error.message });
@@ -235,7 +244,7 @@ export class OffersService {
 
   /** The moderation view: offer, structure, referential service, flags explained, impact, other offers. */
   async review(id: string, user: StaffUser) {
-    const offer = (await this.resources.findRaw(offersResource, id, user)) as { structureId: string; serviceId: string; priceCents: number; flags: OfferFlag[] };
+    const offer = await this.resources.findRaw(offersResource, id, user);
     const [structure, service, otherOffers] = await Promise.all([
       this.prisma.structure.findUniqueOrThrow({ where: { id: offer.structureId }, select: { id: true, name: true, status: true, departement: true, city: true, charterResignatureNeeded: true } }),
       this.prisma.referentialService.findUniqueOrThrow({ where: { id: offer.serviceId }, include: { category: { select: { id: true, label: true, active: true } } } }),
@@ -246,7 +255,7 @@ export class OffersService {
       }),
     ]);
     return {
-      offer: this.describe(this.resources.present(offersResource, offer as unknown as Record<string, unknown>, user) as { flags: OfferFlag[] }),
+      offer: { ...this.resources.present(offersResource, offer, user), flagExplanations: explain(offer.flags) },
       structure,
       service: { id: service.id, code: service.code, label: service.label, recommendedPriceCents: service.recommendedPriceCents, active: service.active, category: service.category },
       impact: beneficiaryImpact(offer.priceCents, service.recommendedPriceCents),
@@ -261,7 +270,7 @@ export class OffersService {
   async flagOffersOfInactiveServices(ctx: WriteContext, serviceIds: string[]) {
     const offers = await ctx.tx.offer.findMany({ where: { serviceId: { in: serviceIds }, status: { in: ['APPROVED', 'PENDING_REVIEW', 'CHANGES_REQUESTED'] } } });
     for (const before of offers) {
-      const flags = before.flags.includes('REFERENTIAL_INACTIVE') ? before.flags : [...before.flags, 'REFERENTIAL_INACTIVE' as OfferFlag];
+      const flags = before.flags.includes('REFERENTIAL_INACTIVE') ? before.flags : [...before.flags, OfferFlag.REFERENTIAL_INACTIVE];
       const after = await ctx.tx.offer.update({ where: { id: before.id }, data: { flags, status: 'PENDING_REVIEW', validation: null } });
       await ctx.record({ action: 'flag-referential-inactive', resource: 'offers', recordId: before.id, before, after });
     }

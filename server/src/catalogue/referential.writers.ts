@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { WriteContext } from '../audit/audited-transaction';
 import { badRequest, conflict } from '../common/errors';
-import { ResourceWriter, WriteResult } from '../rest/resource-definition';
+import { ReferentialCategory, ReferentialService } from '../generated/prisma/client';
+import { ResourceWriter } from '../writes/resource-writes';
+import { WriteContext } from '../writes/write-path';
 import { OffersService } from './offers.service';
 import {
   CreateReferentialCategoryDto,
@@ -11,18 +12,18 @@ import {
 } from './dto/referential.dto';
 
 @Injectable()
-export class ReferentialCategoriesWriter implements ResourceWriter {
+export class ReferentialCategoriesWriter implements ResourceWriter<'ReferentialCategory', CreateReferentialCategoryDto, UpdateReferentialCategoryDto> {
   createDto = CreateReferentialCategoryDto;
   updateDto = UpdateReferentialCategoryDto;
 
   constructor(private readonly offers: OffersService) {}
 
-  async create(dto: CreateReferentialCategoryDto, { tx }: WriteContext): Promise<WriteResult> {
+  async create(dto: CreateReferentialCategoryDto, { tx }: WriteContext) {
     if (await tx.referentialCategory.findUnique({ where: { code: dto.code } })) throw conflict(`Le code ${dto.code} est déjà utilisé.`, { field: 'code' });
     return { record: await tx.referentialCategory.create({ data: dto }) };
   }
 
-  async update(id: string, dto: UpdateReferentialCategoryDto, before: Record<string, unknown>, ctx: WriteContext): Promise<WriteResult> {
+  async update(id: string, dto: UpdateReferentialCategoryDto, before: ReferentialCategory, ctx: WriteContext) {
     const { tx } = ctx;
     if (dto.code) {
       const other = await tx.referentialCategory.findUnique({ where: { code: dto.code } });
@@ -38,19 +39,19 @@ export class ReferentialCategoriesWriter implements ResourceWriter {
 }
 
 @Injectable()
-export class ReferentialServicesWriter implements ResourceWriter {
+export class ReferentialServicesWriter implements ResourceWriter<'ReferentialService', CreateReferentialServiceDto, UpdateReferentialServiceDto> {
   createDto = CreateReferentialServiceDto;
   updateDto = UpdateReferentialServiceDto;
 
   constructor(private readonly offers: OffersService) {}
 
-  async create(dto: CreateReferentialServiceDto, { tx }: WriteContext): Promise<WriteResult> {
+  async create(dto: CreateReferentialServiceDto, { tx }: WriteContext) {
     await this.checkCategory(dto.categoryId, tx);
     if (await tx.referentialService.findUnique({ where: { code: dto.code } })) throw conflict(`Le code ${dto.code} est déjà utilisé.`, { field: 'code' });
     return { record: await tx.referentialService.create({ data: dto }) };
   }
 
-  async update(id: string, dto: UpdateReferentialServiceDto, before: Record<string, unknown>, ctx: WriteContext): Promise<WriteResult> {
+  async update(id: string, dto: UpdateReferentialServiceDto, before: ReferentialService, ctx: WriteContext) {
     const { tx } = ctx;
     if (dto.categoryId) await this.checkCategory(dto.categoryId, tx);
     if (dto.code) {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { createResourceController } from '../rest/resource-controller.factory';
+import { createResourceController } from '../writes/resource-controller.factory';
 import { commentsResource } from './comments.resources';
 import { CommentsWriter } from './comments.writer';
 

@@ -3,7 +3,7 @@ import { RESOURCE_NAMES } from '../auth/permissions';
 import { ResourceDefinition } from '../rest/resource-definition';
 
 /** Comments are readable on the records one can read (SPEC §3). */
-export const commentsResource: ResourceDefinition = {
+export const commentsResource: ResourceDefinition<'Comment'> = {
   name: 'comments',
   model: 'Comment',
   search: ['body'],

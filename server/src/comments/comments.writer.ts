@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { WriteContext } from '../audit/audited-transaction';
 import { canRead } from '../auth/permissions';
 import { StaffUser } from '../auth/staff-user';
 import { forbidden } from '../common/errors';
@@ -10,8 +9,10 @@ import { disputesResource } from '../disputes/disputes.resources';
 import { applicationsResource, structuresResource } from '../eligibility/eligibility.resources';
 import { endorsementsResource } from '../endorsement/endorsement.resources';
 import { offersResource } from '../catalogue/catalogue.resources';
-import { ResourceDefinition, ResourceWriter, WriteResult } from '../rest/resource-definition';
+import { ResourceDefinition } from '../rest/resource-definition';
 import { ResourceService } from '../rest/resource.service';
+import { ResourceWriter } from '../writes/resource-writes';
+import { WriteContext } from '../writes/write-path';
 
 /** The records staff discuss (SPEC / issue: applications, structures, offers, disputes, endorsements). */
 export const COMMENTABLE: Record<string, ResourceDefinition> = Object.fromEntries(
@@ -38,12 +39,12 @@ export class CreateCommentDto {
 
 /** Comments are never edited or deleted: they are part of the record's history, like its audit log. */
 @Injectable()
-export class CommentsWriter implements ResourceWriter {
+export class CommentsWriter implements ResourceWriter<'Comment', CreateCommentDto> {
   createDto = CreateCommentDto;
 
   constructor(private readonly resources: ResourceService) {}
 
-  async create(dto: CreateCommentDto, { tx }: WriteContext, user: StaffUser): Promise<WriteResult> {
+  async create(dto: CreateCommentDto, { tx }: WriteContext, user: StaffUser) {
     if (!Object.hasOwn(COMMENTABLE, dto.resource) || !canRead(user.role, dto.resource)) throw forbidden(`Votre rôle ne permet pas de consulter « ${dto.resource} », ni donc de les commenter.`);
     await this.resources.findRaw(COMMENTABLE[dto.resource], dto.recordId, user, tx); // 404 when the record does not exist
     const record = await tx.comment.create({ data: { resource: dto.resource, recordId: dto.recordId, body: dto.body, authorId: user.id } });

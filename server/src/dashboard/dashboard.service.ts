@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { canRead } from '../auth/permissions';
 import { StaffUser } from '../auth/staff-user';
 import { PrismaClient } from '../generated/prisma/client';
-import { dataModel } from '../rest/model-meta';
+import { dataModel } from '../database/model-meta';
 
 function countsByStatus(enumName: string, rows: { status: string; _count: { _all: number } }[]) {
   const out: Record<string, number> = Object.fromEntries((dataModel.enums[enumName] ?? []).map((v) => [v, 0]));

@@ -1,4 +1,4 @@
-import { DataModelMeta, FieldMeta } from '../rest/model-meta';
+import { DataModelMeta, FieldMeta } from './model-meta';
 import type { Database } from './database';
 
 /**

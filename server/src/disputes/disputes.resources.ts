@@ -1,6 +1,6 @@
 import { ResourceDefinition } from '../rest/resource-definition';
 
-export const disputesResource: ResourceDefinition = {
+export const disputesResource: ResourceDefinition<'Dispute'> = {
   name: 'disputes',
   model: 'Dispute',
   search: ['reference', 'description'],

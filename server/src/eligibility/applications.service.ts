@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { AuditedTransactions } from '../audit/audited-transaction';
 import { StaffUser } from '../auth/staff-user';
 import { hashToken } from '../auth/tokens';
 import { AppErrorCode, AppException, badRequest, conflict, forbidden, notFound } from '../common/errors';
@@ -11,13 +10,15 @@ import { issuePartnerKey } from '../partner/partner-keys';
 import { ResourceService } from '../rest/resource.service';
 import { isValidBic, isValidIban } from '../rules/bank';
 import { isValidSiret } from '../rules/siret';
+import { allows, APPLICATION_WORKFLOW } from '../rules/workflows';
+import { WritePath } from '../writes/write-path';
+import { approvalRefusal, mayDecide, QUALIFIED, siretQualifiesOnce } from './applications.rules';
 import { CurrentVersions } from './charters.service';
 import { ApproveApplicationDto, HoldApplicationDto, RejectApplicationDto, ReplyToHoldDto, SubmitApplicationDto } from './dto/application.dto';
-import { applicationsResource, structuresResource } from './eligibility.resources';
-import { Question, scoreAnswers } from './questionnaire.rules';
+import { applicationsResource } from './eligibility.resources';
+import { questionsOf, scoreAnswers } from './questionnaire.rules';
 
 const PENDING = ['SUBMITTED', 'IN_REVIEW', 'ON_HOLD'] as const;
-const QUALIFIED = ['ELIGIBLE', 'SUSPENDED'] as const;
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 function newReference(now = new Date()) {
@@ -37,8 +38,6 @@ function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
-type Application = Record<string, any>;
-
 /**
  * Eligibility (SPEC §1 step 2, §3): submission by a structure, claim by a reviewer, approval,
  * rejection, hold and reply. Every transition is one audited transaction; state changes are
@@ -48,7 +47,7 @@ type Application = Record<string, any>;
 export class ApplicationsService {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly transactions: AuditedTransactions,
+    private readonly writes: WritePath,
     private readonly resources: ResourceService,
     private readonly current: CurrentVersions,
   ) {}
@@ -62,7 +61,7 @@ export class ApplicationsService {
     if (dto.charter.version !== charter.version) {
       fields['charter.version'] = [`la charte en vigueur est la version ${charter.version} : lisez-la (GET /api/public/charter) et signez celle-ci`];
     }
-    const scoring = scoreAnswers(questionnaire.questions as unknown as Question[], dto.answers);
+    const scoring = scoreAnswers(questionsOf(questionnaire.questions), dto.answers);
     for (const [field, message] of Object.entries(scoring.errors)) fields[field] = [message];
     if (Object.keys(fields).length) {
       throw new AppException(AppErrorCode.VALIDATION_FAILED, `Données invalides — ${Object.entries(fields).map(([f, m]) => `${f} : ${m.join(', ')}`).join(' ; ')}`, { fields });
@@ -71,10 +70,10 @@ export class ApplicationsService {
     requestContext.setActor({ type: 'PUBLIC', name: `Candidature : ${org.name}` });
     const replyToken = `rpl_${randomBytes(24).toString('base64url')}`;
     try {
-      const application = await this.transactions.run(async (ctx) => {
+      const { record: application } = await this.writes.outsideCreate({ resource: applicationsResource, action: 'submit', by: { kind: 'public' } }, async (ctx) => {
         const { tx } = ctx;
         const existing = await tx.structure.findUnique({ where: { siret: org.siret } });
-        if (existing && (QUALIFIED as readonly string[]).includes(existing.status)) {
+        if (existing && !siretQualifiesOnce(existing.status)) {
           throw conflict(`La structure au SIRET ${org.siret} est déjà APTICulteur : un SIRET n'est qualifié qu'une fois.`, { fields: { 'organisation.siret': ['déjà qualifié'] } });
         }
         const pending = await tx.application.findFirst({ where: { siret: org.siret, status: { in: [...PENDING] } } });
@@ -130,10 +129,9 @@ export class ApplicationsService {
           data: { charterId: charter.id, applicationId: created.id, structureId: structure.id, signatoryName: dto.charter.signatoryName, signatoryRole: dto.charter.signatoryRole ?? null },
         });
         await ctx.record({ action: 'create', resource: 'charter-signatures', recordId: signature.id, after: signature });
-        await ctx.record({ action: 'submit', resource: 'applications', recordId: created.id, after: created, change: 'created' });
         if (existing) await ctx.record({ action: 'reapply', resource: 'structures', recordId: structure.id, before: existing, after: structure });
         else await ctx.record({ action: 'create', resource: 'structures', recordId: structure.id, after: structure });
-        return created;
+        return { record: created };
       });
       return {
         id: application.id,
@@ -153,14 +151,14 @@ export class ApplicationsService {
   async reply(id: string, dto: ReplyToHoldDto) {
     const application = await this.prisma.application.findUnique({ where: { id: typeof id === 'string' && id.length <= 64 ? id : '' } });
     if (!application || !sameToken(dto.token, application.replyTokenHash)) throw forbidden('Demande inconnue ou jeton de réponse invalide.');
-    if (application.status !== 'ON_HOLD') throw conflict(`Cette demande n'attend pas de réponse (elle est « ${statusLabel(application.status)} »).`);
+    if (!allows('applications', 'reply', application.status)) throw conflict(`Cette demande n'attend pas de réponse (elle est « ${statusLabel(application.status)} »).`);
     const charter = dto.charter ? await this.current.charter() : null;
     if (dto.charter && dto.charter.version !== charter?.version) {
       throw badRequest(`La charte en vigueur est la version ${charter?.version ?? '?'} : signez celle-ci.`, { fields: { 'charter.version': ['pas la version en vigueur'] } });
     }
     requestContext.setActor({ type: 'PUBLIC', name: `Candidature : ${application.organisationName}` });
-    const updated = await this.transactions.run(async (ctx) => {
-      const data: Prisma.ApplicationUncheckedUpdateManyInput = { status: 'IN_REVIEW', replyMessage: dto.message, repliedAt: new Date() };
+    const { record: updated } = await this.writes.outside({ resource: applicationsResource, id, action: 'reply', by: { kind: 'public' } }, async (_before, ctx) => {
+      const data: Prisma.ApplicationUncheckedUpdateManyInput = { status: APPLICATION_WORKFLOW.reply.to, replyMessage: dto.message, repliedAt: new Date() };
       if (dto.bank) Object.assign(data, { bankHolder: dto.bank.holder, iban: dto.bank.iban, bic: dto.bank.bic });
       if (dto.charter && charter) {
         // Re-signature after a new charter version: the application now carries the one in force.
@@ -170,11 +168,9 @@ export class ApplicationsService {
         await ctx.record({ action: 'create', resource: 'charter-signatures', recordId: signature.id, after: signature });
         data.charterId = charter.id;
       }
-      const { count } = await ctx.tx.application.updateMany({ where: { id, status: 'ON_HOLD' }, data });
+      const { count } = await ctx.tx.application.updateMany({ where: { id, status: { in: [...APPLICATION_WORKFLOW.reply.from] } }, data });
       if (count === 0) throw conflict('Cette demande vient de changer de statut : elle n’attend plus de réponse.');
-      const after = await ctx.tx.application.findUniqueOrThrow({ where: { id } });
-      await ctx.record({ action: 'reply', resource: 'applications', recordId: id, before: application, after });
-      return after;
+      return { record: await ctx.tx.application.findUniqueOrThrow({ where: { id } }) };
     });
     return { id: updated.id, reference: updated.reference, status: updated.status, message: 'Réponse transmise : votre demande est de nouveau en cours d’instruction.' };
   }
@@ -182,35 +178,38 @@ export class ApplicationsService {
   // ── Staff workflow ──
 
   async claim(id: string, user: StaffUser) {
-    const { record } = await this.resources.runAction(applicationsResource, id, user, 'claim', async (before, { tx }) => {
-      const { count } = await tx.application.updateMany({ where: { id, status: 'SUBMITTED' }, data: { status: 'IN_REVIEW', assigneeId: user.id, claimedAt: new Date() } });
-      if (count === 0) throw await this.cannot(tx, before, 'prendre en charge');
+    const t = APPLICATION_WORKFLOW.claim;
+    const { presented } = await this.writes.staff({ resource: applicationsResource, id, user, action: 'claim' }, async (before, { tx }) => {
+      const { count } = await tx.application.updateMany({ where: { id, status: { in: [...t.from] } }, data: { status: t.to, assigneeId: user.id, claimedAt: new Date() } });
+      if (count === 0) throw await this.cannot(tx, before.id, 'prendre en charge');
       return { record: await tx.application.findUniqueOrThrow({ where: { id } }) };
     });
-    return this.resources.present(applicationsResource, record, user);
+    return presented;
   }
 
   async hold(id: string, user: StaffUser, dto: HoldApplicationDto) {
-    const { record } = await this.resources.runAction(applicationsResource, id, user, 'hold', async (before, { tx }) => {
-      this.assertReviewer(before, user);
-      const { count } = await tx.application.updateMany({ where: { id, status: 'IN_REVIEW' }, data: { status: 'ON_HOLD', holdComment: dto.comment } });
-      if (count === 0) throw await this.cannot(tx, before, 'mettre en attente');
+    const t = APPLICATION_WORKFLOW.hold;
+    const { presented } = await this.writes.staff({ resource: applicationsResource, id, user, action: 'hold' }, async (before, { tx }) => {
+      this.assertReviewer(before.assigneeId, user);
+      const { count } = await tx.application.updateMany({ where: { id, status: { in: [...t.from] } }, data: { status: t.to, holdComment: dto.comment } });
+      if (count === 0) throw await this.cannot(tx, before.id, 'mettre en attente');
       return { record: await tx.application.findUniqueOrThrow({ where: { id } }) };
     });
-    return this.resources.present(applicationsResource, record, user);
+    return presented;
   }
 
   async reject(id: string, user: StaffUser, dto: RejectApplicationDto) {
-    const { record } = await this.resources.runAction(applicationsResource, id, user, 'reject', async (before, ctx) => {
+    const t = APPLICATION_WORKFLOW.reject;
+    const { presented } = await this.writes.staff({ resource: applicationsResource, id, user, action: 'reject' }, async (before, ctx) => {
       const { tx } = ctx;
-      this.assertReviewer(before, user);
+      this.assertReviewer(before.assigneeId, user);
       const { count } = await tx.application.updateMany({
-        where: { id, status: { in: ['IN_REVIEW', 'ON_HOLD'] } },
-        data: { status: 'REJECTED', rejectionReason: dto.reason, decisionComment: dto.comment, decidedById: user.id, decidedAt: new Date() },
+        where: { id, status: { in: [...t.from] } },
+        data: { status: t.to, rejectionReason: dto.reason, decisionComment: dto.comment, decidedById: user.id, decidedAt: new Date() },
       });
-      if (count === 0) throw await this.cannot(tx, before, 'refuser');
+      if (count === 0) throw await this.cannot(tx, before.id, 'refuser');
       if (before.structureId) {
-        const structure = await tx.structure.findUnique({ where: { id: before.structureId as string } });
+        const structure = await tx.structure.findUnique({ where: { id: before.structureId } });
         if (structure?.status === 'APPLICANT') {
           const after = await tx.structure.update({ where: { id: structure.id }, data: { status: 'REJECTED' } });
           await ctx.record({ action: 'reject', resource: 'structures', recordId: structure.id, before: structure, after });
@@ -218,7 +217,7 @@ export class ApplicationsService {
       }
       return { record: await tx.application.findUniqueOrThrow({ where: { id } }) };
     });
-    return this.resources.present(applicationsResource, record, user);
+    return presented;
   }
 
   /**
@@ -227,56 +226,54 @@ export class ApplicationsService {
    * here once (stored hashed).
    */
   async approve(id: string, user: StaffUser, dto: ApproveApplicationDto) {
-    const { record, key } = await this.resources.runAction(applicationsResource, id, user, 'approve', async (before, ctx) => {
+    const t = APPLICATION_WORKFLOW.approve;
+    const { presented, key } = await this.writes.staff({ resource: applicationsResource, id, user, action: 'approve' }, async (before, ctx) => {
       const { tx } = ctx;
-      this.assertReviewer(before, user);
-      if (before.status !== 'IN_REVIEW') throw await this.cannot(tx, before, 'approuver');
-      const charter = await this.current.charter(tx);
-      const signed = await tx.charter.findUnique({ where: { id: before.charterId as string } });
-      if (!charter || signed?.id !== charter.id) {
-        throw conflict(`La demande a signé la charte version ${signed?.version ?? '?'} ; la version en vigueur est la ${charter?.version ?? '?'}. Mettez la demande en attente pour une nouvelle signature.`);
+      this.assertReviewer(before.assigneeId, user);
+      if (!allows('applications', 'approve', before.status)) throw await this.cannot(tx, before.id, 'approuver');
+      const [charter, signed] = await Promise.all([this.current.charter(tx), tx.charter.findUnique({ where: { id: before.charterId } })]);
+      const refusal = approvalRefusal({ ...before, comment: dto.comment, signedCharterVersion: signed?.version ?? null, charterInForceVersion: charter?.version ?? null });
+      if (refusal?.code === 'CHARTER_OUTDATED') {
+        throw conflict(`La demande a signé la charte version ${refusal.signedVersion ?? '?'} ; la version en vigueur est la ${refusal.currentVersion ?? '?'}. Mettez la demande en attente pour une nouvelle signature.`);
       }
-      const problems: string[] = [];
-      if (!isValidSiret(before.siret)) problems.push(`SIRET ${before.siret} invalide`);
-      if (!isValidIban(before.iban)) problems.push('IBAN invalide');
-      if (!isValidBic(before.bic)) problems.push('BIC invalide');
-      if (problems.length) throw new AppException(AppErrorCode.UNPROCESSABLE, `Approbation impossible : ${problems.join(', ')}. Mettez la demande en attente pour correction.`);
-      if ((before.score as number) < (before.scoreThreshold as number) && !dto.comment) {
-        throw badRequest(`Le score (${before.score}) est sous le seuil (${before.scoreThreshold}) : justifiez l'approbation par un commentaire.`, { fields: { comment: ['obligatoire sous le seuil'] } });
+      if (refusal?.code === 'INVALID_IDENTIFIERS') throw new AppException(AppErrorCode.UNPROCESSABLE, `Approbation impossible : ${refusal.problems.join(', ')}. Mettez la demande en attente pour correction.`);
+      if (refusal?.code === 'JUSTIFICATION_REQUIRED') {
+        throw badRequest(`Le score (${refusal.score}) est sous le seuil (${refusal.threshold}) : justifiez l'approbation par un commentaire.`, { fields: { comment: ['obligatoire sous le seuil'] } });
       }
       const now = new Date();
       const { count } = await tx.application.updateMany({
-        where: { id, status: 'IN_REVIEW' },
-        data: { status: 'APPROVED', decidedById: user.id, decidedAt: now, decisionComment: dto.comment ?? null },
+        where: { id, status: { in: [...t.from] } },
+        data: { status: t.to, decidedById: user.id, decidedAt: now, decisionComment: dto.comment ?? null },
       });
-      if (count === 0) throw await this.cannot(tx, before, 'approuver');
+      if (count === 0) throw await this.cannot(tx, before.id, 'approuver');
 
       // The SIRET qualifies once: only a structure not yet qualified can become ELIGIBLE.
-      const structureBefore = await tx.structure.findUnique({ where: { siret: before.siret as string } });
-      const promoted = structureBefore
-        ? await tx.structure.updateMany({
-            where: { id: structureBefore.id, status: { in: ['APPLICANT', 'REJECTED'] } },
-            data: {
-              status: 'ELIGIBLE',
-              eligibleAt: now,
-              name: before.organisationName as string,
-              legalForm: before.legalForm as string,
-              addressLine: before.addressLine as string,
-              postalCode: before.postalCode as string,
-              city: before.city as string,
-              departement: before.departement as string,
-              email: before.contactEmail as string,
-              phone: (before.contactPhone as string | null) ?? structureBefore.phone,
-              legalRepName: before.legalRepName as string,
-              legalRepRole: (before.legalRepRole as string | null) ?? null,
-              bankHolder: before.bankHolder as string,
-              iban: before.iban as string,
-              bic: before.bic as string,
-              signedCharterVersion: charter.version,
-              charterResignatureNeeded: false,
-            },
-          })
-        : { count: 0 };
+      const structureBefore = await tx.structure.findUnique({ where: { siret: before.siret } });
+      const promoted =
+        structureBefore && siretQualifiesOnce(structureBefore.status)
+          ? await tx.structure.updateMany({
+              where: { id: structureBefore.id, status: { notIn: [...QUALIFIED] } },
+              data: {
+                status: 'ELIGIBLE',
+                eligibleAt: now,
+                name: before.organisationName,
+                legalForm: before.legalForm,
+                addressLine: before.addressLine,
+                postalCode: before.postalCode,
+                city: before.city,
+                departement: before.departement,
+                email: before.contactEmail,
+                phone: before.contactPhone ?? structureBefore.phone,
+                legalRepName: before.legalRepName,
+                legalRepRole: before.legalRepRole ?? null,
+                bankHolder: before.bankHolder,
+                iban: before.iban,
+                bic: before.bic,
+                signedCharterVersion: charter!.version,
+                charterResignatureNeeded: false,
+              },
+            })
+          : { count: 0 };
       if (!structureBefore || promoted.count === 0) {
         throw conflict(`Le SIRET ${before.siret} est déjà qualifié (APTICulteur) : une autre demande vient d'être approuvée. Refusez celle-ci comme doublon.`);
       }
@@ -287,14 +284,14 @@ export class ApplicationsService {
       return { record: await tx.application.findUniqueOrThrow({ where: { id } }), key };
     });
     return {
-      ...this.resources.present(applicationsResource, record, user),
+      ...presented,
       partnerApiKey: { key: key.key, prefix: key.prefix, notice: 'Clé partenaire affichée une seule fois : transmettez-la à la structure.' },
     };
   }
 
   /** What a reviewer checks before deciding: score per answer, charter, identifiers, duplicates. */
   async checks(id: string, user: StaffUser) {
-    const app = (await this.resources.findRaw(applicationsResource, id, user)) as Application;
+    const app = await this.resources.findRaw(applicationsResource, id, user);
     const [questionnaire, signedCharter, currentCharter, sameSiretStructure, sameIbanStructures, otherApplications] = await Promise.all([
       this.prisma.questionnaire.findUnique({ where: { id: app.questionnaireId } }),
       this.prisma.charter.findUnique({ where: { id: app.charterId } }),
@@ -303,11 +300,11 @@ export class ApplicationsService {
       this.prisma.structure.findMany({ where: { iban: app.iban, siret: { not: app.siret } }, select: { id: true, name: true, siret: true, status: true } }),
       this.prisma.application.findMany({ where: { siret: app.siret, id: { not: id } }, select: { id: true, reference: true, status: true, submittedAt: true }, orderBy: { submittedAt: 'desc' } }),
     ]);
-    const scoring = scoreAnswers((questionnaire?.questions ?? []) as unknown as Question[], app.answers);
+    const scoring = scoreAnswers(questionsOf(questionnaire?.questions), app.answers);
     // Each warning has a code (for a console in another language) and a French message.
     const warningDetails: { code: string; message: string }[] = [];
     // Once this application is approved, the qualified structure is its own: nothing to warn about.
-    const qualifiedElsewhere = sameSiretStructure && (QUALIFIED as readonly string[]).includes(sameSiretStructure.status) && app.status !== 'APPROVED' ? sameSiretStructure : null;
+    const qualifiedElsewhere = sameSiretStructure && !siretQualifiesOnce(sameSiretStructure.status) && app.status !== 'APPROVED' ? sameSiretStructure : null;
     if (qualifiedElsewhere) warningDetails.push({ code: 'SIRET_ALREADY_QUALIFIED', message: `SIRET déjà qualifié : ${qualifiedElsewhere.name}` });
     for (const s of sameIbanStructures) warningDetails.push({ code: 'SAME_IBAN', message: `Même IBAN que ${s.name} (SIRET ${s.siret})` });
     if (otherApplications.length) warningDetails.push({ code: 'OTHER_APPLICATIONS', message: `${otherApplications.length} autre(s) demande(s) avec ce SIRET` });
@@ -327,15 +324,15 @@ export class ApplicationsService {
 
   // ── helpers ──
 
-  private assertReviewer(application: Record<string, unknown>, user: StaffUser) {
-    if (application.assigneeId && application.assigneeId !== user.id && user.role !== 'ADMIN') {
-      throw conflict('Cette demande est prise en charge par un autre relecteur : seul lui (ou un administrateur) peut la décider.', { assigneeId: application.assigneeId });
+  private assertReviewer(assigneeId: string | null, user: StaffUser) {
+    if (!mayDecide(assigneeId, user)) {
+      throw conflict('Cette demande est prise en charge par un autre relecteur : seul lui (ou un administrateur) peut la décider.', { assigneeId });
     }
   }
 
   /** Why a transition did not happen: someone else got there first, or the status does not allow it. */
-  private async cannot(tx: Prisma.TransactionClient, before: Record<string, unknown>, verb: string) {
-    const now = await tx.application.findUnique({ where: { id: before.id as string }, include: { assignee: { select: { fullName: true } } } });
+  private async cannot(tx: Prisma.TransactionClient, id: string, verb: string) {
+    const now = await tx.application.findUnique({ where: { id }, include: { assignee: { select: { fullName: true } } } });
     if (!now) return notFound('Demande introuvable.');
     if (now.status === 'IN_REVIEW' && verb === 'prendre en charge') {
       return conflict(`Demande déjà prise en charge par ${now.assignee?.fullName ?? 'un autre relecteur'}.`, { status: now.status, assigneeId: now.assigneeId });

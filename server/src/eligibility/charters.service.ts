@@ -3,14 +3,13 @@ import { UpdateOf, trimmed } from '../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { WriteContext } from '../audit/audited-transaction';
 import { StaffUser } from '../auth/staff-user';
-import { AppErrorCode, AppException, conflict } from '../common/errors';
-import { Prisma, PrismaClient } from '../generated/prisma/client';
-import { ResourceWriter, WriteResult } from '../rest/resource-definition';
-import { ResourceService } from '../rest/resource.service';
+import { AppErrorCode, AppException, conflict, notFound } from '../common/errors';
+import { Charter, Prisma, PrismaClient, Questionnaire } from '../generated/prisma/client';
+import { ResourceWriter } from '../writes/resource-writes';
+import { WriteContext, WritePath } from '../writes/write-path';
 import { chartersResource, questionnairesResource } from './eligibility.resources';
-import { Question, questionnaireProblems } from './questionnaire.rules';
+import { Question, questionnaireProblems, questionsJson, questionsOf } from './questionnaire.rules';
 
 
 export class CreateCharterDto {
@@ -54,45 +53,64 @@ export class CurrentVersions {
   questionnaire(client: Prisma.TransactionClient | PrismaClient = this.prisma) {
     return client.questionnaire.findFirst({ where: { publishedAt: { not: null } }, orderBy: { version: 'desc' } });
   }
+
+  /** The charter in force, as an applicant reads and signs it. */
+  async publicCharter() {
+    const charter = await this.charter();
+    if (!charter) throw notFound('Aucune charte publiée.');
+    return { id: charter.id, version: charter.version, title: charter.title, body: charter.body, publishedAt: charter.publishedAt };
+  }
+
+  /** The questionnaire in use, without the scores. */
+  async publicQuestionnaire() {
+    const q = await this.questionnaire();
+    if (!q) throw notFound('Aucun questionnaire publié.');
+    const questions = questionsOf(q.questions).map((question) => ({
+      code: question.code,
+      label: question.label,
+      options: question.options.map((o) => ({ value: o.value, label: o.label })),
+    }));
+    return { version: q.version, title: q.title, questions };
+  }
 }
 
 /** ADMIN drafts a new charter version, then publishes it; signatories of older versions are flagged. */
 @Injectable()
-export class ChartersWriter implements ResourceWriter {
+export class ChartersWriter implements ResourceWriter<'Charter', CreateCharterDto, UpdateCharterDto> {
   createDto = CreateCharterDto;
   updateDto = UpdateCharterDto;
 
-  async create(dto: CreateCharterDto, { tx }: WriteContext): Promise<WriteResult> {
+  async create(dto: CreateCharterDto, { tx }: WriteContext) {
     const last = await tx.charter.findFirst({ orderBy: { version: 'desc' } });
     return { record: await tx.charter.create({ data: { ...dto, version: (last?.version ?? 0) + 1 } }) };
   }
 
-  async update(id: string, dto: UpdateCharterDto, before: Record<string, unknown>, { tx }: WriteContext): Promise<WriteResult> {
-    published(before as { publishedAt: Date | null }, 'Cette version de la charte');
+  async update(id: string, dto: UpdateCharterDto, before: Charter, { tx }: WriteContext) {
+    published(before, 'Cette version de la charte');
     return { record: await tx.charter.update({ where: { id }, data: dto }) };
   }
 }
 
 @Injectable()
-export class QuestionnairesWriter implements ResourceWriter {
+export class QuestionnairesWriter implements ResourceWriter<'Questionnaire', CreateQuestionnaireDto, UpdateQuestionnaireDto> {
   createDto = CreateQuestionnaireDto;
   updateDto = UpdateQuestionnaireDto;
 
-  async create(dto: CreateQuestionnaireDto, { tx }: WriteContext): Promise<WriteResult> {
+  async create(dto: CreateQuestionnaireDto, { tx }: WriteContext) {
     checkQuestions(dto.questions);
     const last = await tx.questionnaire.findFirst({ orderBy: { version: 'desc' } });
     return {
       record: await tx.questionnaire.create({
-        data: { title: dto.title, threshold: dto.threshold, questions: dto.questions as unknown as Prisma.InputJsonValue, version: (last?.version ?? 0) + 1 },
+        data: { title: dto.title, threshold: dto.threshold, questions: questionsJson(dto.questions), version: (last?.version ?? 0) + 1 },
       }),
     };
   }
 
-  async update(id: string, dto: UpdateQuestionnaireDto, before: Record<string, unknown>, { tx }: WriteContext): Promise<WriteResult> {
-    published(before as { publishedAt: Date | null }, 'Cette version du questionnaire');
+  async update(id: string, dto: UpdateQuestionnaireDto, before: Questionnaire, { tx }: WriteContext) {
+    published(before, 'Cette version du questionnaire');
     if (dto.questions) checkQuestions(dto.questions);
     const data: Prisma.QuestionnaireUpdateInput = { title: dto.title, threshold: dto.threshold };
-    if (dto.questions) data.questions = dto.questions as unknown as Prisma.InputJsonValue;
+    if (dto.questions) data.questions = questionsJson(dto.questions);
     return { record: await tx.questionnaire.update({ where: { id }, data }) };
   }
 }
@@ -105,16 +123,16 @@ function checkQuestions(questions: Question[]) {
 @Injectable()
 export class PublicationService {
   constructor(
-    private readonly resources: ResourceService,
+    private readonly writes: WritePath,
     private readonly current: CurrentVersions,
   ) {}
 
   /** Publishes a draft charter: it becomes the version in force; structures on older versions must re-sign. */
   async publishCharter(id: string, user: StaffUser) {
-    const { record } = await this.resources.runAction(chartersResource, id, user, 'publish', async (before, ctx) => {
-      published(before as { publishedAt: Date | null }, 'Cette version de la charte');
+    const { presented } = await this.writes.staff({ resource: chartersResource, id, user, action: 'publish' }, async (before, ctx) => {
+      published(before, 'Cette version de la charte');
       const inForce = await this.current.charter(ctx.tx);
-      if (inForce && inForce.version > (before.version as number)) throw conflict(`La version ${inForce.version} est déjà en vigueur : publiez une version plus récente.`);
+      if (inForce && inForce.version > before.version) throw conflict(`La version ${inForce.version} est déjà en vigueur : publiez une version plus récente.`);
       const charter = await ctx.tx.charter.update({ where: { id }, data: { publishedAt: new Date() } });
       const outdated = await ctx.tx.structure.findMany({
         // APTICulteurs only: applicants re-sign through their application, rejected structures never will.
@@ -133,16 +151,16 @@ export class PublicationService {
       }
       return { record: charter, flagged: outdated.length };
     });
-    return this.resources.present(chartersResource, record, user);
+    return presented;
   }
 
   async publishQuestionnaire(id: string, user: StaffUser) {
-    const { record } = await this.resources.runAction(questionnairesResource, id, user, 'publish', async (before, ctx) => {
-      published(before as { publishedAt: Date | null }, 'Cette version du questionnaire');
+    const { presented } = await this.writes.staff({ resource: questionnairesResource, id, user, action: 'publish' }, async (before, ctx) => {
+      published(before, 'Cette version du questionnaire');
       const inUse = await this.current.questionnaire(ctx.tx);
-      if (inUse && inUse.version > (before.version as number)) throw conflict(`La version ${inUse.version} est déjà en usage : publiez une version plus récente.`);
+      if (inUse && inUse.version > before.version) throw conflict(`La version ${inUse.version} est déjà en usage : publiez une version plus récente.`);
       return { record: await ctx.tx.questionnaire.update({ where: { id }, data: { publishedAt: new Date() } }) };
     });
-    return this.resources.present(questionnairesResource, record, user);
+    return presented;
   }
 }

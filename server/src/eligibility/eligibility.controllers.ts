@@ -4,11 +4,9 @@ import { CurrentUser, Public, RequirePermission } from '../auth/decorators';
 import { AdminOnly } from '../auth/guards';
 import { StaffUser } from '../auth/staff-user';
 import { PublicThrottle, RateLimitGuard } from '../auth/guards';
-import { notFound } from '../common/errors';
 import { ApplicationsService } from './applications.service';
 import { CurrentVersions, PublicationService } from './charters.service';
 import { ApproveApplicationDto, HoldApplicationDto, ReasonDto, RejectApplicationDto, ReplyToHoldDto, SubmitApplicationDto } from './dto/application.dto';
-import { Question } from './questionnaire.rules';
 import { StructuresService } from './structures.service';
 
 @ApiTags('public')
@@ -22,23 +20,14 @@ export class PublicEligibilityController {
 
   /** The charter in force: what an applicant reads and signs. */
   @Get('charter')
-  async charter() {
-    const charter = await this.current.charter();
-    if (!charter) throw notFound('Aucune charte publiée.');
-    return { id: charter.id, version: charter.version, title: charter.title, body: charter.body, publishedAt: charter.publishedAt };
+  charter() {
+    return this.current.publicCharter();
   }
 
   /** The eligibility questionnaire in use, without the scores. */
   @Get('questionnaire')
-  async questionnaire() {
-    const q = await this.current.questionnaire();
-    if (!q) throw notFound('Aucun questionnaire publié.');
-    const questions = (q.questions as unknown as Question[]).map((question) => ({
-      code: question.code,
-      label: question.label,
-      options: question.options.map((o) => ({ value: o.value, label: o.label })),
-    }));
-    return { version: q.version, title: q.title, questions };
+  questionnaire() {
+    return this.current.publicQuestionnaire();
   }
 
   @Post('applications')

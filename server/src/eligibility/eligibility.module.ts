@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { PartnerModule } from '../partner/partner.module';
 import { PartnerController } from '../partner/partner.controller';
-import { createResourceController } from '../rest/resource-controller.factory';
+import { PartnerService } from '../partner/partner.service';
+import { createResourceController } from '../writes/resource-controller.factory';
 import { ApplicationsService } from './applications.service';
 import { ChartersWriter, CurrentVersions, PublicationService, QuestionnairesWriter } from './charters.service';
 import { ApplicationActionsController, PublicationController, PublicEligibilityController, StructureActionsController } from './eligibility.controllers';
@@ -28,7 +29,7 @@ import { StructuresService } from './structures.service';
     createResourceController(questionnairesResource, QuestionnairesWriter),
     ...[structuresResource, locationsResource, applicationsResource, charterSignaturesResource].map((def) => createResourceController(def)),
   ],
-  providers: [ApplicationsService, StructuresService, CurrentVersions, PublicationService, ChartersWriter, QuestionnairesWriter],
+  providers: [ApplicationsService, StructuresService, CurrentVersions, PublicationService, ChartersWriter, QuestionnairesWriter, PartnerService],
   exports: [CurrentVersions],
 })
 export class EligibilityModule {}

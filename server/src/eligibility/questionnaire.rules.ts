@@ -1,3 +1,5 @@
+import type { Prisma } from '../generated/prisma/client';
+
 /** A question of the eligibility questionnaire and its scored answers (stored as JSON on Questionnaire). */
 export interface QuestionOption {
   value: string;
@@ -74,4 +76,28 @@ export function questionnaireProblems(questions: Question[]): string[] {
     }
   }
   return problems;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The questions stored as JSON on a Questionnaire, read back (anything not shaped as a question is left out). */
+export function questionsOf(json: Prisma.JsonValue | undefined): Question[] {
+  if (!Array.isArray(json)) return [];
+  const questions: Question[] = [];
+  const stored: readonly unknown[] = json;
+  for (const q of stored) {
+    if (!isObject(q) || typeof q.code !== 'string' || typeof q.label !== 'string' || !Array.isArray(q.options)) continue;
+    const options: QuestionOption[] = [];
+    const storedOptions: readonly unknown[] = q.options;
+    for (const o of storedOptions) {
+      if (isObject(o) && typeof o.value === 'string' && typeof o.label === 'string' && typeof o.score === 'number') options.push({ value: o.value, label: o.label, score: o.score });
+    }
+    questions.push({ code: q.code, label: q.label, options });
+  }
+  return questions;
+}
+
+/** Questions as stored on a Questionnaire (plain JSON). */
+export function questionsJson(questions: Question[]): Prisma.InputJsonArray {
+  return questions.map((q) => ({ code: q.code, label: q.label, options: q.options.map((o) => ({ value: o.value, label: o.label, score: o.score })) }));
 }

@@ -5,6 +5,8 @@ import { statusLabel } from '../common/labels';
 import { PrismaClient } from '../generated/prisma/client';
 import { issuePartnerKey } from '../partner/partner-keys';
 import { ResourceService } from '../rest/resource.service';
+import { allows, STRUCTURE_WORKFLOW } from '../rules/workflows';
+import { WritePath } from '../writes/write-path';
 import { structuresResource } from './eligibility.resources';
 
 /** Structure lifecycle after approval: suspension (scans and partner calls refused), reinstatement, partner keys. */
@@ -12,47 +14,50 @@ import { structuresResource } from './eligibility.resources';
 export class StructuresService {
   constructor(
     private readonly prisma: PrismaClient,
+    private readonly writes: WritePath,
     private readonly resources: ResourceService,
   ) {}
 
   async suspend(id: string, user: StaffUser, reason: string) {
-    const { record } = await this.resources.runAction(structuresResource, id, user, 'suspend', async (before, { tx }) => {
-      const { count } = await tx.structure.updateMany({ where: { id, status: 'ELIGIBLE' }, data: { status: 'SUSPENDED', suspendedAt: new Date(), suspensionReason: reason } });
+    const t = STRUCTURE_WORKFLOW.suspend;
+    const { presented } = await this.writes.staff({ resource: structuresResource, id, user, action: 'suspend' }, async (before, { tx }) => {
+      const { count } = await tx.structure.updateMany({ where: { id, status: { in: [...t.from] } }, data: { status: t.to, suspendedAt: new Date(), suspensionReason: reason } });
       if (count === 0) throw conflict(`Seule une structure éligible peut être suspendue (elle est « ${statusLabel(before.status)} »).`);
       return { record: await tx.structure.findUniqueOrThrow({ where: { id } }) };
     });
-    return this.resources.present(structuresResource, record, user);
+    return presented;
   }
 
   async reinstate(id: string, user: StaffUser, reason: string) {
-    const { record } = await this.resources.runAction(structuresResource, id, user, 'reinstate', async (before, { tx }) => {
-      const { count } = await tx.structure.updateMany({ where: { id, status: 'SUSPENDED' }, data: { status: 'ELIGIBLE', suspendedAt: null, suspensionReason: `Réintégrée : ${reason}` } });
+    const t = STRUCTURE_WORKFLOW.reinstate;
+    const { presented } = await this.writes.staff({ resource: structuresResource, id, user, action: 'reinstate' }, async (before, { tx }) => {
+      const { count } = await tx.structure.updateMany({ where: { id, status: { in: [...t.from] } }, data: { status: t.to, suspendedAt: null, suspensionReason: `Réintégrée : ${reason}` } });
       if (count === 0) throw conflict(`Seule une structure suspendue peut être réintégrée (elle est « ${statusLabel(before.status)} »).`);
       return { record: await tx.structure.findUniqueOrThrow({ where: { id } }) };
     });
-    return this.resources.present(structuresResource, record, user);
+    return presented;
   }
 
   /** Revokes the structure's keys and issues a new one, shown once. */
   async reissueKey(id: string, user: StaffUser) {
-    const { record, key } = await this.resources.runAction(structuresResource, id, user, 'reissue-api-key', async (before, { tx }) => {
-      if (before.status !== 'ELIGIBLE' && before.status !== 'SUSPENDED') throw conflict('Seule une structure qualifiée (APTICulteur) reçoit une clé partenaire.');
+    const { presented, key } = await this.writes.staff({ resource: structuresResource, id, user, action: 'reissue-api-key' }, async (before, { tx }) => {
+      if (!allows('structures', 'reissue-api-key', before.status)) throw conflict('Seule une structure qualifiée (APTICulteur) reçoit une clé partenaire.');
       await tx.partnerApiKey.updateMany({ where: { structureId: id, revokedAt: null }, data: { revokedAt: new Date() } });
       const key = await issuePartnerKey(tx, id, user.id);
       return { record: { ...before, apiKeyPrefix: key.prefix }, key };
     });
     return {
-      ...this.resources.present(structuresResource, record, user),
+      ...presented,
       partnerApiKey: { key: key.key, prefix: key.prefix, notice: 'Clé partenaire affichée une seule fois : les clés précédentes sont révoquées.' },
     };
   }
 
   async revokeKeys(id: string, user: StaffUser) {
-    const { record } = await this.resources.runAction(structuresResource, id, user, 'revoke-api-keys', async (before, { tx }) => {
+    const { presented } = await this.writes.staff({ resource: structuresResource, id, user, action: 'revoke-api-keys' }, async (before, { tx }) => {
       const { count } = await tx.partnerApiKey.updateMany({ where: { structureId: id, revokedAt: null }, data: { revokedAt: new Date() } });
       return { record: { ...before, revokedApiKeys: count } };
     });
-    return this.resources.present(structuresResource, record, user);
+    return presented;
   }
 
   async apiKeys(id: string, user: StaffUser) {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { createResourceController } from '../rest/resource-controller.factory';
+import { createResourceController } from '../writes/resource-controller.factory';
 import { bookletsResource, ordersResource, passesResource, sponsorsResource } from './emission.resources';
 import { SponsorsWriter } from './sponsors.writer';
 

@@ -1,27 +1,27 @@
 import { ResourceDefinition } from '../rest/resource-definition';
 
-export const sponsorsResource: ResourceDefinition = {
+export const sponsorsResource: ResourceDefinition<'Sponsor'> = {
   name: 'sponsors',
   model: 'Sponsor',
   search: ['name', 'siret', 'city', 'contactName', 'contactEmail'],
   defaultSort: ['name', 'ASC'],
 };
 
-export const ordersResource: ResourceDefinition = {
+export const ordersResource: ResourceDefinition<'Order'> = {
   name: 'orders',
   model: 'Order',
   search: ['reference', 'paymentOrderNumber'],
   defaultSort: ['createdAt', 'DESC'],
 };
 
-export const bookletsResource: ResourceDefinition = {
+export const bookletsResource: ResourceDefinition<'Booklet'> = {
   name: 'booklets',
   model: 'Booklet',
   search: ['number', 'handedOutBy'],
   defaultSort: ['number', 'ASC'],
 };
 
-export const passesResource: ResourceDefinition = {
+export const passesResource: ResourceDefinition<'Pass'> = {
   name: 'passes',
   model: 'Pass',
   search: ['barcode'],

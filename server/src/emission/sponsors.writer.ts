@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { WriteContext } from '../audit/audited-transaction';
 import { conflict } from '../common/errors';
-import { ResourceWriter, WriteResult } from '../rest/resource-definition';
+import { ResourceWriter } from '../writes/resource-writes';
+import { WriteContext } from '../writes/write-path';
 import { CreateSponsorDto, UpdateSponsorDto } from './dto/sponsor.dto';
 
 @Injectable()
-export class SponsorsWriter implements ResourceWriter {
+export class SponsorsWriter implements ResourceWriter<'Sponsor', CreateSponsorDto, UpdateSponsorDto> {
   createDto = CreateSponsorDto;
   updateDto = UpdateSponsorDto;
 
-  async create(dto: CreateSponsorDto, { tx }: WriteContext): Promise<WriteResult> {
+  async create(dto: CreateSponsorDto, { tx }: WriteContext) {
     if (await tx.sponsor.findUnique({ where: { siret: dto.siret } })) throw conflict(`Un commanditaire existe déjà avec le SIRET ${dto.siret}.`, { field: 'siret' });
     return { record: await tx.sponsor.create({ data: dto }) };
   }
 
-  async update(id: string, dto: UpdateSponsorDto, _before: unknown, { tx }: WriteContext): Promise<WriteResult> {
+  async update(id: string, dto: UpdateSponsorDto, _before: unknown, { tx }: WriteContext) {
     if (dto.siret) {
       const other = await tx.sponsor.findUnique({ where: { siret: dto.siret } });
       if (other && other.id !== id) throw conflict(`Un autre commanditaire a déjà le SIRET ${dto.siret}.`, { field: 'siret' });
@@ -23,7 +23,7 @@ export class SponsorsWriter implements ResourceWriter {
   }
 
   /** Only a sponsor with no order can be deleted: orders carry money. */
-  async remove(id: string, _before: unknown, { tx }: WriteContext): Promise<WriteResult> {
+  async remove(id: string, _before: unknown, { tx }: WriteContext) {
     const orders = await tx.order.count({ where: { sponsorId: id } });
     if (orders > 0) throw conflict(`Ce commanditaire a ${orders} commande(s) : il ne peut pas être supprimé.`);
     return { record: await tx.sponsor.delete({ where: { id } }) };

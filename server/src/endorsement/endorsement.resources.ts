@@ -1,20 +1,20 @@
 import { ResourceDefinition } from '../rest/resource-definition';
 
-export const endorsementsResource: ResourceDefinition = {
+export const endorsementsResource: ResourceDefinition<'Endorsement'> = {
   name: 'endorsements',
   model: 'Endorsement',
   search: ['period'],
   defaultSort: ['period', 'DESC'],
 };
 
-export const statementsResource: ResourceDefinition = {
+export const statementsResource: ResourceDefinition<'Statement'> = {
   name: 'statements',
   model: 'Statement',
   search: ['number'],
   defaultSort: ['createdAt', 'DESC'],
 };
 
-export const payoutsResource: ResourceDefinition = {
+export const payoutsResource: ResourceDefinition<'Payout'> = {
   name: 'payouts',
   model: 'Payout',
   search: ['endToEndId', 'bankHolder'],

@@ -3,8 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/decorators';
 import type { Database } from '../database/database';
-import { REDIS_CLIENT } from '../realtime/redis.module';
-import type { RedisClient } from '../realtime/redis';
+import { REDIS_CLIENT } from '../redis/redis.module';
+import type { RedisClient } from '../redis/redis';
 
 @ApiTags('health')
 @Controller('api/health')

@@ -1,4 +1,4 @@
-import type { Tx } from '../audit/audited-transaction';
+import type { Tx } from '../writes/write-path';
 import type { AppConfig } from '../config/app-config';
 import type { ChangeType } from '../realtime/realtime.service';
 

@@ -1,12 +1,12 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { AuditedTransactions } from '../audit/audited-transaction';
 import { conflict } from '../common/errors';
 import { Actor, requestContext } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
 import { Prisma, PrismaClient, type JobRun } from '../generated/prisma/client';
 import { RealtimeService, resourceTopic, SCOPED_RESOURCES } from '../realtime/realtime.service';
+import { WritePath } from '../writes/write-path';
 import { JobDefinition, StepCounts } from './job-definition';
 
 export const JOB_DEFINITIONS = Symbol('JOB_DEFINITIONS');
@@ -57,7 +57,7 @@ export class JobRunner implements BeforeApplicationShutdown {
 
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly audited: AuditedTransactions,
+    private readonly writes: WritePath,
     private readonly realtime: RealtimeService,
     private readonly config: AppConfig,
     @Inject(JOB_DEFINITIONS) definitions: JobDefinition<any>[],
@@ -112,7 +112,7 @@ export class JobRunner implements BeforeApplicationShutdown {
 
   private async claim(def: JobDefinition<any>, key: string, starter: JobStarter): Promise<TriggerOutcome> {
     const newId = randomUUID();
-    return this.audited.run(async (ctx) => {
+    return this.writes.job(async (ctx) => {
       const { tx } = ctx;
       const describe = `La tâche « ${def.label} » pour ${key}`;
       await tx.jobRun.createMany({
@@ -191,7 +191,7 @@ export class JobRunner implements BeforeApplicationShutdown {
 
   /** One chunk of the current step, committed with the run's progress; the step's summary when it ends. */
   private async chunk(def: JobDefinition<any>, runId: string, params: unknown): Promise<ChunkState> {
-    return this.audited.run(async (ctx) => {
+    return this.writes.job(async (ctx) => {
       const { tx } = ctx;
       await tx.$queryRaw`SELECT id FROM "JobRun" WHERE id = ${runId} FOR UPDATE`;
       const run = await tx.jobRun.findUniqueOrThrow({ where: { id: runId } });
@@ -264,7 +264,7 @@ export class JobRunner implements BeforeApplicationShutdown {
   private async fail(def: JobDefinition<any>, runId: string, error: unknown) {
     this.logger.error({ message: 'job failed', job: def.name, runId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     const reason = error instanceof Error ? error.message : String(error);
-    await this.audited.run(async (ctx) => {
+    await this.writes.job(async (ctx) => {
       const run = await ctx.tx.jobRun.findUniqueOrThrow({ where: { id: runId } });
       if (run.owner !== this.instance || run.status !== 'RUNNING') return;
       const stepLabel = def.steps.find((s) => s.name === run.step)?.label ?? run.step ?? '—';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { JobName } from '../auth/permissions';
-import { createResourceController } from '../rest/resource-controller.factory';
+import { createResourceController } from '../writes/resource-controller.factory';
 import { JobDefinition } from './job-definition';
 import { JOB_DEFINITIONS, JobRunner } from './job-runner';
 import { jobRunsResource } from './job-runs.resource';

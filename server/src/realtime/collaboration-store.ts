@@ -1,4 +1,4 @@
-import type { RedisClient } from './redis';
+import type { RedisClient } from '../redis/redis';
 
 /** react-admin's lock shape, plus who holds it in words and when it lapses. */
 export interface RecordLock {

@@ -5,7 +5,7 @@ import { MemoryCollaborationStore, RedisCollaborationStore } from './collaborati
 import { COLLABORATION_STORE, CollaborationService } from './collaboration.service';
 import { RealtimeGateway } from './realtime.gateway';
 import { RealtimeService } from './realtime.service';
-import type { RedisClient } from './redis';
+import type { RedisClient } from '../redis/redis';
 
 /** socket.io, presence and locks: shared through Redis when configured, in memory otherwise. */
 @Global()

@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { ServerOptions } from 'socket.io';
-import type { RedisClient } from './redis';
+import type { RedisClient } from '../redis/redis';
 
 /** Socket.io across server instances: rooms and emits go through Redis pub/sub. */
 export class RedisIoAdapter extends IoAdapter {

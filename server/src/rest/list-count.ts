@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { PrismaClient } from '../generated/prisma/client';
-import { modelMeta } from './model-meta';
+import { modelMeta } from '../database/model-meta';
 
 /**
  * How a list's total was obtained: `exact`, the planner's `estimate` of an unfiltered table's

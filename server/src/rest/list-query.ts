@@ -1,8 +1,8 @@
 import { badRequest } from '../common/errors';
 import { inputRefusal, inspectInput } from '../common/user-input';
 import { parseDateInput } from '../rules/dates';
-import { FieldMeta, scalarFields } from './model-meta';
-import { dataModel } from './model-meta';
+import { FieldMeta, scalarFields } from '../database/model-meta';
+import { dataModel } from '../database/model-meta';
 
 /** At most this many rows in one page (SPEC §4). */
 export const MAX_PAGE_SIZE = 1000;

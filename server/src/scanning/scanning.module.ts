@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { createResourceController } from '../rest/resource-controller.factory';
+import { createResourceController } from '../writes/resource-controller.factory';
 import { redemptionsResource, scansResource, subscriptionsResource } from './scanning.resources';
 
 @Module({

@@ -1,6 +1,6 @@
 import * as bcrypt from 'bcryptjs';
 import { composeIBAN, isValidIBAN } from 'ibantools';
-import { SECRET_FIELDS } from '../audit/audited-transaction';
+import { SECRET_FIELDS } from '../rest/masking';
 import { Prisma, PrismaClient } from '../generated/prisma/client';
 import { barcodeFromSerial, randomSerial } from '../rules/barcode';
 import { orderActivationCents, post, sponsorAccount, structureAccount } from '../ledger';

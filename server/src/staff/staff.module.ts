@@ -1,28 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { createResourceController } from '../rest/resource-controller.factory';
-import { ResourceDefinition } from '../rest/resource-definition';
+import { createResourceController } from '../writes/resource-controller.factory';
+import { SessionsController } from './sessions.controller';
+import { SessionsService } from './sessions.service';
+import { staffDirectoryResource, usersResource } from './staff.resources';
 import { UsersWriter } from './users.writer';
-
-export const usersResource: ResourceDefinition = {
-  name: 'users',
-  model: 'User',
-  search: ['email', 'fullName'],
-  defaultSort: ['fullName', 'ASC'],
-};
-
-/** Who is who, for every role: names on assignees, authors and presence; no e-mail, no login data. */
-export const staffDirectoryResource: ResourceDefinition = {
-  name: 'staff',
-  model: 'User',
-  fields: ['id', 'fullName', 'role', 'active'],
-  search: ['fullName'],
-  defaultSort: ['fullName', 'ASC'],
-};
 
 @Module({
   imports: [AuthModule],
-  controllers: [createResourceController(usersResource, UsersWriter), createResourceController(staffDirectoryResource)],
-  providers: [UsersWriter],
+  controllers: [SessionsController, createResourceController(usersResource, UsersWriter), createResourceController(staffDirectoryResource)],
+  providers: [UsersWriter, SessionsService],
 })
 export class StaffModule {}

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { WriteContext } from '../audit/audited-transaction';
 import { AuthService } from '../auth/auth.service';
 import { StaffUser } from '../auth/staff-user';
 import { conflict } from '../common/errors';
+import { Prisma, User } from '../generated/prisma/client';
 import { RealtimeService } from '../realtime/realtime.service';
-import { ResourceWriter, WriteResult } from '../rest/resource-definition';
+import { ResourceWriter } from '../writes/resource-writes';
+import { WriteContext } from '../writes/write-path';
+import { accountAction, endsSessions, selfLockout } from './accounts.rules';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 
 /**
@@ -12,7 +14,7 @@ import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
  * DELETE deactivates. Deactivating, or changing the role, ends the account's sessions.
  */
 @Injectable()
-export class UsersWriter implements ResourceWriter {
+export class UsersWriter implements ResourceWriter<'User', CreateUserDto, UpdateUserDto> {
   createDto = CreateUserDto;
   updateDto = UpdateUserDto;
 
@@ -21,7 +23,7 @@ export class UsersWriter implements ResourceWriter {
     private readonly realtime: RealtimeService,
   ) {}
 
-  async create(dto: CreateUserDto, { tx }: WriteContext): Promise<WriteResult> {
+  async create(dto: CreateUserDto, { tx }: WriteContext) {
     const existing = await tx.user.findUnique({ where: { email: dto.email } });
     if (existing) throw conflict(`Un compte existe déjà pour ${dto.email}.`, { field: 'email' });
     const passwordHash = await this.auth.hashPassword(dto.password);
@@ -29,26 +31,26 @@ export class UsersWriter implements ResourceWriter {
     return { record };
   }
 
-  async update(id: string, dto: UpdateUserDto, before: Record<string, unknown>, ctx: WriteContext, actor: StaffUser): Promise<WriteResult> {
+  async update(id: string, dto: UpdateUserDto, before: User, ctx: WriteContext, actor: StaffUser) {
     const { tx } = ctx;
-    if (id === actor.id && (dto.active === false || (dto.role && dto.role !== actor.role))) {
+    const change = { role: dto.role, active: dto.active, password: dto.password !== undefined };
+    if (selfLockout(id, change, actor)) {
       throw conflict('Vous ne pouvez ni désactiver votre propre compte ni changer votre propre rôle : demandez à un autre administrateur.');
     }
-    const data: Record<string, unknown> = {};
+    const data: Prisma.UserUpdateInput = {};
     if (dto.fullName !== undefined) data.fullName = dto.fullName;
     if (dto.role !== undefined) data.role = dto.role;
     if (dto.active !== undefined) data.active = dto.active;
     if (dto.password !== undefined) data.passwordHash = await this.auth.hashPassword(dto.password);
     const updated = await tx.user.update({ where: { id }, data });
-    const endsSessions = (dto.active === false && before.active) || (dto.role && dto.role !== before.role) || dto.password !== undefined;
-    if (endsSessions) await this.endSessions(id, ctx);
-    const action = dto.active === false && before.active ? 'deactivate' : dto.active === true && !before.active ? 'reactivate' : 'update';
+    if (endsSessions(before, change)) await this.endSessions(id, ctx);
+    const action = accountAction(before, change);
     // The hash never reaches the log; that the password changed does.
     const record = dto.password !== undefined ? { ...updated, passwordChanged: true } : updated;
     return { record, action };
   }
 
-  async remove(id: string, before: Record<string, unknown>, ctx: WriteContext, actor: StaffUser): Promise<WriteResult> {
+  async remove(id: string, before: User, ctx: WriteContext, actor: StaffUser) {
     if (id === actor.id) throw conflict('Vous ne pouvez pas désactiver votre propre compte.');
     const record = await ctx.tx.user.update({ where: { id }, data: { active: false } });
     if (before.active) await this.endSessions(id, ctx);

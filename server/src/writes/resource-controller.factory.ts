@@ -3,10 +3,12 @@ import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, RequirePermission } from '../auth/decorators';
 import { StaffUser } from '../auth/staff-user';
-import { TOTAL_KIND_HEADER } from './list-count';
-import { ResourceDefinition, ResourceWriter } from './resource-definition';
-import { registerResource } from './resource-registry';
-import { ResourceService } from './resource.service';
+import type { Prisma } from '../generated/prisma/client';
+import { RecordModelName, ResourceDefinition } from '../rest/resource-definition';
+import { registerResource } from '../rest/resource-registry';
+import { ResourceService } from '../rest/resource.service';
+import { ResourceWriter, ResourceWrites } from './resource-writes';
+import { TOTAL_KIND_HEADER } from '../rest/list-count';
 
 const NO_WRITER = Symbol('no-writer');
 
@@ -15,7 +17,7 @@ const NO_WRITER = Symbol('no-writer');
  * filter={"id":[…]}), and create/update/delete when a writer is given. Permission per route
  * comes from the role matrix.
  */
-export function createResourceController(def: ResourceDefinition, writer?: Type<ResourceWriter>): Type<unknown> {
+export function createResourceController<M extends RecordModelName>(def: ResourceDefinition<M>, writer?: Type<ResourceWriter<M>>): Type<unknown> {
   registerResource(def);
   @ApiTags(def.name)
   @ApiBearerAuth()
@@ -23,7 +25,8 @@ export function createResourceController(def: ResourceDefinition, writer?: Type<
   class ResourceController {
     constructor(
       readonly resources: ResourceService,
-      @Optional() @Inject(writer ?? NO_WRITER) readonly writerInstance?: ResourceWriter,
+      readonly writes: ResourceWrites,
+      @Optional() @Inject(writer ?? NO_WRITER) readonly writerInstance?: ResourceWriter<M>,
     ) {}
 
     @Get()
@@ -47,19 +50,19 @@ export function createResourceController(def: ResourceDefinition, writer?: Type<
     @Post()
     @RequirePermission(def.name, 'W')
     create(@Body() body: unknown, @CurrentUser() user: StaffUser) {
-      return this.resources.create(def, this.writerInstance, body, user);
+      return this.writes.create(def, this.writerInstance, body, user);
     }
 
     @Put(':id')
     @RequirePermission(def.name, 'W')
     update(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: StaffUser) {
-      return this.resources.update(def, this.writerInstance, id, body, user);
+      return this.writes.update(def, this.writerInstance, id, body, user);
     }
 
     @Delete(':id')
     @RequirePermission(def.name, 'W')
     remove(@Param('id') id: string, @CurrentUser() user: StaffUser) {
-      return this.resources.remove(def, this.writerInstance, id, user);
+      return this.writes.remove(def, this.writerInstance, id, user);
     }
   }
   const className = def.model + 'ResourceController';
