@@ -14,7 +14,7 @@ const SHOTS_DIR = process.env.SHOTS_DIR ?? '/tmp/aptic-shots';
 const PAGES: Record<string, string[]> = {
   ADMIN: ['users', 'sponsors', 'referential-services', 'audit-events', 'job-runs', 'users/create'],
   REVIEWER: ['applications', 'structures', 'offers', 'questionnaires'],
-  FINANCE: ['orders', 'passes', 'endorsements', 'statements', 'payouts'],
+  FINANCE: ['orders', 'passes', 'endorsements', 'statements', 'payouts', 'ledger-entries'],
   SUPPORT: ['scans', 'disputes', 'redemptions', 'passes'],
 };
 
