@@ -1,10 +1,17 @@
 import { Chip } from '@mui/material';
-import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
+import { useFieldValue, useTranslate, type FieldProps, type TranslateFunction } from 'react-admin';
 
-/** The action code ("approve", "update"…) in words; unknown codes are shown as they are. */
+/**
+ * An audit action code ("approve", "comment"…) in words. A code the console does not know yet
+ * (a newer server) reads "Autre action (code)", never the bare code alone.
+ */
+export const actionLabel = (translate: TranslateFunction, action: string): string =>
+    translate(`audit.actions.${action}`, { _: translate('audit.unknownAction', { action }) });
+
+/** The action code of an audit event, as a chip in words. */
 export const ActionField = (props: FieldProps) => {
     const value = useFieldValue(props) as string | undefined;
     const translate = useTranslate();
     if (!value) return null;
-    return <Chip size="small" variant="outlined" label={translate(`audit.actions.${value}`, { _: value })} />;
+    return <Chip size="small" variant="outlined" label={actionLabel(translate, value)} />;
 };

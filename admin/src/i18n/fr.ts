@@ -13,6 +13,29 @@ const timestamps = { id: 'Identifiant', createdAt: 'Créé le', updatedAt: 'Modi
 
 export const fr: TranslationMessages = {
     ...frenchMessages,
+    ra: {
+        ...frenchMessages.ra,
+        page: {
+            ...frenchMessages.ra.page,
+            // Fallbacks for a resource missing from "lists.empty": no article to get wrong.
+            empty: 'Rien à afficher pour le moment.',
+            invite: 'Utilisez le bouton « Créer » pour en ajouter.',
+            not_found: 'Page introuvable',
+        },
+        message: {
+            ...frenchMessages.ra.message,
+            // react-admin's not-found page adds its own final period ("mauvais lien..").
+            not_found: 'L’adresse saisie est incorrecte ou le lien suivi n’existe plus',
+        },
+        validation: {
+            ...frenchMessages.ra.validation,
+            minLength: '%{min} caractères au moins',
+            maxLength: '%{max} caractères au plus',
+            email: 'Doit être une adresse e-mail',
+            oneOf: 'Doit être l’une de ces valeurs : %{options}',
+            regex: 'N’a pas le format attendu : %{pattern}',
+        },
+    },
     app: {
         title: '#APTIC — Back-office',
         unknown: 'Inconnu',
@@ -178,13 +201,50 @@ export const fr: TranslationMessages = {
             resume: 'Reprise de tâche',
             'job-step': 'Étape de tâche terminée',
             'job-failed': 'Échec de tâche',
+            comment: 'Commentaire',
+            reactivate: 'Réactivation',
+            'sign-charter': 'Signature de la charte',
+            reassign: 'Réattribution',
         },
+        unknownAction: 'Autre action (%{action})',
         field: 'Champ',
         before: 'Avant',
         after: 'Après',
         noChange: 'Aucune donnée avant/après enregistrée.',
         created: 'Création',
         deleted: 'Suppression',
+    },
+    // A list's empty state, one sentence per resource: react-admin's "Pas encore de %{name}."
+    // knows neither the article nor the élision ("Pas encore de Endossement.").
+    lists: {
+        empty: {
+            applications: 'Aucune demande pour le moment.',
+            structures: 'Aucune structure pour le moment.',
+            locations: 'Aucun lieu pour le moment.',
+            charters: 'Aucune charte pour le moment.',
+            'charter-signatures': 'Aucune signature de charte pour le moment.',
+            questionnaires: 'Aucun questionnaire pour le moment.',
+            'referential-categories': 'Aucune catégorie du référentiel pour le moment.',
+            'referential-services': 'Aucun service du référentiel pour le moment.',
+            offers: 'Aucune offre pour le moment.',
+            sponsors: 'Aucun commanditaire pour le moment.',
+            orders: 'Aucune commande pour le moment.',
+            booklets: 'Aucun carnet pour le moment.',
+            passes: 'Aucun pass pour le moment.',
+            redemptions: 'Aucun passage pour le moment.',
+            scans: 'Aucun scan pour le moment.',
+            disputes: 'Aucun litige pour le moment.',
+            subscriptions: 'Aucun abonnement au kit pour le moment.',
+            endorsements: 'Aucun endossement pour le moment.',
+            statements: 'Aucun relevé pour le moment.',
+            payouts: 'Aucun virement pour le moment.',
+            'ledger-entries': 'Aucune écriture comptable pour le moment.',
+            users: 'Aucun utilisateur pour le moment.',
+            'audit-events': 'Aucune action au journal pour le moment.',
+            'job-runs': 'Aucune tâche pour le moment.',
+            comments: 'Aucun commentaire pour le moment.',
+            staff: 'Aucun membre de l’équipe pour le moment.',
+        },
     },
     users: {
         passwordHint: '12 caractères minimum',

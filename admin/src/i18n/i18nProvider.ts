@@ -19,12 +19,18 @@ const polyglot = polyglotI18nProvider(
 // A resource name used as a label without a count ("resources.orders.name" on a tab) would
 // print both forms ("Commande |||| Commandes"): such labels name a collection, use the plural.
 const RESOURCE_NAME = /^resources\.[^.]+\.name$/;
+// react-admin's empty list asks for "resources.<name>.empty" first: each resource's sentence is
+// written once in "lists.empty" (with its article), the generic "ra.page.empty" is only a fallback.
+const RESOURCE_EMPTY = /^resources\.([^.]+)\.empty$/;
 
 export const i18nProvider: I18nProvider = {
     ...polyglot,
-    translate: (key, options = {}) =>
-        polyglot.translate(
+    translate: (key, options = {}) => {
+        const empty = RESOURCE_EMPTY.exec(key);
+        if (empty) return polyglot.translate(`lists.empty.${empty[1]}`, options);
+        return polyglot.translate(
             key,
             RESOURCE_NAME.test(key) && options.smart_count === undefined ? { ...options, smart_count: 2 } : options
-        ),
+        );
+    },
 };

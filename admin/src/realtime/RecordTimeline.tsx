@@ -12,6 +12,7 @@ import {
 import { formatDateTime, formatValue } from './format';
 import { STAFF_FIELDS, enums, fieldEnum } from '../common/enums';
 import { useSubscribe, useSubscribeToRecord } from './useSubscribe';
+import { actionLabel } from '../audit-events/ActionField';
 
 type Json = Record<string, unknown> | null | undefined;
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -93,7 +94,9 @@ const TimelineEntry = ({ event, resource }: { event: RaRecord; resource: string 
     // Updates carry only the changed fields: show them. A creation or deletion carries the
     // whole record: show it on demand.
     const mode: 'diff' | 'after' | 'before' = before && after ? 'diff' : after ? 'after' : 'before';
-    const changed = mode === 'diff' ? keys.filter(k => JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k])) : keys;
+    // A comment's event carries its text (and the comment's id): show the text, not "2 fields".
+    const comment = event.action === 'comment' && typeof after?.body === 'string' ? after.body : undefined;
+    const changed = comment !== undefined ? [] : mode === 'diff' ? keys.filter(k => JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k])) : keys;
     const visible = mode === 'diff' || open ? changed : [];
     const actor =
         event.actorName ??
@@ -133,7 +136,7 @@ const TimelineEntry = ({ event, resource }: { event: RaRecord; resource: string 
                     size="small"
                     color={ACTION_COLOURS[event.action] ?? 'default'}
                     variant="outlined"
-                    label={translate(`audit.actions.${event.action}`, { _: event.action })}
+                    label={actionLabel(translate, event.action)}
                     data-testid="timeline-action"
                 />
                 <Typography variant="body2" sx={{ fontWeight: 600 }}>
@@ -143,6 +146,16 @@ const TimelineEntry = ({ event, resource }: { event: RaRecord; resource: string 
             <Typography variant="caption" color="text.secondary" component="div">
                 {formatDateTime(event.createdAt)}
             </Typography>
+            {comment !== undefined && (
+                <Typography
+                    variant="body2"
+                    component="blockquote"
+                    data-testid="timeline-comment"
+                    sx={{ m: 0, mt: 0.5, pl: 1, borderLeft: 2, borderColor: 'divider', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+                >
+                    {comment}
+                </Typography>
+            )}
             {visible.length > 0 && (
                 <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2 }}>
                     {visible.map(key => (
