@@ -170,6 +170,14 @@ describe('real-time collaboration between staff members', () => {
     await comment.waitFor({ timeout: 15_000 });
     await eventually(() => comment.getByTestId('comment-author').innerText(), person('ADMIN').fullName);
     await admin.getByTestId('comment').filter({ hasText: body }).waitFor();
+    // The structure's timeline tells of the comment in words, with its text and author (not
+    // the raw action "comment" and "Voir les 2 champs").
+    const entry = reviewer.getByTestId('record-timeline').getByTestId('timeline-entry').filter({ hasText: body });
+    await entry.waitFor({ timeout: 15_000 });
+    await expect(entry.getByTestId('timeline-action').innerText()).resolves.toBe('Commentaire');
+    await expect(entry.getByTestId('timeline-comment').innerText()).resolves.toBe(body);
+    await expect(entry.innerText()).resolves.toContain(person('ADMIN').fullName);
+    await expect(entry.getByRole('button').count()).resolves.toBe(0);
     await reviewer.locator(`[data-testid="presence-avatar"][aria-label="${person('ADMIN').fullName}"]`).waitFor();
     await reviewer.screenshot({ path: `${SHOTS}/structure-show-comments-timeline.png`, fullPage: true });
   });

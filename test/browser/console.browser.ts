@@ -19,7 +19,7 @@ import {
 
 // French menu labels (plural resource names) in menu order.
 const LABELS: Record<string, string> = {
-  applications: "Demandes d'éligibilité",
+  applications: 'Demandes d’éligibilité',
   structures: 'Structures',
   locations: 'Lieux',
   charters: 'Chartes',
@@ -170,6 +170,21 @@ describe('the console, for each demo role', () => {
     await alert.waitFor();
     expect((await alert.innerText()).trim()).toBe(message);
     expect(await page.evaluate(() => localStorage.getItem('aptic.token'))).toBeNull();
+  });
+
+  it('says an empty list and an unknown page in correct French', async () => {
+    await loginThroughConsole(page, server.baseUrl, DEMO_ACCOUNTS.find(a => a.role === 'FINANCE')!);
+    // The demo data has no endorsement yet: the list's empty state names it with its article
+    // (react-admin's own "Pas encore de Endossement." has neither élision nor lowercase).
+    await page.goto(`${server.baseUrl}/#/endorsements`);
+    await page.getByText('Aucun endossement pour le moment.').waitFor();
+    await expect(page.getByText(/Pas encore de/).count()).resolves.toBe(0);
+    // A bad link: a French title, a single final period, a way back.
+    await page.goto(`${server.baseUrl}/#/no-such-page`);
+    await page.getByText('Page introuvable').waitFor();
+    const message = page.getByText(/L’adresse saisie est incorrecte/);
+    await expect(message.innerText()).resolves.toBe('L’adresse saisie est incorrecte ou le lien suivi n’existe plus.');
+    await logoutThroughConsole(page);
   });
 
   it('raised no JavaScript error in the page', () => {

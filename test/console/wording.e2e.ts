@@ -92,4 +92,16 @@ describe('console wording', () => {
         );
         expect(bad).toEqual([]);
     });
+
+    it('writes the French apostrophe (’) in the console’s own strings', () => {
+        const straight: string[] = [];
+        const walk = (value: unknown) => {
+            if (typeof value === 'string' && value.includes("'")) straight.push(value);
+            else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+        };
+        // react-admin's own French (ra.*) is overridden only where it reads wrong.
+        Object.entries(fr).filter(([key]) => key !== 'ra').forEach(([, value]) => walk(value));
+        walk((fr as unknown as { ra: Record<string, Record<string, string>> }).ra.page);
+        expect(straight).toEqual([]);
+    });
 });
