@@ -34,7 +34,9 @@ export const AuditDiff = () => {
         );
     }
     const keys = Array.from(new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])).sort();
-    const resource = record.resource as string;
+    // A comment's event is about the commented record but carries the comment (its id and text).
+    const resource = record.action === 'comment' ? 'comments' : (record.resource as string);
+    const fieldOf = (key: string) => (record.action === 'comment' && key === 'commentId' ? 'id' : key);
     return (
         <Table size="small" sx={{ maxWidth: 1000 }}>
             <TableHead>
@@ -52,7 +54,7 @@ export const AuditDiff = () => {
                     return (
                         <TableRow key={key} sx={changed ? { bgcolor: 'warning.light' } : undefined}>
                             <TableCell sx={{ fontWeight: changed ? 600 : 400, whiteSpace: 'nowrap' }}>
-                                {translate(`resources.${resource}.fields.${key}`, { _: key })}
+                                {translate(`resources.${resource}.fields.${fieldOf(key)}`, { _: key })}
                             </TableCell>
                             <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'pre-wrap', fontSize: 12 }}>
                                 {before ? show(b) : ''}

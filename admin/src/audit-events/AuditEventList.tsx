@@ -9,14 +9,14 @@ import {
     resourceChoices,
     searchFilter,
 } from '../common';
-import { ActionField } from './ActionField';
+import { ActionField, auditActionChoices } from './ActionField';
 import { RecordLinkField } from './RecordLinkField';
 
 // `q` searches the actor's name (and the other text columns) server-side.
 const filters = [
     searchFilter,
     <SelectInput key="resource" source="resource" choices={resourceChoices} alwaysOn />,
-    <TextInput key="action" source="action" alwaysOn />,
+    <SelectInput key="action" source="action" choices={auditActionChoices} alwaysOn />,
     <EnumInput key="actorType" source="actorType" enum="ActorType" />,
     <TextInput key="recordId" source="recordId" />,
     ...dateRangeFilters('createdAt', { alwaysOn: true }),
