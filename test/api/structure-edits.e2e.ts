@@ -7,8 +7,9 @@ let reviewer: string;
 let finance: string;
 let support: string;
 
-const NEW_IBAN = 'FR1420041010050500013M02606';
-const NEW_BIC = 'PSSTFRPPPAR';
+// Not an IBAN of the demo data (whose structures would then already have it).
+const NEW_IBAN = 'DE89370400440532013000';
+const NEW_BIC = 'COBADEFFXXX';
 const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 const put = (token: string, path: string, body: object) => t.http.put(path).set(as(token)).send(body);
 const post = (token: string, path: string, body: object = {}) => t.http.post(path).set(as(token)).send(body);
@@ -42,9 +43,9 @@ describe('a reviewer corrects a structure', () => {
 
   it('refuses a bad postal code, phone or e-mail on its field, changing nothing', async () => {
     const s = await eligibleStructure();
-    const res = await put(reviewer, `/api/structures/${s.id}`, { postalCode: '3300', phone: '12', email: 'pas-un-mail' });
+    const res = await put(reviewer, `/api/structures/${s.id}`, { postalCode: '3300', phone: '12', email: 'pas-un-mail', name: null, iban: null });
     expectErrorShape(res.body, 400);
-    expect(Object.keys(res.body.details.fields).sort()).toEqual(['email', 'phone', 'postalCode']);
+    expect(Object.keys(res.body.details.fields).sort()).toEqual(['email', 'iban', 'name', 'phone', 'postalCode']);
     expect((await get(admin, `/api/structures/${s.id}`)).body.postalCode).not.toBe('3300');
   });
 
@@ -63,7 +64,7 @@ describe('bank details under four eyes', () => {
   it('keeps the old IBAN until a FINANCE officer confirms, both steps in the timeline', async () => {
     const s = await eligibleStructure();
     const before = (await get(admin, `/api/structures/${s.id}`)).body;
-    const asked = await put(reviewer, `/api/structures/${s.id}`, { ...s, iban: 'fr14 2004 1010 0505 0001 3m02 606', bic: NEW_BIC });
+    const asked = await put(reviewer, `/api/structures/${s.id}`, { ...s, iban: 'de89 3704 0044 0532 0130 00', bic: NEW_BIC });
     expect(asked.status).toBe(200);
     expect((await get(admin, `/api/structures/${s.id}`)).body.iban).toBe(before.iban);
     const pending = (await get(finance, `/api/structures/${s.id}/bank-change`)).body.pending;

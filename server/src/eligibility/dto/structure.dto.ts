@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { DEPARTEMENT_PATTERN, IsBic, IsIban, UpdateOf, trimmed, withoutSpaces } from '../../common/validators';
+import { DEPARTEMENT_PATTERN, IsBic, IsIban, Optional, UpdateOf, trimmed, withoutSpaces } from '../../common/validators';
 import { normalizeBic, normalizeIban } from '../../rules/bank';
 
 const text = (max: number) => [IsString({ message: 'doit être un texte' }), MinLength(1, { message: 'est obligatoire' }), MaxLength(max, { message: `${max} caractères au plus` })];
@@ -23,20 +23,20 @@ const phoneDigits = ({ value }: { value: unknown }) => (typeof value === 'string
  * not change the structure: they open a change that a second person confirms (four eyes).
  */
 export class UpdateStructureDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @apply(...text(200)) name?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @apply(...text(80)) legalForm?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @apply(...text(200)) addressLine?: string;
-  @ApiPropertyOptional({ example: '33000' }) @IsOptional() @Transform(withoutSpaces) @Matches(POSTAL_CODE, { message: 'code postal : 5 chiffres' }) postalCode?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @apply(...text(120)) city?: string;
-  @ApiPropertyOptional({ example: '33' }) @IsOptional() @Transform(trimmed) @Matches(DEPARTEMENT_PATTERN, { message: 'code de département inconnu (01–95, 2A, 2B, 971–976)' }) departement?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @IsEmail({}, { message: 'doit être une adresse e-mail valide' }) email?: string;
+  @ApiPropertyOptional() @Optional() @Transform(trimmed) @apply(...text(200)) name?: string;
+  @ApiPropertyOptional() @Optional() @Transform(trimmed) @apply(...text(80)) legalForm?: string;
+  @ApiPropertyOptional() @Optional() @Transform(trimmed) @apply(...text(200)) addressLine?: string;
+  @ApiPropertyOptional({ example: '33000' }) @Optional() @Transform(withoutSpaces) @Matches(POSTAL_CODE, { message: 'code postal : 5 chiffres' }) postalCode?: string;
+  @ApiPropertyOptional() @Optional() @Transform(trimmed) @apply(...text(120)) city?: string;
+  @ApiPropertyOptional({ example: '33' }) @Optional() @Transform(trimmed) @Matches(DEPARTEMENT_PATTERN, { message: 'code de département inconnu (01–95, 2A, 2B, 971–976)' }) departement?: string;
+  @ApiPropertyOptional() @Optional() @Transform(trimmed) @IsEmail({}, { message: 'doit être une adresse e-mail valide' }) email?: string;
   @ApiPropertyOptional({ example: '05 56 00 00 00' }) @Transform(phoneDigits) @ValidateIf((_o, v) => v !== undefined && v !== null && v !== '') @Matches(PHONE_PATTERN, { message: 'téléphone : 10 chiffres commençant par 0, ou +33 suivi de 9 chiffres' }) phone?: string | null;
   @ApiPropertyOptional() @Transform(trimmed) @apply(...clearable(200)) website?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @apply(...text(120)) legalRepName?: string;
+  @ApiPropertyOptional() @Optional() @Transform(trimmed) @apply(...text(120)) legalRepName?: string;
   @ApiPropertyOptional() @Transform(trimmed) @apply(...clearable(120)) legalRepRole?: string | null;
-  @ApiPropertyOptional({ description: 'A change opens a bank details change to confirm' }) @IsOptional() @Transform(trimmed) @IsString({ message: 'doit être un texte' }) @MinLength(2, { message: '2 caractères au moins' }) @MaxLength(140, { message: '140 caractères au plus' }) bankHolder?: string;
-  @ApiPropertyOptional({ description: 'A change opens a bank details change to confirm' }) @IsOptional() @Transform(({ value }) => (typeof value === 'string' && value.includes('•') ? undefined : (normalizeIban(value) ?? value))) @IsIban() iban?: string;
-  @ApiPropertyOptional({ description: 'A change opens a bank details change to confirm' }) @IsOptional() @Transform(({ value }) => normalizeBic(value)) @IsBic() bic?: string;
+  @ApiPropertyOptional({ description: 'A change opens a bank details change to confirm' }) @Optional() @Transform(trimmed) @IsString({ message: 'doit être un texte' }) @MinLength(2, { message: '2 caractères au moins' }) @MaxLength(140, { message: '140 caractères au plus' }) bankHolder?: string;
+  @ApiPropertyOptional({ description: 'A change opens a bank details change to confirm' }) @Optional() @Transform(({ value }) => (typeof value === 'string' && value.includes('•') ? undefined : (normalizeIban(value) ?? value))) @IsIban() iban?: string;
+  @ApiPropertyOptional({ description: 'A change opens a bank details change to confirm' }) @Optional() @Transform(({ value }) => normalizeBic(value)) @IsBic() bic?: string;
 }
 
 export class CreateLocationDto {
@@ -46,7 +46,7 @@ export class CreateLocationDto {
   @ApiProperty({ example: '33000' }) @Transform(withoutSpaces) @Matches(POSTAL_CODE, { message: 'code postal : 5 chiffres' }) postalCode!: string;
   @ApiProperty() @Transform(trimmed) @apply(...text(120)) city!: string;
   @ApiProperty({ example: '33' }) @Transform(trimmed) @Matches(DEPARTEMENT_PATTERN, { message: 'code de département inconnu (01–95, 2A, 2B, 971–976)' }) departement!: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'doit être vrai ou faux' }) active?: boolean;
+  @ApiPropertyOptional() @Optional() @IsBoolean({ message: 'doit être vrai ou faux' }) active?: boolean;
 }
 
 /** A location stays with its structure (its offers and redemptions are the structure's). */
