@@ -175,6 +175,9 @@ const fields = {
     attempts: 'Attempts',
     heartbeatAt: 'Last heartbeat',
     finishedAt: 'Finished at',
+    // bankedit (issue 10): in the timeline of a bank details change
+    requestedBy: 'Requested by',
+    comment: 'Comment',
 };
 
 const names: Record<string, string> = {

@@ -171,9 +171,9 @@ export const fr: TranslationMessages = {
             'reissue-api-key': 'Réémission de la clé partenaire',
             'revoke-api-keys': 'Révocation des clés partenaires',
             // bankedit (issue 10): four-eyes bank details
-            'request-bank-change': 'Demande de changement de coordonnées bancaires',
-            'confirm-bank-change': 'Confirmation du changement de coordonnées bancaires',
-            'reject-bank-change': 'Refus du changement de coordonnées bancaires',
+            'request-bank-change': 'Demande de nouveau RIB',
+            'confirm-bank-change': 'Nouveau RIB confirmé',
+            'reject-bank-change': 'Nouveau RIB refusé',
             'charter-resignature-needed': 'Charte à re-signer',
             'submit-auto-approved': 'Dépôt (approuvée automatiquement)',
             resubmit: 'Nouvelle soumission',
@@ -617,6 +617,9 @@ export const fr: TranslationMessages = {
                 suspensionReason: 'Motif de suspension',
                 signedCharterVersion: 'Charte signée',
                 charterResignatureNeeded: 'Charte à re-signer',
+                // bankedit (issue 10): in the timeline of a bank details change
+                requestedBy: 'Demandé par',
+                comment: 'Commentaire',
             },
         },
         locations: {

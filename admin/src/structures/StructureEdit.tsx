@@ -8,7 +8,7 @@ const postalCode = regex(/^\d{5}$/, 'Code postal : 5 chiffres');
 const BankNote = () => {
     const translate = useTranslate();
     return (
-        <Alert severity="info" sx={{ mb: 1 }} data-testid="bank-four-eyes-note">
+        <Alert severity="info" sx={{ mb: 1, alignSelf: 'stretch' }} data-testid="bank-four-eyes-note">
             {translate('bankChange.editNote')}
         </Alert>
     );
@@ -21,27 +21,27 @@ const BankNote = () => {
  */
 export const StructureEdit = () => (
     <RecordEdit redirect="show" transform={structurePayload}>
-        <SimpleForm toolbar={<RecordFormToolbar />}>
+        <SimpleForm toolbar={<RecordFormToolbar deletable={false} />} sx={{ '& section': { alignSelf: 'stretch' } }}>
             <Section title="tabs.identity">
-                <TextInput source="name" validate={required()} />
-                <TextInput source="legalForm" validate={required()} />
-                <TextInput source="legalRepName" validate={required()} />
-                <TextInput source="legalRepRole" />
-                <TextInput source="email" type="email" validate={[required(), email()]} />
-                <TextInput source="phone" />
-                <TextInput source="website" />
+                <TextInput fullWidth source="name" validate={required()} />
+                <TextInput fullWidth source="legalForm" validate={required()} />
+                <TextInput fullWidth source="legalRepName" validate={required()} />
+                <TextInput fullWidth source="legalRepRole" />
+                <TextInput fullWidth source="email" type="email" validate={[required(), email()]} />
+                <TextInput fullWidth source="phone" />
+                <TextInput fullWidth source="website" />
             </Section>
             <Section title="tabs.address">
-                <TextInput source="addressLine" validate={required()} />
-                <TextInput source="postalCode" validate={[required(), postalCode]} />
-                <TextInput source="city" validate={required()} />
-                <TextInput source="departement" validate={required()} />
+                <TextInput fullWidth source="addressLine" validate={required()} />
+                <TextInput fullWidth source="postalCode" validate={[required(), postalCode]} />
+                <TextInput fullWidth source="city" validate={required()} />
+                <TextInput fullWidth source="departement" validate={required()} />
             </Section>
+            <BankNote />
             <Section title="tabs.bank">
-                <BankNote />
-                <TextInput source="bankHolder" validate={required()} />
-                <TextInput source="iban" validate={required()} />
-                <TextInput source="bic" validate={required()} />
+                <TextInput fullWidth source="bankHolder" validate={required()} />
+                <TextInput fullWidth source="iban" validate={required()} />
+                <TextInput fullWidth source="bic" validate={required()} />
             </Section>
         </SimpleForm>
     </RecordEdit>

@@ -120,7 +120,7 @@ export class StructuresService {
         record,
         audit: {
           before: bankAudit(before),
-          after: { ...bankAudit(next), requestedBy: change!.requestedByName, bankDetailsChangeId: change!.id, ...(comment ? { comment } : {}) },
+          after: { ...bankAudit(next), requestedBy: change!.requestedByName, ...(comment ? { comment } : {}) },
         },
       };
     });

@@ -24,7 +24,7 @@ export async function requestBankChange(ctx: WriteContext, structure: Structure,
   }
   const next: BankFields = { bankHolder: asked.bankHolder ?? structure.bankHolder, iban: asked.iban ?? structure.iban, bic: asked.bic ?? structure.bic };
   const change = await ctx.tx.bankDetailsChange.create({ data: { structureId: structure.id, ...next, requestedById: by.id, requestedByName: by.name } });
-  await ctx.record({ action: 'request-bank-change', resource: 'structures', recordId: structure.id, before: bankAudit(structure), after: { ...bankAudit(next), bankDetailsChangeId: change.id }, change: 'updated' });
+  await ctx.record({ action: 'request-bank-change', resource: 'structures', recordId: structure.id, before: bankAudit(structure), after: bankAudit(next), change: 'updated' });
   return change;
 }
 
