@@ -115,7 +115,8 @@ export class StructuresService {
       const { count } = await tx.bankDetailsChange.updateMany({ where: { id: change!.id, status: 'PENDING' }, data: decided });
       if (count === 0) throw conflict("Ce changement de coordonnées bancaires vient d'être traité par quelqu'un d'autre.");
       const next = { bankHolder: change!.bankHolder, iban: change!.iban, bic: change!.bic };
-      const record = status === 'CONFIRMED' ? await tx.structure.update({ where: { id }, data: next }) : before;
+      // A refusal touches the structure too, so pages showing it fetch its pending change again.
+      const record = await tx.structure.update({ where: { id }, data: status === 'CONFIRMED' ? next : { updatedAt: new Date() } });
       return {
         record,
         audit: {
