@@ -9,6 +9,13 @@
 import type { RawObject } from '../server/src/database/schema-drift';
 
 export const RAW_OBJECTS: readonly RawObject[] = [
+  // 20261203130000_bank_details_changes: one pending bank details change per structure.
+  {
+    kind: 'index',
+    name: 'BankDetailsChange_structureId_pending_key',
+    table: 'BankDetailsChange',
+    definition: `CREATE UNIQUE INDEX "BankDetailsChange_structureId_pending_key" ON "BankDetailsChange" USING btree ("structureId") WHERE (status = 'PENDING'::"BankDetailsChangeStatus")`,
+  },
   // 20261126120000_eligibility: one pending application per SIRET.
   {
     kind: 'index',

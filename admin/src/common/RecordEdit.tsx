@@ -80,16 +80,16 @@ const CancelEditButton = () => {
 
 /**
  * The toolbar of every form: the save button (blocked while someone else edits the record),
- * and on edit pages cancel, delete and the live warning when the record changes meanwhile.
+ * and on edit pages cancel, delete (unless `deletable={false}`) and the live warning when the record changes meanwhile.
  */
-export const RecordFormToolbar = () => {
+export const RecordFormToolbar = ({ deletable = true }: { deletable?: boolean }) => {
     const lock = useLockContext();
     return (
         <Toolbar sx={{ gap: 1 }}>
             <LockedSaveButton />
             {lock && <CancelEditButton />}
             {lock && <EditLive />}
-            {lock && (
+            {lock && deletable && (
                 <DeleteButton mutationMode="pessimistic" disabled={!lock.isMine} sx={{ ml: 'auto' }} />
             )}
         </Toolbar>

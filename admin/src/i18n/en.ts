@@ -175,6 +175,9 @@ const fields = {
     attempts: 'Attempts',
     heartbeatAt: 'Last heartbeat',
     finishedAt: 'Finished at',
+    // bankedit (issue 10): in the timeline of a bank details change
+    requestedBy: 'Requested by',
+    comment: 'Comment',
 };
 
 const names: Record<string, string> = {
@@ -367,6 +370,10 @@ export const en: TranslationMessages = {
             'issue-api-key': 'Partner key issued',
             'reissue-api-key': 'Partner key reissued',
             'revoke-api-keys': 'Partner keys revoked',
+            // bankedit (issue 10): four-eyes bank details
+            'request-bank-change': 'Bank details change requested',
+            'confirm-bank-change': 'Bank details change confirmed',
+            'reject-bank-change': 'Bank details change rejected',
             'charter-resignature-needed': 'Charter to re-sign',
             'submit-auto-approved': 'Submit (auto-approved)',
             resubmit: 'Resubmit',
@@ -511,6 +518,21 @@ export const en: TranslationMessages = {
             reinstateContent: '“%{name}” becomes eligible again: its scans and partner calls are accepted again.',
         },
         noStatement: 'No statement for this structure yet.',
+    },
+    // bankedit (issue 10): four-eyes bank details change
+    bankChange: {
+        title: 'Pending bank details change',
+        requested: 'Requested by %{name} on %{date}. New details:',
+        meanwhile: 'Meanwhile, payouts use the current details. Another person (admin or finance) must confirm or reject.',
+        confirm: 'Confirm',
+        reject: 'Reject',
+        confirmed: 'New bank details applied',
+        rejected: 'Bank details change rejected',
+        confirmTitle: 'Confirm the new bank details',
+        confirmContent: 'Check the bank statement with the structure before confirming: the next payouts go to this account.',
+        rejectTitle: 'Reject the bank details change',
+        comment: 'Comment',
+        editNote: 'A change of holder, IBAN or BIC is not applied at once: another person (admin or finance) must confirm it.',
     },
     apiKeys: {
         tab: 'Partner keys',

@@ -194,6 +194,10 @@ export const fr: TranslationMessages = {
             'issue-api-key': 'Émission de la clé partenaire',
             'reissue-api-key': 'Réémission de la clé partenaire',
             'revoke-api-keys': 'Révocation des clés partenaires',
+            // bankedit (issue 10): four-eyes bank details
+            'request-bank-change': 'Demande de nouveau RIB',
+            'confirm-bank-change': 'Nouveau RIB confirmé',
+            'reject-bank-change': 'Nouveau RIB refusé',
             'charter-resignature-needed': 'Charte à re-signer',
             'submit-auto-approved': 'Dépôt (offre approuvée automatiquement)',
             resubmit: 'Nouvelle soumission',
@@ -342,6 +346,24 @@ export const fr: TranslationMessages = {
             reinstateContent: '« %{name} » redevient éligible : ses scans et ses appels partenaires sont de nouveau acceptés.',
         },
         noStatement: 'Aucun relevé pour cette structure pour le moment.',
+    },
+    // bankedit (issue 10): four-eyes bank details change
+    bankChange: {
+        title: 'Changement de coordonnées bancaires en attente',
+        requested: 'Demandé par %{name} le %{date}. Nouvelles coordonnées :',
+        meanwhile:
+            'En attendant, les virements utilisent les coordonnées actuelles. Une autre personne (administrateur ou finance) doit confirmer ou refuser.',
+        confirm: 'Confirmer',
+        reject: 'Refuser',
+        confirmed: 'Nouvelles coordonnées bancaires appliquées',
+        rejected: 'Changement de coordonnées bancaires refusé',
+        confirmTitle: 'Confirmer les nouvelles coordonnées bancaires',
+        confirmContent:
+            'Vérifiez le RIB auprès de la structure avant de confirmer : les prochains virements iront sur ce compte.',
+        rejectTitle: 'Refuser le changement de coordonnées bancaires',
+        comment: 'Commentaire',
+        editNote:
+            'Un changement de titulaire, d’IBAN ou de BIC ne s’applique pas tout de suite : il doit être confirmé par une autre personne (administrateur ou finance).',
     },
     apiKeys: {
         tab: 'Clés partenaires',
@@ -656,6 +678,9 @@ export const fr: TranslationMessages = {
                 suspensionReason: 'Motif de suspension',
                 signedCharterVersion: 'Charte signée',
                 charterResignatureNeeded: 'Charte à re-signer',
+                // bankedit (issue 10): in the timeline of a bank details change
+                requestedBy: 'Demandé par',
+                comment: 'Commentaire',
             },
         },
         locations: {

@@ -13,6 +13,7 @@ import {
 } from 'react-admin';
 import { DateTimeField, EnumCol, MoneyField, RecordShow, RefCol, RelatedTab, StatusChip } from '../common';
 import { ApiKeysPanel } from './ApiKeysPanel';
+import { BankChangePanel } from './BankChangePanel';
 import { CharterResignatureChip } from './CharterResignatureChip';
 import { CharterVersionField } from './CharterVersionField';
 import { ReinstateButton, SuspendButton } from './SuspendButton';
@@ -58,6 +59,7 @@ export const StructureShow = () => {
     return (
         <RecordShow workflow={<StructureWorkflow />}>
             <StructureHeader />
+            <BankChangePanel />
             <TabbedShowLayout>
                 <TabbedShowLayout.Tab label="tabs.identity">
                     <TextField source="siret" sx={{ fontFamily: 'monospace' }} />

@@ -7,6 +7,7 @@ import { PublicThrottle, RateLimitGuard } from '../auth/guards';
 import { ApplicationsService } from './applications.service';
 import { CurrentVersions, PublicationService } from './charters.service';
 import { ApproveApplicationDto, HoldApplicationDto, ReasonDto, RejectApplicationDto, ReplyToHoldDto, SubmitApplicationDto } from './dto/application.dto';
+import { BankChangeDecisionDto } from './dto/structure.dto';
 import { StructuresService } from './structures.service';
 
 @ApiTags('public')
@@ -105,6 +106,27 @@ export class StructureActionsController {
   @RequirePermission('structures', 'W')
   reinstate(@Param('id') id: string, @Body() dto: ReasonDto, @CurrentUser() user: StaffUser) {
     return this.structures.reinstate(id, user, dto.reason);
+  }
+
+  @Get(':id/bank-change')
+  @RequirePermission('structures', 'R')
+  bankChange(@Param('id') id: string, @CurrentUser() user: StaffUser) {
+    return this.structures.pendingBankChange(id, user);
+  }
+
+  /** ADMIN or FINANCE, not the requester: the rule in bank-changes.rules.ts (FINANCE only reads structures otherwise). */
+  @Post(':id/confirm-bank-change')
+  @HttpCode(200)
+  @RequirePermission('structures', 'R')
+  confirmBankChange(@Param('id') id: string, @Body() dto: BankChangeDecisionDto, @CurrentUser() user: StaffUser) {
+    return this.structures.confirmBankChange(id, user, dto.comment);
+  }
+
+  @Post(':id/reject-bank-change')
+  @HttpCode(200)
+  @RequirePermission('structures', 'R')
+  rejectBankChange(@Param('id') id: string, @Body() dto: BankChangeDecisionDto, @CurrentUser() user: StaffUser) {
+    return this.structures.rejectBankChange(id, user, dto.comment);
   }
 
   @Get(':id/api-keys')

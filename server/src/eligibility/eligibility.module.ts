@@ -16,6 +16,7 @@ import {
   structuresResource,
 } from './eligibility.resources';
 import { StructuresService } from './structures.service';
+import { LocationsWriter, StructuresWriter } from './structures.writers';
 
 @Module({
   imports: [AuthModule, PartnerModule],
@@ -27,9 +28,11 @@ import { StructuresService } from './structures.service';
     PartnerController,
     createResourceController(chartersResource, ChartersWriter),
     createResourceController(questionnairesResource, QuestionnairesWriter),
-    ...[structuresResource, locationsResource, applicationsResource, charterSignaturesResource].map((def) => createResourceController(def)),
+    createResourceController(structuresResource, StructuresWriter),
+    createResourceController(locationsResource, LocationsWriter),
+    ...[applicationsResource, charterSignaturesResource].map((def) => createResourceController(def)),
   ],
-  providers: [ApplicationsService, StructuresService, CurrentVersions, PublicationService, ChartersWriter, QuestionnairesWriter, PartnerService],
+  providers: [ApplicationsService, StructuresService, StructuresWriter, LocationsWriter, CurrentVersions, PublicationService, ChartersWriter, QuestionnairesWriter, PartnerService],
   exports: [CurrentVersions],
 })
 export class EligibilityModule {}

@@ -1,0 +1,22 @@
+import { BooleanInput, SimpleForm, TextInput, regex, required } from 'react-admin';
+import { RecordFormToolbar, RefInput } from '../common';
+
+const postalCode = regex(/^\d{5}$/, 'Code postal : 5 chiffres');
+
+/** Shared by LocationCreate and LocationEdit; a place stays with its structure once created. */
+export const LocationForm = ({ create = false }: { create?: boolean }) => (
+    <SimpleForm toolbar={<RecordFormToolbar />}>
+        {create && <RefInput source="structureId" reference="structures" validate={required()} />}
+        <TextInput source="name" validate={required()} />
+        <TextInput source="addressLine" validate={required()} />
+        <TextInput source="postalCode" validate={[required(), postalCode]} />
+        <TextInput source="city" validate={required()} />
+        <TextInput source="departement" validate={required()} />
+        <BooleanInput source="active" />
+    </SimpleForm>
+);
+
+const editable = ['structureId', 'name', 'addressLine', 'postalCode', 'city', 'departement', 'active'] as const;
+
+export const locationPayload = (data: Record<string, any>) =>
+    Object.fromEntries(editable.filter(field => data[field] !== undefined).map(field => [field, data[field]]));

@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { DEPARTEMENT_PATTERN, IsBic, IsIban, Optional, UpdateOf, trimmed, withoutSpaces } from '../../common/validators';
+import { normalizeBic, normalizeIban } from '../../rules/bank';
+
+const text = (max: number) => [IsString({ message: 'doit être un texte' }), MinLength(1, { message: 'est obligatoire' }), MaxLength(max, { message: `${max} caractères au plus` })];
+const apply = (...decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
+/** Optional text that may be cleared (null or ""). */
+const clearable = (max: number) => [
+  ValidateIf((_o, v) => v !== undefined && v !== null && v !== ''),
+  IsString({ message: 'doit être un texte' }),
+  MaxLength(max, { message: `${max} caractères au plus` }),
+];
+const POSTAL_CODE = /^\d{5}$/;
+/** French phone: 10 digits starting with 0, or +33 and 9 digits (spaces, dots and dashes allowed). */
+export const PHONE_PATTERN = /^(?:0\d{9}|\+33\d{9})$/;
+const phoneDigits = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/[\s.-]/g, '') : value);
+
+/**
+ * What staff may correct on a structure (SPEC §3, issue 10). SIRET, status and charter fields
+ * belong to the eligibility workflow; bank details (holder, IBAN, BIC) are accepted here but do
+ * not change the structure: they open a change that a second person confirms (four eyes).
+ */
+export class UpdateStructureDto {
+  @ApiPropertyOptional() @Optional() @Transform(trimmed) @apply(...text(200)) name?: string;
+  @ApiPropertyOptional() @Optional() @Transform(trimmed) @apply(...text(80)) legalForm?: string;
+  @ApiPropertyOptional() @Optional() @Transform(trimmed) @apply(...text(200)) addressLine?: string;
+  @ApiPropertyOptional({ example: '33000' }) @Optional() @Transform(withoutSpaces) @Matches(POSTAL_CODE, { message: 'code postal : 5 chiffres' }) postalCode?: string;
+  @ApiPropertyOptional() @Optional() @Transform(trimmed) @apply(...text(120)) city?: string;
+  @ApiPropertyOptional({ example: '33' }) @Optional() @Transform(trimmed) @Matches(DEPARTEMENT_PATTERN, { message: 'code de département inconnu (01–95, 2A, 2B, 971–976)' }) departement?: string;
+  @ApiPropertyOptional() @Optional() @Transform(trimmed) @IsEmail({}, { message: 'doit être une adresse e-mail valide' }) email?: string;
+  @ApiPropertyOptional({ example: '05 56 00 00 00' }) @Transform(phoneDigits) @ValidateIf((_o, v) => v !== undefined && v !== null && v !== '') @Matches(PHONE_PATTERN, { message: 'téléphone : 10 chiffres commençant par 0, ou +33 suivi de 9 chiffres' }) phone?: string | null;
+  @ApiPropertyOptional() @Transform(trimmed) @apply(...clearable(200)) website?: string | null;
+  @ApiPropertyOptional() @Optional() @Transform(trimmed) @apply(...text(120)) legalRepName?: string;
+  @ApiPropertyOptional() @Transform(trimmed) @apply(...clearable(120)) legalRepRole?: string | null;
+  @ApiPropertyOptional({ description: 'A change opens a bank details change to confirm' }) @Optional() @Transform(trimmed) @IsString({ message: 'doit être un texte' }) @MinLength(2, { message: '2 caractères au moins' }) @MaxLength(140, { message: '140 caractères au plus' }) bankHolder?: string;
+  @ApiPropertyOptional({ description: 'A change opens a bank details change to confirm' }) @Optional() @Transform(({ value }) => (typeof value === 'string' && value.includes('•') ? undefined : (normalizeIban(value) ?? value))) @IsIban() iban?: string;
+  @ApiPropertyOptional({ description: 'A change opens a bank details change to confirm' }) @Optional() @Transform(({ value }) => normalizeBic(value)) @IsBic() bic?: string;
+}
+
+export class CreateLocationDto {
+  @ApiProperty() @Transform(trimmed) @IsString({ message: 'doit être un texte' }) @MinLength(1, { message: 'est obligatoire' }) structureId!: string;
+  @ApiProperty() @Transform(trimmed) @apply(...text(200)) name!: string;
+  @ApiProperty() @Transform(trimmed) @apply(...text(200)) addressLine!: string;
+  @ApiProperty({ example: '33000' }) @Transform(withoutSpaces) @Matches(POSTAL_CODE, { message: 'code postal : 5 chiffres' }) postalCode!: string;
+  @ApiProperty() @Transform(trimmed) @apply(...text(120)) city!: string;
+  @ApiProperty({ example: '33' }) @Transform(trimmed) @Matches(DEPARTEMENT_PATTERN, { message: 'code de département inconnu (01–95, 2A, 2B, 971–976)' }) departement!: string;
+  @ApiPropertyOptional() @Optional() @IsBoolean({ message: 'doit être vrai ou faux' }) active?: boolean;
+}
+
+/** A location stays with its structure (its offers and redemptions are the structure's). */
+export class UpdateLocationDto extends UpdateOf(CreateLocationDto) {}
+
+export class BankChangeDecisionDto {
+  @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @IsString({ message: 'doit être un texte' }) @MaxLength(2000, { message: '2000 caractères au plus' }) comment?: string;
+}

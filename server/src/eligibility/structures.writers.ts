@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { StaffUser } from '../auth/staff-user';
+import { badRequest, conflict } from '../common/errors';
+import type { Structure } from '../generated/prisma/client';
+import { maskIban } from '../rest/masking';
+import { ResourceWriter } from '../writes/resource-writes';
+import { WriteContext } from '../writes/write-path';
+import { bankFieldsChanged } from './bank-changes.rules';
+import { CreateLocationDto, UpdateLocationDto, UpdateStructureDto } from './dto/structure.dto';
+
+type BankFields = { bankHolder: string; iban: string; bic: string };
+
+/** What the audit log shows of bank details: never a full IBAN. */
+export const bankAudit = (bank: BankFields) => ({ bankHolder: bank.bankHolder, iban: maskIban(bank.iban), bic: bank.bic });
+
+/**
+ * Opens a pending change of a structure's bank details (four eyes): the structure keeps its
+ * current ones, which payouts use, until a second person confirms. Audited on the structure.
+ */
+export async function requestBankChange(ctx: WriteContext, structure: Structure, asked: Partial<BankFields>, by: { id: string; name: string }) {
+  const pending = await ctx.tx.bankDetailsChange.findFirst({ where: { structureId: structure.id, status: 'PENDING' } });
+  if (pending) {
+    throw conflict(`Un changement de coordonnées bancaires demandé par ${pending.requestedByName} attend déjà d'être confirmé : il doit être confirmé ou refusé avant un nouveau.`, { fields: { iban: ['changement déjà en attente'] } });
+  }
+  const next: BankFields = { bankHolder: asked.bankHolder ?? structure.bankHolder, iban: asked.iban ?? structure.iban, bic: asked.bic ?? structure.bic };
+  const change = await ctx.tx.bankDetailsChange.create({ data: { structureId: structure.id, ...next, requestedById: by.id, requestedByName: by.name } });
+  await ctx.record({ action: 'request-bank-change', resource: 'structures', recordId: structure.id, before: bankAudit(structure), after: bankAudit(next), change: 'updated' });
+  return change;
+}
+
+/** Staff corrections of a structure: contact, address, phone directly; bank details through a pending change. */
+@Injectable()
+export class StructuresWriter implements ResourceWriter<'Structure', object, UpdateStructureDto> {
+  updateDto = UpdateStructureDto;
+
+  async update(id: string, dto: UpdateStructureDto, before: Structure, ctx: WriteContext, user: StaffUser) {
+    const { bankHolder, iban, bic, ...contact } = dto;
+    const bank = { bankHolder, iban, bic };
+    if (bankFieldsChanged(before, bank)) await requestBankChange(ctx, before, bank, { id: user.id, name: user.fullName });
+    const record = await ctx.tx.structure.update({ where: { id }, data: { ...contact, phone: contact.phone === '' ? null : contact.phone, website: contact.website === '' ? null : contact.website, legalRepRole: contact.legalRepRole === '' ? null : contact.legalRepRole } });
+    return { record };
+  }
+}
+
+/** A structure's places: created, corrected, deactivated by staff; deleted only when nothing happened there. */
+@Injectable()
+export class LocationsWriter implements ResourceWriter<'Location', CreateLocationDto, UpdateLocationDto> {
+  createDto = CreateLocationDto;
+  updateDto = UpdateLocationDto;
+
+  async create(dto: CreateLocationDto, { tx }: WriteContext) {
+    if (!(await tx.structure.findUnique({ where: { id: dto.structureId } }))) throw badRequest('Structure inconnue.', { fields: { structureId: ['structure inconnue'] } });
+    return { record: await tx.location.create({ data: dto }) };
+  }
+
+  async update(id: string, dto: UpdateLocationDto, before: { structureId: string }, { tx }: WriteContext) {
+    if (dto.structureId !== undefined && dto.structureId !== before.structureId) throw badRequest("Un lieu reste attaché à sa structure : créez un lieu dans l'autre structure.", { fields: { structureId: ['ne peut pas changer'] } });
+    const { structureId: _same, ...data } = dto;
+    return { record: await tx.location.update({ where: { id }, data }) };
+  }
+
+  /** Offers and redemptions refer to the place: then it is deactivated, not deleted. */
+  async remove(id: string, _before: unknown, { tx }: WriteContext) {
+    const [offers, redemptions] = await Promise.all([tx.offer.count({ where: { locationId: id } }), tx.redemption.count({ where: { locationId: id } })]);
+    if (offers + redemptions > 0) throw conflict(`Ce lieu a ${offers} offre(s) et ${redemptions} passage(s) : il ne peut pas être supprimé, désactivez-le.`);
+    return { record: await tx.location.delete({ where: { id } }) };
+  }
+}
