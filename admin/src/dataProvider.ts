@@ -3,15 +3,19 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { getToken } from './authProvider';
 import { addRealtimeMethods, type RealtimeDataProvider } from './realtime/realtimeDataProvider';
 import { markLocalWrite } from './realtime/localWrites';
+import { withSubmissionErrors } from './common/serverErrors';
 
 export const API_URL = '/api';
 
-/** fetchJson with the staff bearer token; errors carry the server's French `message`. */
+/**
+ * fetchJson with the staff bearer token; errors carry the server's French `message`, and the
+ * server's per-field refusals as `body.errors`, which every react-admin form shows on its fields.
+ */
 export const httpClient = (url: string, options: fetchUtils.Options = {}) => {
     const headers = new Headers(options.headers ?? { Accept: 'application/json' });
     const token = getToken();
     if (token) headers.set('Authorization', `Bearer ${token}`);
-    return fetchUtils.fetchJson(url, { ...options, headers });
+    return fetchUtils.fetchJson(url, { ...options, headers }).catch(error => Promise.reject(withSubmissionErrors(error)));
 };
 
 /** Figures of GET /api/dashboard; optional keys are absent when the role may not read them. */

@@ -69,7 +69,7 @@ export const ActionButton = ({
     const refresh = useRefresh();
     const translate = useTranslate();
     const [open, setOpen] = useState(false);
-    const { mutate, isPending } = useMutation({
+    const { mutate, mutateAsync, isPending } = useMutation({
         mutationKey: [resource, 'action', action, record?.id],
         mutationFn: (body: Record<string, unknown>) =>
             dataProvider.runAction(resource!, { id: record!.id, action, data: body }).then(({ data }) => data),
@@ -88,6 +88,12 @@ export const ActionButton = ({
     });
     if (!record || !resource) return null;
     const run = (values: FieldValues = {}) => mutate(transform(values));
+    // From the dialog: the server's per-field refusals (body.errors) go back to its form, under the inputs.
+    const submit = (values: FieldValues) =>
+        mutateAsync(transform(values)).then(
+            () => undefined,
+            (error: { body?: { errors?: Record<string, unknown> } }) => error?.body?.errors
+        );
     return (
         <>
             <Button
@@ -111,7 +117,7 @@ export const ActionButton = ({
                     confirmColor={color === 'inherit' || color === 'secondary' ? 'primary' : color}
                     defaultValues={dialog.defaultValues}
                     isPending={isPending}
-                    onConfirm={run}
+                    onConfirm={submit}
                     onClose={() => setOpen(false)}
                 />
             )}

@@ -17,7 +17,8 @@ export interface ActionDialogProps {
     confirmColor?: 'primary' | 'success' | 'error' | 'warning' | 'info';
     defaultValues?: FieldValues;
     isPending?: boolean;
-    onConfirm: (values: FieldValues) => void;
+    /** May resolve to react-admin's submission errors (`{ field: message }`), shown under the inputs. */
+    onConfirm: (values: FieldValues) => void | Promise<Record<string, unknown> | undefined>;
     onClose: () => void;
 }
 

@@ -1,5 +1,16 @@
 import type { ReactElement, ReactNode } from 'react';
-import { DateInput, List, SearchInput, type ListProps } from 'react-admin';
+import {
+    ColumnsButton,
+    CreateButton,
+    DateInput,
+    ExportButton,
+    FilterButton,
+    List,
+    SearchInput,
+    TopToolbar,
+    useResourceDefinition,
+    type ListProps,
+} from 'react-admin';
 import { ListPagination } from './ListPagination';
 import { useReadableFilters } from './useReadableFilters';
 import { ListLive } from '../realtime/ListLive';
@@ -36,5 +47,21 @@ export const ResourceList = ({ filters, children, ...props }: ResourceListProps)
         <List perPage={25} filters={readableFilters} pagination={<ListPagination />} {...props}>
             <ListLive>{children}</ListLive>
         </List>
+    );
+};
+
+/**
+ * The default list actions plus "Colonnes": for a list with more columns than fit a 1440-pixel
+ * screen, whose DataTable hides some by default (`hiddenColumns`); users show them back here.
+ */
+export const ListActionsWithColumns = () => {
+    const { hasCreate } = useResourceDefinition();
+    return (
+        <TopToolbar>
+            <FilterButton />
+            {hasCreate && <CreateButton />}
+            <ColumnsButton />
+            <ExportButton />
+        </TopToolbar>
     );
 };

@@ -29,7 +29,7 @@ export const AccountField = ({ source = 'account' }: FieldProps) => {
                 event.stopPropagation();
                 setFilters({ ...filterValues, account }, undefined);
             }}
-            sx={{ textTransform: 'none', justifyContent: 'flex-start', textAlign: 'left', p: 0, minWidth: 0, gap: 0.5, whiteSpace: 'nowrap' }}
+            sx={{ textTransform: 'none', justifyContent: 'flex-start', textAlign: 'left', p: 0, minWidth: 0, flexWrap: 'wrap', columnGap: 0.5, rowGap: 0 }}
         >
             {label}
             {party && (

@@ -3,6 +3,7 @@ import {
     DateTimeField,
     EnumArrayInput,
     EnumCol,
+    ListActionsWithColumns,
     MoneyField,
     RefCol,
     RefInput,
@@ -18,8 +19,9 @@ const filters = [
 ];
 
 export const OrderList = () => (
-    <ResourceList filters={filters} sort={{ field: 'createdAt', order: 'DESC' }}>
-        <DataTable rowClick="show" bulkActionButtons={false}>
+    <ResourceList filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<ListActionsWithColumns />}>
+        {/* The fee and the payment order number are on the order's page, and under "Colonnes". */}
+        <DataTable rowClick="show" bulkActionButtons={false} hiddenColumns={['upstreamFeeCents', 'paymentOrderNumber']}>
             <DataTable.Col source="reference" />
             <RefCol source="sponsorId" reference="sponsors" />
             <EnumCol source="status" enum="OrderStatus" />

@@ -1,11 +1,11 @@
 import type { Type } from '@nestjs/common';
 import { PartialType } from '@nestjs/swagger';
 import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
-import { isValidBic, isValidIban } from '../rules/bank';
-import { isValidSiret } from '../rules/siret';
+import { BIC_MESSAGE, IBAN_MESSAGE, isValidBic, isValidIban } from '../rules/bank';
+import { DEPARTEMENT_MESSAGE, isValidDepartement, isValidPostalCode, POSTAL_CODE_MESSAGE } from '../rules/postal';
+import { isValidSiret, SIRET_MESSAGE } from '../rules/siret';
 
-/** French département code: 01–95 (no 20: Corsica is 2A and 2B), 971–976. */
-export const DEPARTEMENT_PATTERN = /^(0[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2A|2B|97[1-6])$/;
+// The rules and their messages live in server/src/rules, which the console imports too.
 
 /** A class-validator decorator from a plain rule function and a French message. */
 export function ruleDecorator(name: string, message: string, rule: (value: unknown) => boolean) {
@@ -13,9 +13,11 @@ export function ruleDecorator(name: string, message: string, rule: (value: unkno
     registerDecorator({ name, target: object.constructor, propertyName, options: { message, ...options }, validator: { validate: rule } });
 }
 
-export const IsSiret = ruleDecorator('isSiret', 'SIRET invalide : 14 chiffres dont la clé de contrôle (Luhn) doit être juste', isValidSiret);
-export const IsIban = ruleDecorator('isIban', 'IBAN invalide : longueur du pays ou clé de contrôle incorrecte', isValidIban);
-export const IsBic = ruleDecorator('isBic', 'BIC invalide : 8 ou 11 caractères (banque, pays, ville, agence)', isValidBic);
+export const IsSiret = ruleDecorator('isSiret', SIRET_MESSAGE, isValidSiret);
+export const IsIban = ruleDecorator('isIban', IBAN_MESSAGE, isValidIban);
+export const IsBic = ruleDecorator('isBic', BIC_MESSAGE, isValidBic);
+export const IsPostalCode = ruleDecorator('isPostalCode', POSTAL_CODE_MESSAGE, isValidPostalCode);
+export const IsDepartement = ruleDecorator('isDepartement', DEPARTEMENT_MESSAGE, isValidDepartement);
 
 /**
  * The property may be left out; when it is given, it is checked, null included. For columns that

@@ -1,5 +1,8 @@
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
 
+export const IBAN_MESSAGE = 'IBAN invalide : longueur du pays ou clé de contrôle incorrecte';
+export const BIC_MESSAGE = 'BIC invalide : 8 ou 11 caractères (banque, pays, ville, agence)';
+
 /** "fr76 3000 4000 0312 3456 7890 143" → "FR7630004000031234567890143" (what we store). */
 export function normalizeIban(value: unknown): string | undefined {
   return typeof value === 'string' ? (electronicFormatIBAN(value) ?? undefined) : undefined;

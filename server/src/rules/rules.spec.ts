@@ -1,6 +1,7 @@
 import { isValidBic, isValidIban, normalizeIban } from './bank';
 import { barcodeFromSerial, gs1CheckDigit, isValidBarcode, randomSerial } from './barcode';
 import { percentOfCents } from './money';
+import { isValidDepartement, isValidPostalCode } from './postal';
 import { isValidSiren, isValidSiret, siretFor } from './siret';
 
 describe('GS1 check digit and pass barcodes', () => {
@@ -120,4 +121,11 @@ describe('IBAN and BIC (ibantools)', () => {
   ])('BIC %s is %s', (bic, valid) => {
     expect(isValidBic(bic)).toBe(valid);
   });
+});
+
+describe('postal code and département (shared with the console)', () => {
+  it.each(['33000', '75001', '97400', ' 33 000 '])('accepts the postal code %j', (code) => expect(isValidPostalCode(code)).toBe(true));
+  it.each(['3300', '330000', '33A00', '', 33000, null])('refuses the postal code %j', (code) => expect(isValidPostalCode(code)).toBe(false));
+  it.each(['01', '2A', '2B', '33', '95', '971', '976'])('accepts the département %j', (code) => expect(isValidDepartement(code)).toBe(true));
+  it.each(['00', '20', '96', '977', '2C', '', 33])('refuses the département %j', (code) => expect(isValidDepartement(code)).toBe(false));
 });

@@ -1,3 +1,5 @@
+export const SIRET_MESSAGE = 'SIRET invalide : 14 chiffres dont la clé de contrôle (Luhn) doit être juste';
+
 /** La Poste's SIREN: its establishments' SIRETs follow a digit-sum rule instead of Luhn. */
 export const LA_POSTE_SIREN = '356000000';
 

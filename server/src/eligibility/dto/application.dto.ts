@@ -9,13 +9,12 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { DEPARTEMENT_PATTERN, IsBic, IsIban, IsSiret, trimmed, withoutSpaces } from '../../common/validators';
+import { IsDepartement, IsPostalCode, IsBic, IsIban, IsSiret, trimmed, withoutSpaces } from '../../common/validators';
 import { RejectionReason } from '../../generated/prisma/enums';
 import { normalizeBic, normalizeIban } from '../../rules/bank';
 
@@ -27,9 +26,9 @@ export class OrganisationDto {
   @ApiProperty({ example: '73282932000074' }) @Transform(withoutSpaces) @IsDefined(required) @IsSiret() siret!: string;
   @ApiProperty({ example: 'Association loi 1901' }) @Transform(trimmed) @IsDefined(required) @IsString(text) @MinLength(2, { message: '2 caractères au moins' }) @MaxLength(100, { message: '100 caractères au plus' }) legalForm!: string;
   @ApiProperty() @Transform(trimmed) @IsDefined(required) @IsString(text) @MinLength(3, { message: '3 caractères au moins' }) @MaxLength(200, { message: '200 caractères au plus' }) addressLine!: string;
-  @ApiProperty({ example: '33000' }) @Transform(withoutSpaces) @IsDefined(required) @Matches(/^\d{5}$/, { message: 'code postal : 5 chiffres' }) postalCode!: string;
+  @ApiProperty({ example: '33000' }) @Transform(withoutSpaces) @IsDefined(required) @IsPostalCode() postalCode!: string;
   @ApiProperty() @Transform(trimmed) @IsDefined(required) @IsString(text) @MinLength(1, required) @MaxLength(120, { message: '120 caractères au plus' }) city!: string;
-  @ApiProperty({ example: '33' }) @Transform(trimmed) @IsDefined(required) @Matches(DEPARTEMENT_PATTERN, { message: 'code de département inconnu (01–95, 2A, 2B, 971–976)' }) departement!: string;
+  @ApiProperty({ example: '33' }) @Transform(trimmed) @IsDefined(required) @IsDepartement() departement!: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @IsString(text) @MaxLength(200) website?: string;
 }
 

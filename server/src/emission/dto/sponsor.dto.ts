@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { DEPARTEMENT_PATTERN, IsSiret, UpdateOf, trimmed, withoutSpaces } from '../../common/validators';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsDepartement, IsPostalCode, IsSiret, UpdateOf, trimmed, withoutSpaces } from '../../common/validators';
 import { SponsorKind } from '../../generated/prisma/enums';
 
 const KINDS = Object.values(SponsorKind);
@@ -13,9 +13,9 @@ export class CreateSponsorDto {
   @ApiProperty({ enum: KINDS }) @IsIn(KINDS, { message: `doit être l'un de ${KINDS.join(', ')}` }) kind!: SponsorKind;
   @ApiProperty({ example: '22330001300016' }) @Transform(withoutSpaces) @IsSiret() siret!: string;
   @ApiProperty() @Transform(trimmed) @apply(...text(200)) addressLine!: string;
-  @ApiProperty({ example: '33000' }) @Transform(withoutSpaces) @Matches(/^\d{5}$/, { message: 'code postal : 5 chiffres' }) postalCode!: string;
+  @ApiProperty({ example: '33000' }) @Transform(withoutSpaces) @IsPostalCode() postalCode!: string;
   @ApiProperty() @Transform(trimmed) @apply(...text(120)) city!: string;
-  @ApiProperty({ example: '33' }) @Transform(trimmed) @Matches(DEPARTEMENT_PATTERN, { message: 'code de département inconnu (01–95, 2A, 2B, 971–976)' }) departement!: string;
+  @ApiProperty({ example: '33' }) @Transform(trimmed) @IsDepartement() departement!: string;
   @ApiProperty() @Transform(trimmed) @apply(...text(120)) contactName!: string;
   @ApiProperty() @Transform(trimmed) @IsEmail({}, { message: 'doit être une adresse e-mail valide' }) contactEmail!: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @IsString({ message: 'doit être un texte' }) @MaxLength(30, { message: '30 caractères au plus' }) contactPhone?: string;
