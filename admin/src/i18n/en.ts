@@ -726,6 +726,18 @@ export const en: TranslationMessages = {
         progress: 'Progress',
         succeeded: 'Done on %{date}.',
     },
+    // Issue 10 item 3: a claimed application changes hands.
+    reassign: {
+        heldBy: 'Claimed by %{name}',
+        button: 'Reassign',
+        title: 'Reassign the application',
+        content: 'Application %{reference} changes reviewer: only the new holder can decide it. The change is recorded in the audit log.',
+        toMe: 'To me',
+        toColleague: 'To a colleague',
+        colleague: 'Colleague (reviewer or administrator)',
+        confirm: 'Confirm the reassignment',
+        done: 'Application reassigned',
+    },
     resources: Object.fromEntries(
         Object.entries(names).map(([resource, name]) => [
             resource,

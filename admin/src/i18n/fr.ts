@@ -558,6 +558,18 @@ export const fr: TranslationMessages = {
         progress: 'Progression',
         succeeded: 'Terminée le %{date}.',
     },
+    // Issue 10 item 3: a claimed application changes hands.
+    reassign: {
+        heldBy: 'Prise en charge par %{name}',
+        button: 'Réattribuer',
+        title: 'Réattribuer la demande',
+        content: 'La demande %{reference} change de relecteur : seul le nouveau titulaire pourra la décider. Le changement est enregistré dans le journal.',
+        toMe: 'À moi',
+        toColleague: 'À un ou une collègue',
+        colleague: 'Collègue (relecteur ou administrateur)',
+        confirm: 'Confirmer la réattribution',
+        done: 'Demande réattribuée',
+    },
     resources: {
         staff: {
             name: 'Membre de l’équipe |||| Équipe',
