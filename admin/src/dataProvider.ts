@@ -18,16 +18,9 @@ export const httpClient = (url: string, options: fetchUtils.Options = {}) => {
     return fetchUtils.fetchJson(url, { ...options, headers }).catch(error => Promise.reject(withSubmissionErrors(error)));
 };
 
-/** Figures of GET /api/dashboard; optional keys are absent when the role may not read them. */
-export interface DashboardFigures {
-    structuresByStatus: Record<string, number>;
-    apticulteurs: number;
-    applicationsByStatus?: Record<string, number>;
-    pendingApplications?: number;
-    passesByStatus?: Record<string, number>;
-    offersPendingReview?: number;
-    openDisputes?: number;
-}
+/** GET /api/dashboard: the signed-in role's dashboard, typed by the server's own file. */
+export type { RoleDashboard as DashboardFigures } from '../../server/src/rules/dashboards';
+import type { RoleDashboard as DashboardFigures } from '../../server/src/rules/dashboards';
 
 /** A partner API key as the server returns it once, on approval or reissue. */
 export interface OneTimeKey {

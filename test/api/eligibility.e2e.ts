@@ -164,6 +164,52 @@ describe('the review workflow', () => {
     expect((await act(admin, id, 'hold', { comment: 'Merci de joindre les statuts.' })).status).toBe(200);
   });
 
+  it('reassigns a claimed application (to oneself or a colleague who reviews), audited, and refuses a bad assignee or an unclaimed one', async () => {
+    const users = (await get(admin, `/api/staff?range=[0,99]`)).body as { id: string; fullName: string; role: string }[];
+    const idOf = (name: string) => users.find((u) => u.fullName === name)!.id;
+    const { id } = await submitted();
+    // Not claimed yet: nothing to reassign.
+    const unclaimed = await act(reviewer2, id, 'reassign', { assigneeId: idOf('Sophie Laurent') });
+    expect(unclaimed.status).toBe(409);
+    expect(unclaimed.body.message).toMatch(/prise en charge/);
+    await act(reviewer, id, 'claim');
+    // Bad assignees: unknown, wrong role, missing.
+    for (const [body, pattern] of [
+      [{ assigneeId: 'inconnu' }, /inconnu/],
+      [{ assigneeId: idOf('Claire Dubois') }, /relecteur ou un administrateur/],
+      [{}, /assigneeId/],
+      [{ assigneeId: 42 }, /assigneeId/],
+    ] as const) {
+      const res = await act(reviewer2, id, 'reassign', body);
+      expect(res.status).toBe(400);
+      expectErrorShape(res.body, 400);
+      expect(JSON.stringify(res.body)).toMatch(pattern);
+    }
+    // Sophie takes it over from Julien, then decides it.
+    const taken = await act(reviewer2, id, 'reassign', { assigneeId: idOf('Sophie Laurent') });
+    expect(taken.status).toBe(200);
+    expect(taken.body).toEqual(expect.objectContaining({ status: 'IN_REVIEW', assigneeId: idOf('Sophie Laurent') }));
+    expect((await act(reviewer, id, 'hold', { comment: 'Merci de joindre les statuts.' })).status).toBe(409);
+    expect((await act(reviewer2, id, 'hold', { comment: 'Merci de joindre les statuts.' })).status).toBe(200);
+    // On hold, still claimed: it goes back to Julien; twice to the same holder is refused.
+    expect((await act(reviewer2, id, 'reassign', { assigneeId: idOf('Julien Moreau') })).body).toEqual(expect.objectContaining({ status: 'ON_HOLD', assigneeId: idOf('Julien Moreau') }));
+    expect((await act(reviewer2, id, 'reassign', { assigneeId: idOf('Julien Moreau') })).status).toBe(409);
+    const audit = await get(admin, `/api/audit-events?filter=${enc(JSON.stringify({ resource: 'applications', recordId: id, action: 'reassign' }))}&sort=${enc('["createdAt","ASC"]')}`);
+    expect(audit.body).toHaveLength(2);
+    expect(audit.body[0].before).toEqual(expect.objectContaining({ assigneeId: idOf('Julien Moreau') }));
+    expect(audit.body[0].after).toEqual(expect.objectContaining({ assigneeId: idOf('Sophie Laurent') }));
+    // An inactive colleague is refused.
+    const prisma = t.started.deps.db.prisma;
+    await prisma.user.update({ where: { id: idOf('Sophie Laurent') }, data: { active: false } });
+    try {
+      const inactive = await act(admin, id, 'reassign', { assigneeId: idOf('Sophie Laurent') });
+      expect(inactive.status).toBe(400);
+      expect(inactive.body.message).toMatch(/n’est plus actif/);
+    } finally {
+      await prisma.user.update({ where: { id: idOf('Sophie Laurent') }, data: { active: true } });
+    }
+  });
+
   it('refuses an approval of a SIRET that another application got approved a moment earlier', async () => {
     // The partial unique index keeps a SIRET to one pending application, so two can only coexist
     // in data from before that rule (imported): drop the index to build that case, then restore it.

@@ -133,21 +133,6 @@ describe('the HTTP contract itself', () => {
     expect(byIban.status).toBe(400);
   });
 
-  it('serves the dashboard figures the role may read', async () => {
-    const admin = await t.http.get('/api/dashboard').set('Authorization', `Bearer ${await t.token('ADMIN')}`);
-    expect(admin.body.apticulteurs).toBe(8);
-    expect(admin.body.structuresByStatus).toEqual({ APPLICANT: 3, ELIGIBLE: 8, SUSPENDED: 1, REJECTED: 1 });
-    expect(admin.body.pendingApplications).toBe(3);
-    const passes = await t.http.get('/api/passes?range=[0,0]').set('Authorization', `Bearer ${await t.token('ADMIN')}`);
-    const total = Number(passes.headers['content-range'].split('/')[1]);
-    expect(Object.values(admin.body.passesByStatus as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(total);
-    const finance = await t.http.get('/api/dashboard').set('Authorization', `Bearer ${await t.token('FINANCE')}`);
-    expect(finance.body).not.toHaveProperty('pendingApplications');
-    expect(finance.body.passesByStatus.ACTIVE).toBeGreaterThan(0);
-    const reviewer = await t.http.get('/api/dashboard').set('Authorization', `Bearer ${await t.token('REVIEWER')}`);
-    expect(reviewer.body).not.toHaveProperty('passesByStatus');
-  });
-
   it('serves health and the OpenAPI document without a token', async () => {
     const health = await t.http.get('/api/health');
     expect(health.status).toBe(200);

@@ -16,6 +16,7 @@ import {
   type RunningBrowser,
   type RunningServer,
 } from './support';
+import type { AdminDashboard, FinanceDashboard, ReviewerDashboard, RoleDashboard, SupportDashboard } from '../../server/src/rules/dashboards';
 
 // French menu labels (plural resource names) in menu order.
 const LABELS: Record<string, string> = {
@@ -72,13 +73,37 @@ const expectedMenu = (role: Role) => [
 
 const digits = (text: string) => Number(text.replace(/\D/g, ''));
 
-interface DashboardFigures {
-  apticulteurs: number;
-  pendingApplications?: number;
-  offersPendingReview?: number;
-  openDisputes?: number;
-  passesByStatus?: Record<string, number>;
-}
+/** What each role's dashboard shows first: [test id of a count, where the API has it, its French title]. */
+const FIRST_SCREEN: Record<Role, [string, (d: RoleDashboard) => number, string][]> = {
+  ADMIN: [
+    ['dashboard-apticulteurs', d => (d as AdminDashboard).apticulteurs, 'APTICulteurs'],
+    ['queue-to-claim-count', d => (d as AdminDashboard).queues.applicationsToClaim.count, 'Demandes à prendre en charge'],
+    ['queue-orders-awaiting-payment-count', d => (d as AdminDashboard).queues.ordersAwaitingPayment.count, 'Commandes en attente de paiement'],
+    ['queue-open-disputes-count', d => (d as AdminDashboard).queues.openDisputes.count, 'Litiges ouverts'],
+  ],
+  REVIEWER: [
+    ['queue-to-claim-count', d => (d as ReviewerDashboard).queues.toClaim.count, 'Demandes à prendre en charge'],
+    ['queue-mine-count', d => (d as ReviewerDashboard).queues.mine.count, 'Mes demandes en instruction'],
+    ['queue-offers-count', d => (d as ReviewerDashboard).queues.offersToModerate.count, 'Offres à modérer'],
+  ],
+  FINANCE: [
+    ['queue-orders-awaiting-payment-count', d => (d as FinanceDashboard).ordersAwaitingPayment.count, 'Commandes en attente de paiement'],
+    ['queue-orders-awaiting-payment-amount', d => (d as FinanceDashboard).ordersAwaitingPayment.amountCents, 'Commandes en attente de paiement'],
+    ['figure-active-orders', d => (d as FinanceDashboard).activeOrders.count, 'Commandes actives'],
+  ],
+  SUPPORT: [
+    ['scans-today-accepted', d => (d as SupportDashboard).scansToday.accepted, "Scans acceptés aujourd'hui"],
+    ['scans-today-refused', d => (d as SupportDashboard).scansToday.refused, "Scans refusés aujourd'hui"],
+    ['queue-open-disputes-count', d => (d as SupportDashboard).openDisputes.count, 'Litiges ouverts'],
+  ],
+};
+/** Cards a role must not see on its first screen (FINANCE and SUPPORT moderate no offer). */
+const NOT_HERE: Record<Role, string[]> = {
+  ADMIN: [],
+  REVIEWER: ['queue-orders-awaiting-payment', 'chart-passes', 'scans-today-refused'],
+  FINANCE: ['queue-offers', 'queue-to-claim', 'chart-structures', 'scans-today-refused'],
+  SUPPORT: ['queue-offers', 'queue-to-claim', 'queue-orders-awaiting-payment', 'chart-structures'],
+};
 
 describe('the console, for each demo role', () => {
   let server: RunningServer;
@@ -99,11 +124,11 @@ describe('the console, for each demo role', () => {
   });
 
   describe.each(DEMO_ACCOUNTS.map(account => [account.role, account] as const))('%s', (role, account) => {
-    let figures: DashboardFigures;
+    let figures: RoleDashboard;
 
     beforeAll(async () => {
       const token = await apiLogin(server.baseUrl, account);
-      figures = await apiGet<DashboardFigures>(server.baseUrl, token, '/api/dashboard');
+      figures = await apiGet<RoleDashboard>(server.baseUrl, token, '/api/dashboard');
     });
 
     it('logs in through the French login page', async () => {
@@ -114,24 +139,30 @@ describe('the console, for each demo role', () => {
       await expect(page.getByText('Tableau de bord').first().isVisible()).resolves.toBe(true);
     });
 
-    it('shows the dashboard figures the API gives for this role', async () => {
-      expect(digits(await page.getByTestId('dashboard-apticulteurs').innerText())).toBe(figures.apticulteurs);
-      const pending = page.getByTestId('dashboard-pending-applications');
-      if (figures.pendingApplications == null) {
-        await expect(pending.count()).resolves.toBe(0);
-      } else {
-        expect(digits(await pending.innerText())).toBe(figures.pendingApplications);
+    it("shows the role's own dashboard, with the figures the API gives", async () => {
+      expect(figures.role).toBe(role);
+      await page.locator(`[data-testid="dashboard"][data-role="${role}"]`).waitFor();
+      const dashboard = await page.getByTestId('dashboard').innerText();
+      for (const [testId, value, title] of FIRST_SCREEN[role]) {
+        expect([testId, digits(await page.getByTestId(testId).innerText())]).toEqual([testId, value(figures)]);
+        expect(dashboard).toContain(title);
       }
-      const activePasses = page.getByTestId('dashboard-active-passes');
-      if (figures.passesByStatus == null) {
-        await expect(activePasses.count()).resolves.toBe(0);
-      } else {
-        expect(digits(await activePasses.innerText())).toBe(figures.passesByStatus.ACTIVE ?? 0);
+      for (const testId of NOT_HERE[role]) await expect(page.getByTestId(testId).count()).resolves.toBe(0);
+      if (role === 'ADMIN') {
+        // Statuses are labelled in French, not as enum codes.
+        await expect(page.getByTestId('chart-structures').innerText()).resolves.toContain('Éligible');
+        await expect(page.getByTestId('chart-structures').innerText()).resolves.not.toContain('ELIGIBLE');
       }
-      await page.getByTestId('chart-structures').waitFor();
-      // Statuses are labelled in French, not as enum codes.
-      await expect(page.getByTestId('chart-structures').innerText()).resolves.toContain('Éligible');
-      await expect(page.getByTestId('chart-structures').innerText()).resolves.not.toContain('ELIGIBLE');
+      // A queue card opens the list it counts.
+      const [firstCard, firstValue] = FIRST_SCREEN[role][0];
+      if (firstCard.endsWith('-count')) {
+        await page.getByTestId(firstCard).click();
+        await page.waitForFunction(() => /filter=/.test(location.hash));
+        const total = firstValue(figures);
+        if (total > 0 && total <= 25) await page.waitForFunction(n => document.querySelectorAll('tbody tr').length === n, total);
+        await page.goto(`${server.baseUrl}/#/`);
+        await page.locator(`[data-testid="dashboard"][data-role="${role}"]`).waitFor();
+      }
     });
 
     it('lists in the menu exactly the resources the role may read', async () => {

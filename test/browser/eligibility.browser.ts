@@ -248,19 +248,39 @@ describe('eligibility review in the console', () => {
     await page.getByTestId('application-decision').getByText('Refusée — Hors du champ du dispositif').waitFor();
   });
 
-  it("shows the server's message when another reviewer holds the application", async () => {
-    // The second reviewer tries to decide an application the first one has claimed: 409.
+  it('shows a colleague\'s application with its holder and "Réattribuer", not decision buttons that fail; reassigned, it can be decided', async () => {
     const held = await submit('Atelier numérique de Cenon');
     await api(server.baseUrl, reviewerToken, 'POST', `/api/applications/${held.id}/claim`);
     const page = second.page;
     await go(second, `/applications/${held.id}/show`);
-    await page.getByRole('button', { name: 'Mettre en attente' }).click();
+    await page.getByTestId('application-holder').getByText(`Prise en charge par Julien Moreau`).waitFor();
+    const decisions = page.locator('[data-action="approve"], [data-action="hold"], [data-action="reject"], [data-action="claim"]');
+    await expect(decisions.count()).resolves.toBe(0);
+    // Réattribuer → "À moi", confirmed: the decisions are now this reviewer's.
+    await page.getByRole('button', { name: 'Réattribuer' }).click();
     const dialog = page.getByTestId('action-dialog');
-    await dialog.getByLabel('Ce qui est attendu du demandeur').fill('Merci d’envoyer le RIB.');
+    await dialog.getByText('À moi').click();
     await dialog.getByTestId('action-dialog-confirm').click();
-    await page.getByText('Cette demande est prise en charge par un autre relecteur', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Mettre en attente' }).waitFor();
+    await expect(page.getByTestId('application-holder').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Approuver' }).count()).resolves.toBe(1);
+    const secondToken = await apiLogin(server.baseUrl, SECOND_REVIEWER);
+    const me = await apiGet<{ id: string }>(server.baseUrl, secondToken, '/api/auth/me');
     const after = await apiGet<Application>(server.baseUrl, reviewerToken, `/api/applications/${held.id}`);
-    expect(after.status).toBe('IN_REVIEW');
+    expect(after).toEqual(expect.objectContaining({ status: 'IN_REVIEW', assigneeId: me.id }));
+    // The holder hands it back to a colleague chosen in the staff directory (reviewers and admins only).
+    await page.getByRole('button', { name: 'Réattribuer' }).click();
+    await dialog.getByLabel('Collègue (relecteur ou administrateur)').fill('Julien');
+    await page.getByRole('option', { name: 'Julien Moreau' }).click();
+    await dialog.getByTestId('action-dialog-confirm').click();
+    await page.getByTestId('application-holder').getByText(`Prise en charge par Julien Moreau`).waitFor();
+    await expect(decisions.count()).resolves.toBe(0);
+    const audit = await apiGet<{ action: string }[]>(
+      server.baseUrl,
+      reviewerToken,
+      `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ resource: 'applications', recordId: held.id, action: 'reassign' }))}`
+    );
+    expect(audit).toHaveLength(2);
   });
 
   it('raised no JavaScript error in any page', () => {

@@ -208,7 +208,7 @@ export async function loginThroughConsole(page: Page, baseUrl: string, account: 
   await page.locator('input[name="username"]').fill(account.email);
   await page.locator('input[name="password"]').fill(account.password);
   await page.locator('button[type="submit"]').click();
-  await page.getByTestId('dashboard-apticulteurs').waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid="dashboard"][data-role]').waitFor({ timeout: 30_000 });
 }
 
 /** Logs out through the user menu of the app bar; resolves when the login form is back. */

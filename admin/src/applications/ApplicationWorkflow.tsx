@@ -1,19 +1,42 @@
-import { useCanAccess } from 'react-admin';
+import { Alert, Stack } from '@mui/material';
+import { useCanAccess, useGetOne, useRecordContext, useTranslate } from 'react-admin';
+import { getStoredUser } from '../authProvider';
 import { ClaimButton } from './ClaimButton';
 import { ApproveButton } from './ApproveButton';
 import { HoldButton } from './HoldButton';
 import { RejectButton } from './RejectButton';
+import { ReassignButton } from './ReassignButton';
 
-/** The decisions a reviewer can take on the application in its current status (W on applications). */
+/** "Prise en charge par <nom>": the application is a colleague's; only they decide it (or reassign it). */
+const HeldBy = ({ assigneeId }: { assigneeId: string }) => {
+    const translate = useTranslate();
+    const { data } = useGetOne('staff', { id: assigneeId });
+    return (
+        <Alert severity="info" sx={{ py: 0 }} data-testid="application-holder">
+            {translate('reassign.heldBy', { name: data?.fullName ?? '…' })}
+        </Alert>
+    );
+};
+
+/**
+ * The decisions a reviewer can take on the application in its current status (W on applications).
+ * Each button asks the shared transition table; on a colleague's application the page names the
+ * holder and offers "Réattribuer" (the decisions are theirs).
+ */
 export const ApplicationWorkflow = () => {
     const { canAccess } = useCanAccess({ resource: 'applications', action: 'edit' });
-    if (!canAccess) return null;
+    const record = useRecordContext();
+    const user = getStoredUser();
+    if (!canAccess || !record || !user) return null;
+    const othersClaim = record.assigneeId && record.assigneeId !== user.id;
     return (
-        <>
+        <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
+            {othersClaim && <HeldBy assigneeId={record.assigneeId} />}
             <ClaimButton />
             <ApproveButton />
             <HoldButton />
             <RejectButton />
-        </>
+            {record.assigneeId && <ReassignButton />}
+        </Stack>
     );
 };

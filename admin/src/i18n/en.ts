@@ -790,6 +790,53 @@ export const en: TranslationMessages = {
         progress: 'Progress',
         succeeded: 'Done on %{date}.',
     },
+    // Issue 10 item 6: each role's first screen (admin/src/dashboard).
+    roleDashboard: {
+        oldest: 'Oldest, %{age}:',
+        empty: 'Nothing waiting',
+        reviewer: {
+            heading: 'Your review queues',
+            toClaim: 'Applications to claim',
+            mine: 'My applications in review',
+            mineOnHold: 'My applications awaiting the applicant',
+            offersToModerate: 'Offers to moderate',
+        },
+        finance: {
+            heading: 'Orders and payments',
+            ordersAwaitingPayment: 'Orders awaiting payment',
+            fees: 'of which upstream fees: %{amount}',
+            activeOrders: 'Active orders',
+            faceValue: 'face value: %{amount}',
+            payoutsPending: 'Payouts to send',
+            payoutsWithheld: 'Withheld payouts',
+        },
+        support: {
+            heading: 'Scans at the counter',
+            accepted: { today: 'Scans accepted today' },
+            refused: { today: 'Scans refused today' },
+            voided: '%{smart_count} voided |||| %{smart_count} voided',
+            openDisputes: 'Open disputes',
+            refusalsToday: "Today's refusals by reason",
+            refusals7Days: 'Refusals of the last 7 days by reason',
+            noRefusal: 'No refusal in the period.',
+        },
+        admin: {
+            heading: 'Overview',
+            inReview: 'Applications in review',
+        },
+    },
+    // Issue 10 item 3: a claimed application changes hands.
+    reassign: {
+        heldBy: 'Claimed by %{name}',
+        button: 'Reassign',
+        title: 'Reassign the application',
+        content: 'Application %{reference} changes reviewer: only the new holder can decide it. The change is recorded in the audit log.',
+        toMe: 'To me',
+        toColleague: 'To a colleague',
+        colleague: 'Colleague (reviewer or administrator)',
+        confirm: 'Confirm the reassignment',
+        done: 'Application reassigned',
+    },
     resources: Object.fromEntries(
         Object.entries(names).map(([resource, name]) => [
             resource,

@@ -641,6 +641,53 @@ export const fr: TranslationMessages = {
         progress: 'Progression',
         succeeded: 'Terminée le %{date}.',
     },
+    // Issue 10 item 6: each role's first screen (admin/src/dashboard).
+    roleDashboard: {
+        oldest: 'Le plus ancien, %{age} :',
+        empty: 'Rien en attente',
+        reviewer: {
+            heading: 'Vos files de relecture',
+            toClaim: 'Demandes à prendre en charge',
+            mine: 'Mes demandes en instruction',
+            mineOnHold: 'Mes demandes en attente du demandeur',
+            offersToModerate: 'Offres à modérer',
+        },
+        finance: {
+            heading: 'Commandes et paiements',
+            ordersAwaitingPayment: 'Commandes en attente de paiement',
+            fees: 'dont frais amont : %{amount}',
+            activeOrders: 'Commandes actives',
+            faceValue: 'valeur faciale : %{amount}',
+            payoutsPending: 'Virements à émettre',
+            payoutsWithheld: 'Virements retenus',
+        },
+        support: {
+            heading: 'Passages en caisse',
+            accepted: { today: "Scans acceptés aujourd'hui" },
+            refused: { today: "Scans refusés aujourd'hui" },
+            voided: '%{smart_count} annulé |||| %{smart_count} annulés',
+            openDisputes: 'Litiges ouverts',
+            refusalsToday: "Refus d'aujourd'hui par motif",
+            refusals7Days: 'Refus des 7 derniers jours par motif',
+            noRefusal: 'Aucun refus sur la période.',
+        },
+        admin: {
+            heading: "Vue d'ensemble",
+            inReview: 'Demandes en instruction',
+        },
+    },
+    // Issue 10 item 3: a claimed application changes hands.
+    reassign: {
+        heldBy: 'Prise en charge par %{name}',
+        button: 'Réattribuer',
+        title: 'Réattribuer la demande',
+        content: 'La demande %{reference} change de relecteur : seul le nouveau titulaire pourra la décider. Le changement est enregistré dans le journal.',
+        toMe: 'À moi',
+        toColleague: 'À un ou une collègue',
+        colleague: 'Collègue (relecteur ou administrateur)',
+        confirm: 'Confirmer la réattribution',
+        done: 'Demande réattribuée',
+    },
     resources: {
         staff: {
             name: 'Membre de l’équipe |||| Équipe',

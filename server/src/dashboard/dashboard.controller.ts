@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/decorators';
 import { StaffUser } from '../auth/staff-user';
+import type { RoleDashboard } from '../rules/dashboards';
 import { DashboardService } from './dashboard.service';
 
 @ApiTags('dashboard')
@@ -10,9 +11,9 @@ import { DashboardService } from './dashboard.service';
 export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 
-  /** Figures for the console's home page, limited to what the role may read. */
+  /** The console's first screen for the caller's role (RoleDashboard, rules/dashboards.ts). */
   @Get()
-  figures(@CurrentUser() user: StaffUser) {
+  figures(@CurrentUser() user: StaffUser): Promise<RoleDashboard> {
     return this.dashboard.figuresFor(user);
   }
 }

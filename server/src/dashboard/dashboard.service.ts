@@ -1,63 +1,207 @@
 import { Injectable } from '@nestjs/common';
-import { canRead } from '../auth/permissions';
+import { DateTime } from 'luxon';
 import { StaffUser } from '../auth/staff-user';
-import { PrismaClient } from '../generated/prisma/client';
 import { dataModel } from '../database/model-meta';
+import { PrismaClient } from '../generated/prisma/client';
+import type { ApplicationStatus, PassStatus, ScanRejectionReason, StructureStatus } from '../generated/prisma/enums';
+import type {
+  AdminDashboard,
+  FinanceDashboard,
+  ListLink,
+  MoneyQueue,
+  Queue,
+  ReviewerDashboard,
+  RoleDashboard,
+  ScanFigures,
+  SupportDashboard,
+} from '../rules/dashboards';
+import { BUSINESS_ZONE } from '../rules/dates';
 
-function countsByStatus(enumName: string, rows: { status: string; _count: { _all: number } }[]) {
+function countsByStatus<S extends string>(enumName: string, rows: { status: string; _count: { _all: number } }[]): Record<S, number> {
   const out: Record<string, number> = Object.fromEntries((dataModel.enums[enumName] ?? []).map((v) => [v, 0]));
   for (const row of rows) out[row.status] = row._count._all;
-  return out;
+  return out as Record<S, number>;
 }
 
-export interface DashboardFigures {
-  structuresByStatus?: Record<string, number>;
-  apticulteurs?: number;
-  applicationsByStatus?: Record<string, number>;
-  pendingApplications?: number;
-  passesByStatus?: Record<string, number>;
-  offersPendingReview?: number;
-  openDisputes?: number;
-  activeOrders?: number;
+const link = (resource: string, filter: Record<string, unknown>): ListLink => ({ resource, filter });
+
+/** A queue from its count and its oldest item (found by the caller, ordered by the waiting date). */
+async function queue(count: Promise<number>, oldest: Promise<{ id: string; since: Date | null; label: string } | null>, list: ListLink): Promise<Queue> {
+  const [n, first] = await Promise.all([count, oldest]);
+  return { count: n, oldestSince: first?.since?.toISOString() ?? null, oldest: first ? { id: first.id, label: first.label } : null, list };
 }
 
+/**
+ * GET /api/dashboard: the first screen of the caller's role (rules/dashboards.ts, shared with the
+ * console) — what the role acts on, each queue with its age and the list it opens.
+ */
 @Injectable()
 export class DashboardService {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async figuresFor(user: StaffUser): Promise<DashboardFigures> {
-    const out: DashboardFigures = {};
-    const jobs: Promise<void>[] = [];
-    if (canRead(user.role, 'structures')) {
-      jobs.push(
-        this.prisma.structure.groupBy({ by: ['status'], _count: { _all: true } }).then((rows) => {
-          out.structuresByStatus = countsByStatus('StructureStatus', rows);
-          out.apticulteurs = out.structuresByStatus.ELIGIBLE;
-        }),
-      );
+  figuresFor(user: StaffUser, now = new Date()): Promise<RoleDashboard> {
+    switch (user.role) {
+      case 'REVIEWER':
+        return this.reviewer(user);
+      case 'FINANCE':
+        return this.finance();
+      case 'SUPPORT':
+        return this.support(now);
+      case 'ADMIN':
+        return this.admin(now);
     }
-    if (canRead(user.role, 'applications')) {
-      jobs.push(
-        this.prisma.application.groupBy({ by: ['status'], _count: { _all: true } }).then((rows) => {
-          out.applicationsByStatus = countsByStatus('ApplicationStatus', rows);
-          const s = out.applicationsByStatus;
-          out.pendingApplications = s.SUBMITTED + s.IN_REVIEW + s.ON_HOLD;
-        }),
-      );
-    }
-    if (canRead(user.role, 'passes')) {
-      jobs.push(this.prisma.pass.groupBy({ by: ['status'], _count: { _all: true } }).then((rows) => void (out.passesByStatus = countsByStatus('PassStatus', rows))));
-    }
-    if (canRead(user.role, 'offers')) {
-      jobs.push(this.prisma.offer.count({ where: { status: 'PENDING_REVIEW' } }).then((n) => void (out.offersPendingReview = n)));
-    }
-    if (canRead(user.role, 'disputes')) {
-      jobs.push(this.prisma.dispute.count({ where: { status: { in: ['OPEN', 'INVESTIGATING'] } } }).then((n) => void (out.openDisputes = n)));
-    }
-    if (canRead(user.role, 'orders')) {
-      jobs.push(this.prisma.order.count({ where: { status: 'ACTIVE' } }).then((n) => void (out.activeOrders = n)));
-    }
-    await Promise.all(jobs);
-    return out;
+  }
+
+  private async reviewer(user: StaffUser): Promise<ReviewerDashboard> {
+    const [toClaim, mine, mineOnHold, offersToModerate, applicationsByStatus] = await Promise.all([
+      this.applications({ status: 'SUBMITTED' }, 'submittedAt'),
+      this.applications({ status: 'IN_REVIEW', assigneeId: user.id }, 'claimedAt'),
+      this.applications({ status: 'ON_HOLD', assigneeId: user.id }, 'updatedAt'),
+      this.offersToModerate(),
+      this.applicationsByStatus(),
+    ]);
+    return { role: 'REVIEWER', queues: { toClaim, mine, mineOnHold, offersToModerate }, applicationsByStatus };
+  }
+
+  private async finance(): Promise<FinanceDashboard> {
+    const [awaiting, oldestAwaiting, active, payoutsPending, payoutsWithheld, passesByStatus] = await Promise.all([
+      this.prisma.order.aggregate({ where: { status: 'AWAITING_PAYMENT' }, _count: { _all: true }, _sum: { faceValueCents: true, upstreamFeeCents: true } }),
+      this.prisma.order.findFirst({ where: { status: 'AWAITING_PAYMENT' }, orderBy: [{ issuedAt: 'asc' }, { createdAt: 'asc' }], select: { id: true, reference: true, issuedAt: true, createdAt: true } }),
+      this.prisma.order.aggregate({ where: { status: 'ACTIVE' }, _count: { _all: true }, _sum: { faceValueCents: true } }),
+      this.payouts('PENDING'),
+      this.payouts('WITHHELD'),
+      this.passesByStatus(),
+    ]);
+    return {
+      role: 'FINANCE',
+      ordersAwaitingPayment: {
+        count: awaiting._count._all,
+        amountCents: awaiting._sum.faceValueCents ?? 0,
+        upstreamFeeCents: awaiting._sum.upstreamFeeCents ?? 0,
+        oldestSince: (oldestAwaiting?.issuedAt ?? oldestAwaiting?.createdAt)?.toISOString() ?? null,
+        oldest: oldestAwaiting ? { id: oldestAwaiting.id, label: oldestAwaiting.reference } : null,
+        list: link('orders', { status: ['AWAITING_PAYMENT'] }),
+      },
+      activeOrders: { count: active._count._all, faceValueCents: active._sum.faceValueCents ?? 0, list: link('orders', { status: ['ACTIVE'] }) },
+      payoutsPending,
+      payoutsWithheld,
+      passesByStatus,
+    };
+  }
+
+  private async support(now: Date): Promise<SupportDashboard> {
+    const today = DateTime.fromJSDate(now, { zone: BUSINESS_ZONE }).startOf('day');
+    const [scansToday, scansLast7Days, openDisputes] = await Promise.all([this.scans(today), this.scans(today.minus({ days: 6 })), this.openDisputes()]);
+    return { role: 'SUPPORT', scansToday, scansLast7Days, openDisputes };
+  }
+
+  private async admin(now: Date): Promise<AdminDashboard> {
+    const today = DateTime.fromJSDate(now, { zone: BUSINESS_ZONE }).startOf('day');
+    const [structures, applicationsByStatus, passesByStatus, applicationsToClaim, applicationsInReview, offersToModerate, finance, openDisputes, scansToday] = await Promise.all([
+      this.prisma.structure.groupBy({ by: ['status'], _count: { _all: true } }).then((rows) => countsByStatus<StructureStatus>('StructureStatus', rows)),
+      this.applicationsByStatus(),
+      this.passesByStatus(),
+      this.applications({ status: 'SUBMITTED' }, 'submittedAt'),
+      this.applications({ status: 'IN_REVIEW' }, 'claimedAt'),
+      this.offersToModerate(),
+      this.finance(),
+      this.openDisputes(),
+      this.scans(today),
+    ]);
+    return {
+      role: 'ADMIN',
+      apticulteurs: structures.ELIGIBLE,
+      structuresByStatus: structures,
+      applicationsByStatus,
+      passesByStatus,
+      queues: {
+        applicationsToClaim,
+        applicationsInReview,
+        offersToModerate,
+        ordersAwaitingPayment: finance.ordersAwaitingPayment,
+        payoutsWithheld: finance.payoutsWithheld,
+        openDisputes,
+      },
+      scansToday,
+    };
+  }
+
+  // ── figures ──
+
+  private applications(where: { status: ApplicationStatus; assigneeId?: string }, since: 'submittedAt' | 'claimedAt' | 'updatedAt') {
+    return queue(
+      this.prisma.application.count({ where }),
+      this.prisma.application
+        .findFirst({
+          where,
+          orderBy: [{ [since]: 'asc' }, { id: 'asc' }],
+          select: { id: true, reference: true, organisationName: true, submittedAt: true, claimedAt: true, updatedAt: true },
+        })
+        .then((a) => (a ? { id: a.id, since: a[since], label: `${a.reference} — ${a.organisationName}` } : null)),
+      link('applications', { status: [where.status], ...(where.assigneeId ? { assigneeId: where.assigneeId } : {}) }),
+    );
+  }
+
+  private offersToModerate() {
+    const where = { status: 'PENDING_REVIEW' as const };
+    return queue(
+      this.prisma.offer.count({ where }),
+      this.prisma.offer
+        .findFirst({ where, orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }], select: { id: true, title: true, submittedAt: true } })
+        .then((o) => (o ? { id: o.id, since: o.submittedAt, label: o.title } : null)),
+      link('offers', { status: ['PENDING_REVIEW'] }),
+    );
+  }
+
+  private openDisputes() {
+    const where = { status: { in: ['OPEN' as const, 'INVESTIGATING' as const] } };
+    return queue(
+      this.prisma.dispute.count({ where }),
+      this.prisma.dispute.findFirst({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, reference: true, createdAt: true } }).then((d) => (d ? { id: d.id, since: d.createdAt, label: d.reference } : null)),
+      link('disputes', { status: ['OPEN', 'INVESTIGATING'] }),
+    );
+  }
+
+  private async payouts(status: 'PENDING' | 'WITHHELD'): Promise<MoneyQueue> {
+    const where = { status };
+    const [sum, oldest] = await Promise.all([
+      this.prisma.payout.aggregate({ where, _count: { _all: true }, _sum: { amountCents: true } }),
+      this.prisma.payout.findFirst({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, createdAt: true, structure: { select: { name: true } } } }),
+    ]);
+    return {
+      count: sum._count._all,
+      amountCents: sum._sum.amountCents ?? 0,
+      oldestSince: oldest?.createdAt.toISOString() ?? null,
+      oldest: oldest ? { id: oldest.id, label: oldest.structure.name } : null,
+      list: link('payouts', { status: [status] }),
+    };
+  }
+
+  /** Scans from the first instant of `from` (a Paris day) on. */
+  private async scans(from: DateTime): Promise<ScanFigures> {
+    const where = { scannedAt: { gte: from.toJSDate() } };
+    const [byOutcome, byReason] = await Promise.all([
+      this.prisma.scan.groupBy({ by: ['outcome'], where, _count: { _all: true } }),
+      this.prisma.scan.groupBy({ by: ['reason'], where: { ...where, outcome: 'REJECTED' }, _count: { _all: true } }),
+    ]);
+    const outcome = (o: string) => byOutcome.find((row) => row.outcome === o)?._count._all ?? 0;
+    const refusalsByReason: Partial<Record<ScanRejectionReason, number>> = {};
+    for (const row of byReason) if (row.reason) refusalsByReason[row.reason] = row._count._all;
+    return {
+      from: from.toISODate()!,
+      accepted: outcome('ACCEPTED'),
+      refused: outcome('REJECTED'),
+      voided: outcome('VOIDED'),
+      refusalsByReason,
+      refusedList: link('scans', { outcome: ['REJECTED'], scannedAt_gte: from.toISODate() }),
+    };
+  }
+
+  private applicationsByStatus() {
+    return this.prisma.application.groupBy({ by: ['status'], _count: { _all: true } }).then((rows) => countsByStatus<ApplicationStatus>('ApplicationStatus', rows));
+  }
+
+  private passesByStatus() {
+    return this.prisma.pass.groupBy({ by: ['status'], _count: { _all: true } }).then((rows) => countsByStatus<PassStatus>('PassStatus', rows));
   }
 }

@@ -1,6 +1,7 @@
 import type { Role, StructureStatus } from '../generated/prisma/enums';
 import { isValidBic, isValidIban } from '../rules/bank';
 import { isValidSiret } from '../rules/siret';
+import { isHolderOrFree } from '../rules/workflows';
 
 /** Structures already qualified (APTICulteurs): their SIRET does not qualify a second time. */
 export const QUALIFIED: readonly StructureStatus[] = ['ELIGIBLE', 'SUSPENDED'];
@@ -10,9 +11,12 @@ export function siretQualifiesOnce(existing: StructureStatus | null | undefined)
   return !existing || !QUALIFIED.includes(existing);
 }
 
-/** Only the reviewer who claimed an application (or an ADMIN) decides it; an unclaimed one, anyone who may write. */
+/**
+ * Only the reviewer who claimed an application (or an ADMIN) decides it; an unclaimed one, anyone
+ * who may write. The rule lives with the transition tables (holder-only actions), which the console reads too.
+ */
 export function mayDecide(assigneeId: string | null, user: { id: string; role: Role }): boolean {
-  return !assigneeId || assigneeId === user.id || user.role === 'ADMIN';
+  return isHolderOrFree(assigneeId, user);
 }
 
 export interface ApprovalInput {

@@ -14,7 +14,7 @@ import { allows, APPLICATION_WORKFLOW } from '../rules/workflows';
 import { WritePath } from '../writes/write-path';
 import { approvalRefusal, mayDecide, QUALIFIED, siretQualifiesOnce } from './applications.rules';
 import { CurrentVersions } from './charters.service';
-import { ApproveApplicationDto, HoldApplicationDto, RejectApplicationDto, ReplyToHoldDto, SubmitApplicationDto } from './dto/application.dto';
+import { ApproveApplicationDto, HoldApplicationDto, ReassignApplicationDto, RejectApplicationDto, ReplyToHoldDto, SubmitApplicationDto } from './dto/application.dto';
 import { applicationsResource } from './eligibility.resources';
 import { questionsOf, scoreAnswers } from './questionnaire.rules';
 
@@ -182,6 +182,35 @@ export class ApplicationsService {
     const { presented } = await this.writes.staff({ resource: applicationsResource, id, user, action: 'claim' }, async (before, { tx }) => {
       const { count } = await tx.application.updateMany({ where: { id, status: { in: [...t.from] } }, data: { status: t.to, assigneeId: user.id, claimedAt: new Date() } });
       if (count === 0) throw await this.cannot(tx, before.id, 'prendre en charge');
+      return { record: await tx.application.findUniqueOrThrow({ where: { id } }) };
+    });
+    return presented;
+  }
+
+  /**
+   * "Réattribuer": a claimed application (in review or on hold) goes to another holder — oneself
+   * (taking over from an absent colleague) or an active colleague who reviews (REVIEWER or ADMIN).
+   * The status stays; the audit event keeps the former and the new holder.
+   */
+  async reassign(id: string, user: StaffUser, dto: ReassignApplicationDto) {
+    const t = APPLICATION_WORKFLOW.reassign;
+    if (!allows('applications', 'reassign', t.from[0], user.role)) throw forbidden('Seuls les relecteurs et les administrateurs réattribuent une demande.');
+    const assignee = await this.prisma.user.findUnique({ where: { id: dto.assigneeId }, select: { id: true, fullName: true, role: true, active: true } });
+    if (!assignee) throw badRequest('Ce membre de l’équipe est inconnu.', { fields: { assigneeId: ['membre de l’équipe inconnu'] } });
+    if (!assignee.active) throw badRequest(`${assignee.fullName} n’est plus actif : choisissez un autre membre de l’équipe.`, { fields: { assigneeId: ['compte désactivé'] } });
+    if (!(t.roles as readonly string[]).includes(assignee.role)) {
+      throw badRequest(`${assignee.fullName} n’instruit pas les demandes : choisissez un relecteur ou un administrateur.`, { fields: { assigneeId: ['ni relecteur ni administrateur'] } });
+    }
+    const { presented } = await this.writes.staff({ resource: applicationsResource, id, user, action: 'reassign' }, async (before, { tx }) => {
+      if (!allows('applications', 'reassign', before.status)) {
+        throw conflict(`Seule une demande prise en charge se réattribue ; celle-ci est « ${statusLabel(before.status)} »${before.status === 'SUBMITTED' ? ' : prenez-la en charge' : ''}.`, { status: before.status });
+      }
+      if (before.assigneeId === assignee.id) throw conflict(`La demande est déjà prise en charge par ${assignee.fullName}.`, { assigneeId: assignee.id });
+      const { count } = await tx.application.updateMany({
+        where: { id, status: { in: [...t.from] }, assigneeId: before.assigneeId },
+        data: { assigneeId: assignee.id, claimedAt: new Date() },
+      });
+      if (count === 0) throw await this.cannot(tx, before.id, 'réattribuer');
       return { record: await tx.application.findUniqueOrThrow({ where: { id } }) };
     });
     return presented;

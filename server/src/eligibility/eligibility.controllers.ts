@@ -6,7 +6,7 @@ import { StaffUser } from '../auth/staff-user';
 import { PublicThrottle, RateLimitGuard } from '../auth/guards';
 import { ApplicationsService } from './applications.service';
 import { CurrentVersions, PublicationService } from './charters.service';
-import { ApproveApplicationDto, HoldApplicationDto, ReasonDto, RejectApplicationDto, ReplyToHoldDto, SubmitApplicationDto } from './dto/application.dto';
+import { ApproveApplicationDto, HoldApplicationDto, ReasonDto, ReassignApplicationDto, RejectApplicationDto, ReplyToHoldDto, SubmitApplicationDto } from './dto/application.dto';
 import { BankChangeDecisionDto } from './dto/structure.dto';
 import { StructuresService } from './structures.service';
 
@@ -85,6 +85,14 @@ export class ApplicationActionsController {
   @RequirePermission('applications', 'W')
   hold(@Param('id') id: string, @Body() dto: HoldApplicationDto, @CurrentUser() user: StaffUser) {
     return this.applications.hold(id, user, dto);
+  }
+
+  /** A claimed application changes hands: to oneself or to a colleague who reviews (audited). */
+  @Post(':id/reassign')
+  @HttpCode(200)
+  @RequirePermission('applications', 'W')
+  reassign(@Param('id') id: string, @Body() dto: ReassignApplicationDto, @CurrentUser() user: StaffUser) {
+    return this.applications.reassign(id, user, dto);
   }
 }
 

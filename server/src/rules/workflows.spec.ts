@@ -1,45 +1,31 @@
-import { allows } from './workflows';
+import { allows, isHolderOnly, mayTake } from './workflows';
 
-describe('workflow transition tables', () => {
-  it.each([
-    // Catalogue moderation (SPEC §3): a reviewer decides offers waiting in the queue.
-    ['offers', 'approve', 'PENDING_REVIEW', undefined, true],
-    ['offers', 'approve', 'CHANGES_REQUESTED', undefined, false],
-    ['offers', 'approve', 'APPROVED', undefined, false],
-    ['offers', 'approve', 'REJECTED', undefined, false],
-    ['offers', 'reject', 'APPROVED', undefined, true],
-    ['offers', 'reject', 'CHANGES_REQUESTED', undefined, true],
-    ['offers', 'reject', 'REJECTED', undefined, false],
-    ['offers', 'request-changes', 'PENDING_REVIEW', undefined, true],
-    ['offers', 'request-changes', 'REJECTED', undefined, false],
-    // Applications.
-    ['applications', 'claim', 'SUBMITTED', undefined, true],
-    ['applications', 'claim', 'IN_REVIEW', undefined, false],
-    ['applications', 'approve', 'IN_REVIEW', undefined, true],
-    ['applications', 'approve', 'ON_HOLD', undefined, false],
-    ['applications', 'hold', 'IN_REVIEW', undefined, true],
-    ['applications', 'reject', 'ON_HOLD', undefined, true],
-    ['applications', 'reject', 'APPROVED', undefined, false],
-    ['applications', 'reply', 'ON_HOLD', undefined, true],
-    ['applications', 'reply', 'IN_REVIEW', undefined, false],
-    // Structures: suspension, reinstatement, partner keys (ADMIN only).
-    ['structures', 'suspend', 'ELIGIBLE', 'REVIEWER', true],
-    ['structures', 'suspend', 'SUSPENDED', 'ADMIN', false],
-    ['structures', 'reinstate', 'SUSPENDED', 'REVIEWER', true],
-    ['structures', 'reinstate', 'APPLICANT', 'ADMIN', false],
-    ['structures', 'reissue-api-key', 'ELIGIBLE', 'ADMIN', true],
-    ['structures', 'reissue-api-key', 'ELIGIBLE', 'REVIEWER', false],
-    ['structures', 'reissue-api-key', 'APPLICANT', 'ADMIN', false],
-  ] as const)('%s: %s from %s (role %s) is allowed: %s', (resource, action, state, role, allowed) => {
-    expect(allows(resource, action, state, role)).toBe(allowed);
+describe('workflow tables', () => {
+  const julien = { id: 'u-julien', role: 'REVIEWER' as const };
+  const sophie = { id: 'u-sophie', role: 'REVIEWER' as const };
+  const nadia = { id: 'u-nadia', role: 'ADMIN' as const };
+  const claimed = { status: 'IN_REVIEW', assigneeId: julien.id };
+
+  it('leaves the decisions of a claimed application to its holder (or an ADMIN)', () => {
+    for (const action of ['approve', 'hold', 'reject']) {
+      expect(isHolderOnly('applications', action)).toBe(true);
+      expect(mayTake('applications', action, claimed, julien)).toBe(true);
+      expect(mayTake('applications', action, claimed, sophie)).toBe(false);
+      expect(mayTake('applications', action, claimed, nadia)).toBe(true);
+    }
+    expect(mayTake('applications', 'approve', { status: 'IN_REVIEW', assigneeId: null }, sophie)).toBe(true);
   });
 
-  it.each([
-    ['an unknown action', 'offers', 'publish', 'PENDING_REVIEW'],
-    ['an inherited property name', 'offers', 'constructor', 'PENDING_REVIEW'],
-    ['a state that is not a text', 'offers', 'approve', ['PENDING_REVIEW']],
-    ['no state', 'applications', 'claim', undefined],
-  ] as const)('refuses %s', (_what, resource, action, state) => {
-    expect(allows(resource, action, state)).toBe(false);
+  it('reassigns only a claimed application, by a reviewer or an ADMIN', () => {
+    expect(mayTake('applications', 'reassign', claimed, sophie)).toBe(true);
+    expect(mayTake('applications', 'reassign', { status: 'ON_HOLD', assigneeId: julien.id }, sophie)).toBe(true);
+    expect(mayTake('applications', 'reassign', { status: 'SUBMITTED', assigneeId: null }, sophie)).toBe(false);
+    expect(mayTake('applications', 'reassign', { status: 'APPROVED', assigneeId: julien.id }, nadia)).toBe(false);
+    expect(allows('applications', 'reassign', 'IN_REVIEW', 'FINANCE')).toBe(false);
+  });
+
+  it('knows no action outside the tables', () => {
+    expect(mayTake('applications', 'toString', claimed, nadia)).toBe(false);
+    expect(mayTake('offers', 'approve', { status: 'PENDING_REVIEW' }, sophie)).toBe(true);
   });
 });

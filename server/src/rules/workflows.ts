@@ -13,15 +13,22 @@ export interface Transition<S extends string> {
   to: S | null;
   /** Only these roles (besides the resource's write permission). */
   roles?: readonly Role[];
+  /**
+   * Only the record's holder (the staff member it is assigned to), when it has one, or an ADMIN:
+   * a colleague's claimed application is not decided behind their back (they reassign it first).
+   */
+  holderOnly?: true;
 }
 
 type Workflow<S extends string> = Record<string, Transition<S>>;
 
 export const APPLICATION_WORKFLOW = {
   claim: { from: ['SUBMITTED'], to: 'IN_REVIEW' },
-  hold: { from: ['IN_REVIEW'], to: 'ON_HOLD' },
-  approve: { from: ['IN_REVIEW'], to: 'APPROVED' },
-  reject: { from: ['IN_REVIEW', 'ON_HOLD'], to: 'REJECTED' },
+  hold: { from: ['IN_REVIEW'], to: 'ON_HOLD', holderOnly: true },
+  approve: { from: ['IN_REVIEW'], to: 'APPROVED', holderOnly: true },
+  reject: { from: ['IN_REVIEW', 'ON_HOLD'], to: 'REJECTED', holderOnly: true },
+  /** A claimed application changes hands (to oneself or a colleague who reviews); the state stays. */
+  reassign: { from: ['IN_REVIEW', 'ON_HOLD'], to: null, roles: ['REVIEWER', 'ADMIN'] },
   /** The applicant answers a hold (public route, with the reply token). */
   reply: { from: ['ON_HOLD'], to: 'IN_REVIEW' },
 } as const satisfies Workflow<ApplicationStatus>;
@@ -65,4 +72,28 @@ export function allows(resource: WorkflowResource, action: string, state: unknow
   const t = transition(resource, action);
   if (!t || typeof state !== 'string' || !t.from.includes(state)) return false;
   return !role || !t.roles || t.roles.includes(role);
+}
+
+/** The holder rule alone: nobody holds the record, the user does, or the user is an ADMIN. */
+export function isHolderOrFree(holderId: string | null | undefined, user: { id: string; role: Role }): boolean {
+  return !holderId || holderId === user.id || user.role === 'ADMIN';
+}
+
+/**
+ * Whether this user may take this action on this record now: its state, the user's role, and for
+ * a holder-only action, who holds it (`assigneeId`). What the server checks and the console shows.
+ */
+export function mayTake(
+  resource: WorkflowResource,
+  action: string,
+  record: { status?: unknown; assigneeId?: string | null },
+  user: { id: string; role: Role },
+): boolean {
+  if (!allows(resource, action, record.status, user.role)) return false;
+  return !transition(resource, action)?.holderOnly || isHolderOrFree(record.assigneeId, user);
+}
+
+/** Whether the action is reserved to the record's holder (the console then names the holder). */
+export function isHolderOnly(resource: WorkflowResource, action: string): boolean {
+  return !!transition(resource, action)?.holderOnly;
 }

@@ -95,3 +95,12 @@ export class ApproveApplicationDto {
 export class ReasonDto {
   @ApiProperty() @Transform(trimmed) @IsDefined(required) @IsString(text) @MinLength(3, { message: 'indiquez le motif (3 caractères au moins)' }) @MaxLength(2000) reason!: string;
 }
+
+export class ReassignApplicationDto {
+  @ApiProperty({ description: 'The staff member (REVIEWER or ADMIN, active) who takes the application over: oneself or a colleague' })
+  @IsDefined(required)
+  @IsString({ message: 'doit être l’identifiant d’un membre de l’équipe' })
+  @MinLength(1, required)
+  @MaxLength(64, { message: 'identifiant inconnu' })
+  assigneeId!: string;
+}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { DEPARTEMENT_PATTERN, IsBic, IsIban, Optional, UpdateOf, trimmed, withoutSpaces } from '../../common/validators';
+import { IsBic, IsDepartement, IsIban, IsPostalCode, Optional, UpdateOf, trimmed, withoutSpaces } from '../../common/validators';
 import { normalizeBic, normalizeIban } from '../../rules/bank';
 
 const text = (max: number) => [IsString({ message: 'doit être un texte' }), MinLength(1, { message: 'est obligatoire' }), MaxLength(max, { message: `${max} caractères au plus` })];
@@ -12,7 +12,6 @@ const clearable = (max: number) => [
   IsString({ message: 'doit être un texte' }),
   MaxLength(max, { message: `${max} caractères au plus` }),
 ];
-const POSTAL_CODE = /^\d{5}$/;
 /** French phone: 10 digits starting with 0, or +33 and 9 digits (spaces, dots and dashes allowed). */
 export const PHONE_PATTERN = /^(?:0\d{9}|\+33\d{9})$/;
 const phoneDigits = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/[\s.-]/g, '') : value);
@@ -26,9 +25,9 @@ export class UpdateStructureDto {
   @ApiPropertyOptional() @Optional() @Transform(trimmed) @apply(...text(200)) name?: string;
   @ApiPropertyOptional() @Optional() @Transform(trimmed) @apply(...text(80)) legalForm?: string;
   @ApiPropertyOptional() @Optional() @Transform(trimmed) @apply(...text(200)) addressLine?: string;
-  @ApiPropertyOptional({ example: '33000' }) @Optional() @Transform(withoutSpaces) @Matches(POSTAL_CODE, { message: 'code postal : 5 chiffres' }) postalCode?: string;
+  @ApiPropertyOptional({ example: '33000' }) @Optional() @Transform(withoutSpaces) @IsPostalCode() postalCode?: string;
   @ApiPropertyOptional() @Optional() @Transform(trimmed) @apply(...text(120)) city?: string;
-  @ApiPropertyOptional({ example: '33' }) @Optional() @Transform(trimmed) @Matches(DEPARTEMENT_PATTERN, { message: 'code de département inconnu (01–95, 2A, 2B, 971–976)' }) departement?: string;
+  @ApiPropertyOptional({ example: '33' }) @Optional() @Transform(trimmed) @IsDepartement() departement?: string;
   @ApiPropertyOptional() @Optional() @Transform(trimmed) @IsEmail({}, { message: 'doit être une adresse e-mail valide' }) email?: string;
   @ApiPropertyOptional({ example: '05 56 00 00 00' }) @Transform(phoneDigits) @ValidateIf((_o, v) => v !== undefined && v !== null && v !== '') @Matches(PHONE_PATTERN, { message: 'téléphone : 10 chiffres commençant par 0, ou +33 suivi de 9 chiffres' }) phone?: string | null;
   @ApiPropertyOptional() @Transform(trimmed) @apply(...clearable(200)) website?: string | null;
@@ -43,9 +42,9 @@ export class CreateLocationDto {
   @ApiProperty() @Transform(trimmed) @IsString({ message: 'doit être un texte' }) @MinLength(1, { message: 'est obligatoire' }) structureId!: string;
   @ApiProperty() @Transform(trimmed) @apply(...text(200)) name!: string;
   @ApiProperty() @Transform(trimmed) @apply(...text(200)) addressLine!: string;
-  @ApiProperty({ example: '33000' }) @Transform(withoutSpaces) @Matches(POSTAL_CODE, { message: 'code postal : 5 chiffres' }) postalCode!: string;
+  @ApiProperty({ example: '33000' }) @Transform(withoutSpaces) @IsPostalCode() postalCode!: string;
   @ApiProperty() @Transform(trimmed) @apply(...text(120)) city!: string;
-  @ApiProperty({ example: '33' }) @Transform(trimmed) @Matches(DEPARTEMENT_PATTERN, { message: 'code de département inconnu (01–95, 2A, 2B, 971–976)' }) departement!: string;
+  @ApiProperty({ example: '33' }) @Transform(trimmed) @IsDepartement() departement!: string;
   @ApiPropertyOptional() @Optional() @IsBoolean({ message: 'doit être vrai ou faux' }) active?: boolean;
 }
 

@@ -1,0 +1,94 @@
+/**
+ * What GET /api/dashboard answers: one dashboard per role, a union discriminated by `role`. The
+ * server builds it (server/src/dashboard) and the console imports this same file to show it
+ * (admin/src/dashboard): the shape is written once. No imports but types: the console's Vite build
+ * bundles it as it is.
+ */
+import type { ApplicationStatus, PassStatus, Role, ScanRejectionReason, StructureStatus } from '../generated/prisma/enums';
+
+/** The list a figure counts: its console link opens this resource with this filter. */
+export interface ListLink {
+  resource: string;
+  filter: Record<string, unknown>;
+}
+
+/** Work waiting: how much, since when the oldest item waits (ISO 8601), and which one it is. */
+export interface Queue {
+  count: number;
+  oldestSince: string | null;
+  oldest: { id: string; label: string } | null;
+  list: ListLink;
+}
+
+/** A queue of money: its items' total, in euro cents. */
+export interface MoneyQueue extends Queue {
+  amountCents: number;
+}
+
+/** Scans over a period (Europe/Paris days): accepted, refused (by reason), voided. */
+export interface ScanFigures {
+  /** First day of the period, "AAAA-MM-JJ" (Paris). */
+  from: string;
+  accepted: number;
+  refused: number;
+  voided: number;
+  refusalsByReason: Partial<Record<ScanRejectionReason, number>>;
+  /** Refused scans of the period in the scans list. */
+  refusedList: ListLink;
+}
+
+/** REVIEWER: the eligibility and moderation queues, with their ages. */
+export interface ReviewerDashboard {
+  role: 'REVIEWER';
+  queues: {
+    /** Submitted, nobody has claimed them yet. */
+    toClaim: Queue;
+    /** In review and mine (a reply to my hold comes back here). */
+    mine: Queue;
+    /** Mine, waiting for the applicant's reply. */
+    mineOnHold: Queue;
+    offersToModerate: Queue;
+  };
+  applicationsByStatus: Record<ApplicationStatus, number>;
+}
+
+/** FINANCE: orders awaiting the sponsor's payment, and the money figures. */
+export interface FinanceDashboard {
+  role: 'FINANCE';
+  ordersAwaitingPayment: MoneyQueue & { upstreamFeeCents: number };
+  activeOrders: { count: number; faceValueCents: number; list: ListLink };
+  payoutsPending: MoneyQueue;
+  payoutsWithheld: MoneyQueue;
+  passesByStatus: Record<PassStatus, number>;
+}
+
+/** SUPPORT: today's scans and why some were refused, and the open disputes. */
+export interface SupportDashboard {
+  role: 'SUPPORT';
+  scansToday: ScanFigures;
+  scansLast7Days: ScanFigures;
+  openDisputes: Queue;
+}
+
+/** ADMIN: a summary of everyone's first screen. */
+export interface AdminDashboard {
+  role: 'ADMIN';
+  apticulteurs: number;
+  structuresByStatus: Record<StructureStatus, number>;
+  applicationsByStatus: Record<ApplicationStatus, number>;
+  passesByStatus: Record<PassStatus, number>;
+  queues: {
+    applicationsToClaim: Queue;
+    applicationsInReview: Queue;
+    offersToModerate: Queue;
+    ordersAwaitingPayment: MoneyQueue;
+    payoutsWithheld: MoneyQueue;
+    openDisputes: Queue;
+  };
+  scansToday: ScanFigures;
+}
+
+export type RoleDashboard = ReviewerDashboard | FinanceDashboard | SupportDashboard | AdminDashboard;
+
+/** Every role has its dashboard (the union covers the Role enum). */
+export type DashboardOf<R extends Role> = Extract<RoleDashboard, { role: R }>;

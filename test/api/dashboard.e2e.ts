@@ -1,0 +1,118 @@
+/**
+ * GET /api/dashboard: each role's own first screen (issue 10; server/src/rules/dashboards.ts),
+ * its figures checked against the lists they open and against data added for the occasion.
+ */
+import type { AdminDashboard, FinanceDashboard, Queue, ReviewerDashboard, SupportDashboard } from '../../server/src/rules/dashboards';
+import { startTestApp, TestApp } from '../support/test-app';
+
+let t: TestApp;
+const enc = encodeURIComponent;
+
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+const get = async (role: 'ADMIN' | 'REVIEWER' | 'FINANCE' | 'SUPPORT', path: string) => t.http.get(path).set('Authorization', `Bearer ${await t.token(role)}`);
+
+/** How many rows the queue's own list link gives, and its oldest first row. */
+async function listOf(role: 'ADMIN' | 'REVIEWER' | 'FINANCE' | 'SUPPORT', queue: Queue, sortField: string) {
+  const res = await get(role, `/api/${queue.list.resource}?filter=${enc(JSON.stringify(queue.list.filter))}&sort=${enc(JSON.stringify([sortField, 'ASC']))}&range=[0,999]`);
+  expect(res.status).toBe(200);
+  return { total: Number(res.headers['content-range'].split('/')[1]), rows: res.body as any[] };
+}
+
+describe('the dashboard of each role', () => {
+  it('gives a REVIEWER the review queues with their ages, and nothing of finance', async () => {
+    const res = await get('REVIEWER', '/api/dashboard');
+    expect(res.status).toBe(200);
+    const d = res.body as ReviewerDashboard;
+    expect(d.role).toBe('REVIEWER');
+    const toClaim = await listOf('REVIEWER', d.queues.toClaim, 'submittedAt');
+    expect(d.queues.toClaim.count).toBe(toClaim.total);
+    expect(d.queues.toClaim.count).toBeGreaterThan(0);
+    expect(d.queues.toClaim.oldest?.id).toBe(toClaim.rows[0].id);
+    expect(d.queues.toClaim.oldestSince).toBe(toClaim.rows[0].submittedAt);
+    const offers = await listOf('REVIEWER', d.queues.offersToModerate, 'submittedAt');
+    expect(d.queues.offersToModerate.count).toBe(offers.total);
+    expect(Object.values(d.applicationsByStatus).reduce((a, b) => a + b, 0)).toBe(Number((await get('REVIEWER', '/api/applications?range=[0,0]')).headers['content-range'].split('/')[1]));
+    expect(res.body).not.toHaveProperty('passesByStatus');
+    expect(res.body).not.toHaveProperty('ordersAwaitingPayment');
+  });
+
+  it("counts a REVIEWER's own claims: one claimed shows in 'mine', with its age", async () => {
+    const before = (await get('REVIEWER', '/api/dashboard')).body as ReviewerDashboard;
+    const id = before.queues.toClaim.oldest!.id;
+    const claimed = await t.http.post(`/api/applications/${id}/claim`).set('Authorization', `Bearer ${await t.token('REVIEWER')}`);
+    expect(claimed.status).toBe(200);
+    const after = (await get('REVIEWER', '/api/dashboard')).body as ReviewerDashboard;
+    expect(after.queues.toClaim.count).toBe(before.queues.toClaim.count - 1);
+    expect(after.queues.mine.count).toBe(before.queues.mine.count + 1);
+    const mine = await listOf('REVIEWER', after.queues.mine, 'claimedAt');
+    expect(mine.total).toBe(after.queues.mine.count);
+    expect(mine.rows.every((a) => a.assigneeId === claimed.body.assigneeId && a.status === 'IN_REVIEW')).toBe(true);
+  });
+
+  it('gives FINANCE the orders awaiting payment with their amounts and the payouts, no moderation queue', async () => {
+    const res = await get('FINANCE', '/api/dashboard');
+    const d = res.body as FinanceDashboard;
+    expect(d.role).toBe('FINANCE');
+    const awaiting = await listOf('FINANCE', d.ordersAwaitingPayment, 'createdAt');
+    expect(d.ordersAwaitingPayment.count).toBe(awaiting.total);
+    expect(d.ordersAwaitingPayment.count).toBeGreaterThan(0);
+    expect(d.ordersAwaitingPayment.amountCents).toBe(awaiting.rows.reduce((sum, o) => sum + o.faceValueCents, 0));
+    expect(d.ordersAwaitingPayment.upstreamFeeCents).toBe(awaiting.rows.reduce((sum, o) => sum + o.upstreamFeeCents, 0));
+    const active = await get('FINANCE', `/api/orders?filter=${enc(JSON.stringify({ status: ['ACTIVE'] }))}&range=[0,999]`);
+    expect(d.activeOrders.count).toBe(active.body.length);
+    expect(d.activeOrders.faceValueCents).toBe(active.body.reduce((sum: number, o: any) => sum + o.faceValueCents, 0));
+    const pending = await listOf('FINANCE', d.payoutsPending, 'createdAt');
+    expect(d.payoutsPending.amountCents).toBe(pending.rows.reduce((sum, p) => sum + p.amountCents, 0));
+    expect(d.passesByStatus.ACTIVE).toBeGreaterThan(0);
+    expect(JSON.stringify(res.body)).not.toMatch(/offers|applications/);
+  });
+
+  it("gives SUPPORT today's scans (Paris day) and refusals by reason, and the open disputes", async () => {
+    const prisma = t.started.deps.db.prisma;
+    const before = (await get('SUPPORT', '/api/dashboard')).body as SupportDashboard;
+    const structure = await prisma.structure.findFirstOrThrow({ where: { status: 'ELIGIBLE' } });
+    const yesterday = new Date(Date.now() - 8 * 86_400_000);
+    await prisma.scan.createMany({
+      data: [
+        { structureId: structure.id, barcode: '2000000000001', outcome: 'REJECTED', reason: 'INVALID_BARCODE' },
+        { structureId: structure.id, barcode: '2000000000002', outcome: 'REJECTED', reason: 'INVALID_BARCODE' },
+        { structureId: structure.id, barcode: '2000000000003', outcome: 'REJECTED', reason: 'PASS_EXPIRED' },
+        { structureId: structure.id, barcode: '2000000000004', outcome: 'REJECTED', reason: 'PASS_EXPIRED', scannedAt: yesterday },
+      ],
+    });
+    const res = await get('SUPPORT', '/api/dashboard');
+    const d = res.body as SupportDashboard;
+    expect(d.role).toBe('SUPPORT');
+    expect(d.scansToday.refused).toBe(before.scansToday.refused + 3);
+    expect(d.scansToday.refusalsByReason.INVALID_BARCODE).toBe((before.scansToday.refusalsByReason.INVALID_BARCODE ?? 0) + 2);
+    expect(d.scansToday.refusalsByReason.PASS_EXPIRED).toBe((before.scansToday.refusalsByReason.PASS_EXPIRED ?? 0) + 1);
+    expect(d.scansLast7Days.refused).toBe(before.scansLast7Days.refused + 3);
+    // The refusals link opens exactly those scans.
+    const refused = await get('SUPPORT', `/api/scans?filter=${enc(JSON.stringify(d.scansToday.refusedList.filter))}&range=[0,0]`);
+    expect(refused.status).toBe(200);
+    expect(Number(refused.headers['content-range'].split('/')[1])).toBe(d.scansToday.refused);
+    const disputes = await listOf('SUPPORT', d.openDisputes, 'createdAt');
+    expect(d.openDisputes.count).toBe(disputes.total);
+    expect(res.body).not.toHaveProperty('ordersAwaitingPayment');
+  });
+
+  it('gives ADMIN a summary of all: structures, every queue, today’s scans', async () => {
+    const res = await get('ADMIN', '/api/dashboard');
+    const d = res.body as AdminDashboard;
+    expect(d.role).toBe('ADMIN');
+    expect(d.apticulteurs).toBe(d.structuresByStatus.ELIGIBLE);
+    const eligible = await get('ADMIN', `/api/structures?filter=${enc(JSON.stringify({ status: ['ELIGIBLE'] }))}&range=[0,0]`);
+    expect(d.apticulteurs).toBe(Number(eligible.headers['content-range'].split('/')[1]));
+    for (const [name, q] of Object.entries(d.queues)) {
+      const list = await listOf('ADMIN', q, 'createdAt');
+      expect([name, q.count]).toEqual([name, list.total]);
+    }
+    const passes = await get('ADMIN', '/api/passes?range=[0,0]');
+    expect(Object.values(d.passesByStatus).reduce((a, b) => a + b, 0)).toBe(Number(passes.headers['content-range'].split('/')[1]));
+    expect(d.scansToday.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
