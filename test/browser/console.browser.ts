@@ -92,8 +92,8 @@ const FIRST_SCREEN: Record<Role, [string, (d: RoleDashboard) => number, string][
     ['figure-active-orders', d => (d as FinanceDashboard).activeOrders.count, 'Commandes actives'],
   ],
   SUPPORT: [
-    ['scans-today-accepted', d => (d as SupportDashboard).scansToday.accepted, "Scans acceptés aujourd'hui"],
-    ['scans-today-refused', d => (d as SupportDashboard).scansToday.refused, "Scans refusés aujourd'hui"],
+    ['scans-today-accepted', d => (d as SupportDashboard).scansToday.accepted, "Scans acceptés aujourd’hui"],
+    ['scans-today-refused', d => (d as SupportDashboard).scansToday.refused, "Scans refusés aujourd’hui"],
     ['queue-open-disputes-count', d => (d as SupportDashboard).openDisputes.count, 'Litiges ouverts'],
   ],
 };
