@@ -266,6 +266,27 @@ describe('the review workflow', () => {
     expect((await act(reviewer, id, 'approve')).status).toBe(200);
   });
 
+  it('a corrected RIB in a hold reply waits for a second person (ADMIN or FINANCE), even after approval', async () => {
+    const { id, replyToken } = await submitted();
+    const structureId = (await get(reviewer, `/api/applications/${id}`)).body.structureId;
+    const submittedIban = (await get(admin, `/api/structures/${structureId}`)).body.iban;
+    await act(reviewer, id, 'claim');
+    await act(reviewer, id, 'hold', { comment: 'Le RIB doit être au nom de l’association.' });
+    const corrected = { holder: 'Association du Lac', iban: 'FR7612548029981234567890161', bic: 'AXABFRPP' };
+    expect((await t.http.post(`/api/public/applications/${id}/reply`).send({ token: replyToken, message: 'Nouveau RIB', bank: corrected })).status).toBe(200);
+    const pending = (await get(admin, `/api/structures/${structureId}/bank-change`)).body.pending;
+    expect(pending).toEqual(expect.objectContaining({ iban: corrected.iban, requestedByName: expect.stringMatching(/^La structure/), mayDecide: true }));
+
+    expect((await act(reviewer, id, 'approve')).status).toBe(200);
+    // Approved with the submitted details: the correction is still pending, not copied.
+    expect((await get(admin, `/api/structures/${structureId}`)).body).toEqual(expect.objectContaining({ status: 'ELIGIBLE', iban: submittedIban }));
+    const confirmed = await t.http.post(`/api/structures/${structureId}/confirm-bank-change`).set({ Authorization: `Bearer ${admin}` }).send({});
+    expect(confirmed.status).toBe(200);
+    expect((await get(admin, `/api/structures/${structureId}`)).body.iban).toBe(corrected.iban);
+    const actions = (await get(admin, `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ resource: 'structures', recordId: structureId }))}&range=[0,99]`)).body.map((e: any) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['request-bank-change', 'approve', 'confirm-bank-change']));
+  });
+
   it('requires a comment to approve below the threshold', async () => {
     const low = Object.fromEntries(Object.keys(answers).map((k) => [k, 'NO']));
     const questionnaire = (await t.http.get('/api/public/questionnaire')).body;

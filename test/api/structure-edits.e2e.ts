@@ -56,7 +56,10 @@ describe('a reviewer corrects a structure', () => {
     expect(siret.body).toEqual(expect.objectContaining({ name: 'Nouveau nom', status: s.status }));
     expect(siret.body.siret).not.toBe('12345678901234');
     expect((await put(finance, `/api/structures/${s.id}`, { name: 'x' })).status).toBe(403);
-    expect((await put(support, `/api/structures/${s.id}`, { name: 'x' })).status).toBe(403);
+    const bySupport = await put(support, `/api/structures/${s.id}`, { name: 'x' });
+    expect(bySupport.status).toBe(403);
+    // The role as people call it, not its code.
+    expect(bySupport.body.message).toBe('Votre rôle (Support) ne permet pas de modifier « structures ».');
   });
 });
 

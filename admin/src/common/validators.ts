@@ -15,7 +15,9 @@ const fromRule =
 const withoutSpaces = (value: string) => value.replace(/\s+/g, '');
 
 export const siret = () => fromRule(isValidSiret, SIRET_MESSAGE, withoutSpaces);
-export const iban = () => fromRule(isValidIban, IBAN_MESSAGE);
+/** `keepMasked`: an IBAN shown masked ("FR76 •••• 143") and sent back unchanged is not a new IBAN (the server ignores it). */
+export const iban = ({ keepMasked = false } = {}) =>
+    fromRule(value => (keepMasked && typeof value === 'string' && value.includes('•')) || isValidIban(value), IBAN_MESSAGE);
 export const bic = () => fromRule(isValidBic, BIC_MESSAGE, normalizeBic);
 export const postalCode = () => fromRule(isValidPostalCode, POSTAL_CODE_MESSAGE);
 export const departement = () => fromRule(isValidDepartement, DEPARTEMENT_MESSAGE);

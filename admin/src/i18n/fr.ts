@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import frenchMessages from 'ra-language-french';
+import { ROLE_LABELS } from '../../../server/src/rules/roles';
 
 // Shared field labels, reused by the resources below so one wording is written once.
 const address = {
@@ -495,7 +496,7 @@ export const fr: TranslationMessages = {
         },
     },
     enums: {
-        Role: { ADMIN: 'Administrateur', REVIEWER: 'Relecteur', FINANCE: 'Finance', SUPPORT: 'Support' },
+        Role: { ...ROLE_LABELS },
         SponsorKind: {
             DEPARTEMENT: 'Département',
             REGION: 'Région',
@@ -695,6 +696,7 @@ export const fr: TranslationMessages = {
         },
         users: {
             name: 'Utilisateur |||| Utilisateurs',
+            page: { create: 'Nouvel utilisateur' },
             fields: {
                 ...timestamps,
                 email: 'E-mail',
@@ -732,10 +734,12 @@ export const fr: TranslationMessages = {
         },
         locations: {
             name: 'Lieu |||| Lieux',
+            page: { create: 'Nouveau lieu' },
             fields: { ...timestamps, ...address, structureId: 'Structure', name: 'Nom', active: 'Actif' },
         },
         questionnaires: {
             name: 'Questionnaire |||| Questionnaires',
+            page: { create: 'Nouveau questionnaire' },
             fields: {
                 ...timestamps,
                 version: 'Version',
@@ -781,6 +785,7 @@ export const fr: TranslationMessages = {
         },
         charters: {
             name: 'Charte |||| Chartes',
+            page: { create: 'Nouvelle charte' },
             fields: { ...timestamps, version: 'Version', title: 'Titre', body: 'Texte', publishedAt: 'Publiée le' },
         },
         'charter-signatures': {
@@ -797,6 +802,7 @@ export const fr: TranslationMessages = {
         },
         'referential-categories': {
             name: 'Catégorie du référentiel |||| Catégories du référentiel',
+            page: { create: 'Nouvelle catégorie du référentiel' },
             fields: {
                 ...timestamps,
                 code: 'Code',
@@ -808,6 +814,7 @@ export const fr: TranslationMessages = {
         },
         'referential-services': {
             name: 'Service du référentiel |||| Services du référentiel',
+            page: { create: 'Nouveau service du référentiel' },
             fields: {
                 ...timestamps,
                 code: 'Code',
@@ -853,6 +860,7 @@ export const fr: TranslationMessages = {
         },
         sponsors: {
             name: 'Commanditaire |||| Commanditaires',
+            page: { create: 'Nouveau commanditaire' },
             fields: {
                 ...timestamps,
                 ...address,

@@ -1,7 +1,6 @@
-import { BooleanInput, SimpleForm, TextInput, regex, required } from 'react-admin';
+import { BooleanInput, SimpleForm, TextInput, required } from 'react-admin';
+import * as rules from '../common/validators';
 import { RecordFormToolbar, RefInput } from '../common';
-
-const postalCode = regex(/^\d{5}$/, 'Code postal : 5 chiffres');
 
 /** Shared by LocationCreate and LocationEdit; a place stays with its structure once created. */
 export const LocationForm = ({ create = false }: { create?: boolean }) => (
@@ -9,10 +8,10 @@ export const LocationForm = ({ create = false }: { create?: boolean }) => (
         {create && <RefInput source="structureId" reference="structures" validate={required()} />}
         <TextInput source="name" validate={required()} />
         <TextInput source="addressLine" validate={required()} />
-        <TextInput source="postalCode" validate={[required(), postalCode]} />
+        <TextInput source="postalCode" validate={[required(), rules.postalCode()]} />
         <TextInput source="city" validate={required()} />
-        <TextInput source="departement" validate={required()} />
-        <BooleanInput source="active" />
+        <TextInput source="departement" validate={[required(), rules.departement()]} />
+        <BooleanInput source="active" defaultValue={true} />
     </SimpleForm>
 );
 

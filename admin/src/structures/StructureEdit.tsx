@@ -1,8 +1,7 @@
 import { Alert } from '@mui/material';
-import { SimpleForm, TextInput, email, regex, required, useTranslate } from 'react-admin';
+import { SimpleForm, TextInput, email, required, useTranslate } from 'react-admin';
+import * as rules from '../common/validators';
 import { RecordEdit, RecordFormToolbar, Section } from '../common';
-
-const postalCode = regex(/^\d{5}$/, 'Code postal : 5 chiffres');
 
 /** Note above the bank fields: a change waits for a second person (four eyes). */
 const BankNote = () => {
@@ -33,15 +32,15 @@ export const StructureEdit = () => (
             </Section>
             <Section title="tabs.address">
                 <TextInput fullWidth source="addressLine" validate={required()} />
-                <TextInput fullWidth source="postalCode" validate={[required(), postalCode]} />
+                <TextInput fullWidth source="postalCode" validate={[required(), rules.postalCode()]} />
                 <TextInput fullWidth source="city" validate={required()} />
-                <TextInput fullWidth source="departement" validate={required()} />
+                <TextInput fullWidth source="departement" validate={[required(), rules.departement()]} />
             </Section>
             <BankNote />
             <Section title="tabs.bank">
                 <TextInput fullWidth source="bankHolder" validate={required()} />
-                <TextInput fullWidth source="iban" validate={required()} />
-                <TextInput fullWidth source="bic" validate={required()} />
+                <TextInput fullWidth source="iban" validate={[required(), rules.iban({ keepMasked: true })]} />
+                <TextInput fullWidth source="bic" validate={[required(), rules.bic()]} />
             </Section>
         </SimpleForm>
     </RecordEdit>

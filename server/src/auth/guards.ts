@@ -12,6 +12,7 @@ import { tokenOutsideHeader } from './header-bearer.strategy';
 import { IS_PUBLIC, PERMISSION } from './decorators';
 import { accessOf, ResourceName } from './permissions';
 import { StaffUser } from './staff-user';
+import { ROLE_LABELS } from '../rules/roles';
 
 /** Global: every route needs a valid staff bearer token unless marked @Public(). */
 @Injectable()
@@ -62,7 +63,7 @@ export class PermissionGuard implements CanActivate {
     const granted = accessOf(user.role, required.resource);
     if (!granted || (required.access === 'W' && granted !== 'W')) {
       const what = required.access === 'W' ? 'modifier' : 'consulter';
-      throw new AppException(AppErrorCode.FORBIDDEN, `Votre rôle (${user.role}) ne permet pas de ${what} « ${required.resource} ».`, {
+      throw new AppException(AppErrorCode.FORBIDDEN, `Votre rôle (${ROLE_LABELS[user.role]}) ne permet pas de ${what} « ${required.resource} ».`, {
         resource: required.resource,
         required: required.access,
       });

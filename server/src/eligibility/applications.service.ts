@@ -16,6 +16,7 @@ import { approvalRefusal, mayDecide, QUALIFIED, siretQualifiesOnce } from './app
 import { CurrentVersions } from './charters.service';
 import { ApproveApplicationDto, HoldApplicationDto, ReassignApplicationDto, RejectApplicationDto, ReplyToHoldDto, SubmitApplicationDto } from './dto/application.dto';
 import { applicationsResource } from './eligibility.resources';
+import { requestBankChangeFromReply } from './structures.writers';
 import { questionsOf, scoreAnswers } from './questionnaire.rules';
 
 const PENDING = ['SUBMITTED', 'IN_REVIEW', 'ON_HOLD'] as const;
@@ -96,7 +97,12 @@ export class ApplicationsService {
         };
         // An earlier (rejected) structure keeps its data until a reviewer approves the new application.
         const structure = existing
-          ? await tx.structure.update({ where: { id: existing.id }, data: { status: 'APPLICANT' } })
+          ? await tx.structure.update({
+              // Its bank details are the application's from the start: an applicant is never paid,
+              // and approval does not copy them (later changes go through the four-eyes rule).
+              where: { id: existing.id },
+              data: { status: 'APPLICANT', bankHolder: structureData.bankHolder, iban: structureData.iban, bic: structureData.bic },
+            })
           : await tx.structure.create({ data: { ...structureData, siret: org.siret, status: 'APPLICANT' } });
         const created = await tx.application.create({
           data: {
@@ -159,7 +165,12 @@ export class ApplicationsService {
     requestContext.setActor({ type: 'PUBLIC', name: `Candidature : ${application.organisationName}` });
     const { record: updated } = await this.writes.outside({ resource: applicationsResource, id, action: 'reply', by: { kind: 'public' } }, async (_before, ctx) => {
       const data: Prisma.ApplicationUncheckedUpdateManyInput = { status: APPLICATION_WORKFLOW.reply.to, replyMessage: dto.message, repliedAt: new Date() };
-      if (dto.bank) Object.assign(data, { bankHolder: dto.bank.holder, iban: dto.bank.iban, bic: dto.bank.bic });
+      if (dto.bank) {
+        Object.assign(data, { bankHolder: dto.bank.holder, iban: dto.bank.iban, bic: dto.bank.bic });
+        // The structure's own correction follows the four-eyes rule (issue 10): its bank details
+        // stay as submitted until ADMIN or FINANCE confirms the change, after approval or before.
+        await requestBankChangeFromReply(ctx, application, { bankHolder: dto.bank.holder, iban: dto.bank.iban, bic: dto.bank.bic });
+      }
       if (dto.charter && charter) {
         // Re-signature after a new charter version: the application now carries the one in force.
         const signature = await ctx.tx.charterSignature.create({
@@ -295,9 +306,6 @@ export class ApplicationsService {
                 phone: before.contactPhone ?? structureBefore.phone,
                 legalRepName: before.legalRepName,
                 legalRepRole: before.legalRepRole ?? null,
-                bankHolder: before.bankHolder,
-                iban: before.iban,
-                bic: before.bic,
                 signedCharterVersion: charter!.version,
                 charterResignatureNeeded: false,
               },

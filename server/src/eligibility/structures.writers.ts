@@ -28,6 +28,26 @@ export async function requestBankChange(ctx: WriteContext, structure: Structure,
   return change;
 }
 
+/**
+ * A structure corrects its bank details in its answer to a hold: the change waits for ADMIN or
+ * FINANCE like a staff one. A change still pending is superseded by the structure's own (refused,
+ * with the reason, in the timeline), so the newest details are the ones to confirm.
+ */
+export async function requestBankChangeFromReply(ctx: WriteContext, application: { id: string; reference: string; structureId: string | null }, asked: BankFields) {
+  if (!application.structureId) return;
+  const structure = await ctx.tx.structure.findUniqueOrThrow({ where: { id: application.structureId } });
+  const pending = await ctx.tx.bankDetailsChange.findFirst({ where: { structureId: structure.id, status: 'PENDING' } });
+  if (!bankFieldsChanged(pending ?? structure, asked)) return;
+  if (pending) {
+    const decisionComment = `Remplacé par la correction envoyée par la structure (demande ${application.reference}).`;
+    await ctx.tx.bankDetailsChange.update({ where: { id: pending.id }, data: { status: 'REJECTED', decidedAt: new Date(), decisionComment } });
+    await ctx.record({ action: 'reject-bank-change', resource: 'structures', recordId: structure.id, before: bankAudit(structure), after: { ...bankAudit(pending), requestedBy: pending.requestedByName, comment: decisionComment }, change: 'updated' });
+  }
+  if (bankFieldsChanged(structure, asked)) {
+    await requestBankChange(ctx, structure, asked, { id: `application:${application.id}`, name: `La structure (réponse, demande ${application.reference})` });
+  }
+}
+
 /** Staff corrections of a structure: contact, address, phone directly; bank details through a pending change. */
 @Injectable()
 export class StructuresWriter implements ResourceWriter<'Structure', object, UpdateStructureDto> {

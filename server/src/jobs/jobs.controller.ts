@@ -8,6 +8,7 @@ import { badRequest, forbidden, notFound } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import { PrismaClient } from '../generated/prisma/client';
 import { JobRunner } from './job-runner';
+import { ROLE_LABELS } from '../rules/roles';
 
 export class StartJobRunDto {
   @ApiPropertyOptional({ description: 'Ce sur quoi porte le passage (un jour, un mois) ; par défaut celui de la planification.', example: '2026-12-03' })
@@ -54,7 +55,7 @@ export class JobsController {
   async start(@Param('name') name: string, @Body() body: StartJobRunDto, @CurrentUser() user: StaffUser) {
     const def = isJobName(name) ? this.runner.definition(name) : undefined;
     if (!def) throw notFound(`Tâche inconnue : « ${name.slice(0, 60)} ».`);
-    if (!canStartJob(user.role, name)) throw forbidden(`Votre rôle (${user.role}) ne permet pas de lancer la tâche « ${def.label} ».`);
+    if (!canStartJob(user.role, name)) throw forbidden(`Votre rôle (${ROLE_LABELS[user.role]}) ne permet pas de lancer la tâche « ${def.label} ».`);
     const key = body.key?.trim() || def.defaultKey(new Date());
     const check = def.parseKey(key, new Date());
     if (!check.ok) throw badRequest(`Clé refusée pour « ${def.label} » : ${check.error} Attendu : ${def.keyDescription}.`, { fields: { key: [check.error] } });

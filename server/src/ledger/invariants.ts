@@ -1,5 +1,5 @@
 import { Prisma, PrismaClient } from '../generated/prisma/client';
-import { percentOfCents } from '../rules/money';
+import { formatEuros, percentOfCents } from '../rules/money';
 import { sponsorAccount, structureAccount } from './rules';
 
 /**
@@ -22,7 +22,6 @@ export interface LedgerDifference {
   message: string;
 }
 
-const euros = (cents: number) => `${(cents / 100).toFixed(2).replace('.', ',')} €`;
 const num = (v: unknown) => Number(v ?? 0);
 
 /** Transactions whose debits and credits differ (none, while the balance trigger is in place). */
@@ -52,7 +51,7 @@ function compare(invariant: LedgerInvariant, expected: Map<string, number>, ledg
   for (const subject of [...new Set([...expected.keys(), ...ledger.keys()])].sort()) {
     const e = expected.get(subject) ?? 0;
     const l = ledger.get(subject) ?? 0;
-    if (e !== l) out.push({ invariant, subject, expectedCents: e, ledgerCents: l, message: `${describe(subject)} : ${euros(l)} au grand livre, ${euros(e)} attendus.` });
+    if (e !== l) out.push({ invariant, subject, expectedCents: e, ledgerCents: l, message: `${describe(subject)} : ${formatEuros(l)} au grand livre, ${formatEuros(e)} attendus.` });
   }
 }
 
@@ -75,7 +74,7 @@ export async function ledgerDifferences(db: LedgerReader, options: { vatRateBp: 
       subject: t.transactionId,
       expectedCents: t.creditCents,
       ledgerCents: t.debitCents,
-      message: `Transaction ${t.transactionId} déséquilibrée : débits ${euros(t.debitCents)}, crédits ${euros(t.creditCents)}.`,
+      message: `Transaction ${t.transactionId} déséquilibrée : débits ${formatEuros(t.debitCents)}, crédits ${formatEuros(t.creditCents)}.`,
     });
   }
   const totals = await accountTotals(db);

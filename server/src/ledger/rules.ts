@@ -1,4 +1,5 @@
 import { LedgerEvent } from '../generated/prisma/enums';
+import { formatEuros } from '../rules/money';
 
 /**
  * The ledger's pure rules (SPEC §3 "Ledger"): account names and what makes a transaction
@@ -53,7 +54,6 @@ export const MAX_LINE_CENTS = 2_147_483_647;
 
 const EVENTS = new Set<string>(Object.values(LedgerEvent));
 
-const euros = (cents: number) => `${(cents / 100).toFixed(2).replace('.', ',')} €`;
 
 /**
  * Every reason the transaction cannot be posted, in French; empty when it is postable: a known
@@ -87,12 +87,12 @@ export function transactionProblems(transaction: LedgerTransaction): string[] {
     const amount = hasDebit ? line.debitCents : line.creditCents;
     if (typeof amount !== 'number' || !Number.isInteger(amount)) problems.push(`Ligne ${n} : le montant doit être un nombre entier de centimes.`);
     else if (amount <= 0) problems.push(`Ligne ${n} : le montant doit être positif (le sens est donné par débit ou crédit).`);
-    else if (amount > MAX_LINE_CENTS) problems.push(`Ligne ${n} : montant trop grand pour une ligne (au plus ${euros(MAX_LINE_CENTS)}).`);
+    else if (amount > MAX_LINE_CENTS) problems.push(`Ligne ${n} : montant trop grand pour une ligne (au plus ${formatEuros(MAX_LINE_CENTS)}).`);
     else if (hasDebit) debit += amount;
     else credit += amount;
   });
   if (problems.length === 0 && debit !== credit) {
-    problems.push(`Transaction déséquilibrée : débits ${euros(debit)}, crédits ${euros(credit)}.`);
+    problems.push(`Transaction déséquilibrée : débits ${formatEuros(debit)}, crédits ${formatEuros(credit)}.`);
   }
   return problems;
 }

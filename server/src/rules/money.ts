@@ -15,3 +15,11 @@ export const PASSES_PER_BOOKLET = 10;
 
 /** VAT on fees (SPEC §3: 20 %, from configuration once emission reads it there), in basis points. */
 export const VAT_RATE_BP = 2000;
+
+/** An amount in cents as French people read it ("1 234,50 €"), for messages only: no arithmetic. */
+export function formatEuros(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  const units = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+  return `${sign}${units},${String(abs % 100).padStart(2, '0')} €`;
+}

@@ -1,6 +1,6 @@
 import { isValidBic, isValidIban, normalizeIban } from './bank';
 import { barcodeFromSerial, gs1CheckDigit, isValidBarcode, randomSerial } from './barcode';
-import { percentOfCents } from './money';
+import { formatEuros, percentOfCents } from './money';
 import { isValidDepartement, isValidPostalCode } from './postal';
 import { isValidSiren, isValidSiret, siretFor } from './siret';
 
@@ -63,6 +63,19 @@ describe('percent fees on integer cents, rounded half-up', () => {
 
   it('refuses floats', () => {
     expect(() => percentOfCents(10.5, 400)).toThrow();
+  });
+});
+
+describe('amounts in messages', () => {
+  it.each([
+    [0, '0,00 €'],
+    [5, '0,05 €'],
+    [1_000, '10,00 €'],
+    [-900, '-9,00 €'],
+    [123_456_789, '1\u202f234\u202f567,89 €'],
+    [2_147_483_647, '21\u202f474\u202f836,47 €'],
+  ])('%i cents reads %s', (cents, text) => {
+    expect(formatEuros(cents)).toBe(text);
   });
 });
 
