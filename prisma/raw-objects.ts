@@ -64,6 +64,19 @@ export const RAW_OBJECTS: readonly RawObject[] = [
     table: 'Payout',
     definition: `CHECK ((((status = 'WITHHELD'::"PayoutStatus") AND ("withheldReason" IS NOT NULL)) OR ((status <> 'WITHHELD'::"PayoutStatus") AND ("bankHolder" IS NOT NULL) AND (iban IS NOT NULL) AND (bic IS NOT NULL))))`,
   },
+  // 20261204090000_emission: a payment is a positive amount; a barcode has the pass shape.
+  {
+    kind: 'check',
+    name: 'SponsorPayment_amount_check',
+    table: 'SponsorPayment',
+    definition: `CHECK (("amountCents" > 0))`,
+  },
+  {
+    kind: 'check',
+    name: 'Pass_barcode_check',
+    table: 'Pass',
+    definition: `CHECK ((barcode ~ '^2[0-9]{12}$'::text))`,
+  },
   // 20261203100000_ledger: the ledger and the audit log are append-only.
   {
     kind: 'function',

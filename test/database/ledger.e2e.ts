@@ -3,7 +3,6 @@ import { Database, openDatabase } from '../../server/src/database/database';
 import { migrate } from '../../server/src/database/migrator';
 import { formatDocumentNumber, ledgerDifferences, LedgerRefusal, nextDocumentNumber, post, reverse, structureAccount } from '../../server/src/ledger';
 import { seedDemoData } from '../../server/src/seed/seed';
-import { VAT_RATE_BP } from '../../server/src/rules/money';
 import { expectLedgerInvariants } from '../support/ledger';
 import { freshDatabase, usingPostgres } from '../support/test-app';
 
@@ -24,7 +23,7 @@ afterAll(async () => {
 
 const ledgerCount = () => db.prisma.ledgerEntry.count();
 const anyStructure = () => db.prisma.structure.findFirstOrThrow({ where: { status: 'ELIGIBLE' }, orderBy: { name: 'asc' } });
-const differences = () => ledgerDifferences(db.prisma, { vatRateBp: VAT_RATE_BP });
+const differences = () => ledgerDifferences(db.prisma);
 
 describe('post()', () => {
   it('writes a balanced transaction beside the state change, in the same database transaction', async () => {
@@ -178,7 +177,7 @@ describe('the ledger invariants helper', () => {
     await db.prisma.$transaction(async (tx) => {
       const pass = await tx.pass.findFirstOrThrow({ where: { status: 'INACTIVE' } });
       await tx.pass.update({ where: { id: pass.id }, data: { status: 'ACTIVE' } });
-      const found = await ledgerDifferences(tx, { vatRateBp: VAT_RATE_BP });
+      const found = await ledgerDifferences(tx);
       expect(found.map((d) => d.invariant)).toContain('PASS_FLOAT');
       expect(found.find((d) => d.invariant === 'PASS_FLOAT')!.expectedCents - found.find((d) => d.invariant === 'PASS_FLOAT')!.ledgerCents).toBe(pass.faceValueCents);
       throw new Error('rollback');
@@ -192,7 +191,7 @@ describe('the ledger invariants helper', () => {
     await db.prisma.$transaction(async (tx) => {
       await post(tx, { event: 'REDEMPTION_ACCEPTED', resource: 'redemptions', recordId: randomUUID(), lines: [{ account: 'PASS_FLOAT', debitCents: 1000 }, { account: structureAccount(structure.id), creditCents: 1000 }] });
       await post(tx, { event: 'ORDER_ACTIVATED', resource: 'orders', recordId: order.id, lines: [{ account: `SPONSOR:${order.sponsorId}`, debitCents: 500 }, { account: 'FEES_UPSTREAM', creditCents: 500 }] });
-      const found = await ledgerDifferences(tx, { vatRateBp: VAT_RATE_BP });
+      const found = await ledgerDifferences(tx);
       expect(found.map((d) => [d.invariant, d.subject, d.ledgerCents - d.expectedCents]).sort()).toEqual(
         [
           ['PASS_FLOAT', 'PASS_FLOAT', -1000],
@@ -210,7 +209,7 @@ describe('the ledger invariants helper', () => {
       await tx.$executeRawUnsafe(
         `INSERT INTO "LedgerEntry" ("id","transactionId","account","debitCents","creditCents","event","resource","recordId") VALUES ('${randomUUID()}','t-broken','BANK',700,0,'SPONSOR_PAYMENT_RECEIVED','orders','o1')`,
       );
-      const found = await ledgerDifferences(tx, { vatRateBp: VAT_RATE_BP });
+      const found = await ledgerDifferences(tx);
       expect(found.map((d) => d.message)).toContain('Transaction t-broken déséquilibrée : débits 7,00 €, crédits 0,00 €.');
       throw new Error('rollback');
     }).catch((e: Error) => expect(e.message).toBe('rollback'));

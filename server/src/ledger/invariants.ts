@@ -1,5 +1,5 @@
 import { Prisma, PrismaClient } from '../generated/prisma/client';
-import { formatEuros, percentOfCents } from '../rules/money';
+import { formatEuros } from '../rules/money';
 import { sponsorAccount, structureAccount } from './rules';
 
 /**
@@ -66,7 +66,7 @@ function compare(invariant: LedgerInvariant, expected: Map<string, number>, ledg
  *   expired or cancelled).
  * Extend it here as the money issues add tables (payments, adjustments, carried balances).
  */
-export async function ledgerDifferences(db: LedgerReader, options: { vatRateBp: number }): Promise<LedgerDifference[]> {
+export async function ledgerDifferences(db: LedgerReader): Promise<LedgerDifference[]> {
   const out: LedgerDifference[] = [];
   for (const t of await unbalancedTransactions(db)) {
     out.push({
@@ -96,25 +96,21 @@ export async function ledgerDifferences(db: LedgerReader, options: { vatRateBp: 
   for (const r of charged) structures.set(structureAccount(r.structureId), (structures.get(structureAccount(r.structureId)) ?? 0) - num(r.cents));
   compare('STRUCTURE', structures, creditBalance('STRUCTURE:'), (a) => `${a} (dû à la structure)`, out);
 
-  const orders = await db.order.findMany({
-    where: { activatedAt: { not: null }, status: { in: ['ACTIVE', 'CLOSED'] } },
-    select: { sponsorId: true, faceValueCents: true, upstreamFeeCents: true },
-  });
+  // What each sponsor owes: its activated orders' totals, less what it paid and what was credited back.
+  const owed = await db.$queryRaw<{ sponsorId: string; cents: bigint }[]>`
+    SELECT "sponsorId", sum("totalCents") AS cents FROM "Order" WHERE "activatedAt" IS NOT NULL AND status IN ('ACTIVE', 'CLOSED') GROUP BY "sponsorId"`;
+  const paid = await db.$queryRaw<{ sponsorId: string; cents: bigint }[]>`
+    SELECT "sponsorId", sum("amountCents") AS cents FROM "SponsorPayment" GROUP BY "sponsorId"`;
   const credited = await db.$queryRaw<{ sponsorId: string; cents: bigint }[]>`
     SELECT o."sponsorId", sum(p."faceValueCents") AS cents FROM "Pass" p JOIN "Order" o ON o.id = p."orderId"
      WHERE p.status IN ('EXPIRED', 'CANCELLED') AND o."activatedAt" IS NOT NULL GROUP BY o."sponsorId"`;
   const sponsors = new Map<string, number>();
-  for (const o of orders) {
-    const account = sponsorAccount(o.sponsorId);
-    sponsors.set(account, (sponsors.get(account) ?? 0) + orderActivationCents(o, options.vatRateBp).owedCents);
-  }
-  for (const r of credited) sponsors.set(sponsorAccount(r.sponsorId), (sponsors.get(sponsorAccount(r.sponsorId)) ?? 0) - num(r.cents));
+  const add = (rows: { sponsorId: string; cents: bigint }[], sign: 1 | -1) => {
+    for (const r of rows) sponsors.set(sponsorAccount(r.sponsorId), (sponsors.get(sponsorAccount(r.sponsorId)) ?? 0) + sign * num(r.cents));
+  };
+  add(owed, 1);
+  add(paid, -1);
+  add(credited, -1);
   compare('SPONSOR', sponsors, debitBalance('SPONSOR:'), (a) => `${a} (dû par le commanditaire)`, out);
   return out;
-}
-
-/** What an activated order puts on its sponsor's account: face value, upstream fee, VAT on the fee (half-up). */
-export function orderActivationCents(order: { faceValueCents: number; upstreamFeeCents: number }, vatRateBp: number) {
-  const vatCents = percentOfCents(order.upstreamFeeCents, vatRateBp);
-  return { faceValueCents: order.faceValueCents, feeCents: order.upstreamFeeCents, vatCents, owedCents: order.faceValueCents + order.upstreamFeeCents + vatCents };
 }

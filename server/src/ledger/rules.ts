@@ -103,3 +103,28 @@ export function reversalOf(lines: readonly { account: string; debitCents: number
     l.debitCents > 0 ? { account: l.account as LedgerAccount, creditCents: l.debitCents } : { account: l.account as LedgerAccount, debitCents: l.creditCents },
   );
 }
+
+// ── The lines of each emission event (SPEC §3 "Ledger"), one builder per event ──
+
+/** Order activated: the sponsor owes face value + fee + VAT; float, fee and VAT are credited. */
+export function orderActivatedLines(order: { sponsorId: string; faceValueCents: number; upstreamFeeCents: number; vatCents: number }): LedgerLine[] {
+  const lines: LedgerLine[] = [
+    { account: sponsorAccount(order.sponsorId), debitCents: order.faceValueCents + order.upstreamFeeCents + order.vatCents },
+    { account: 'PASS_FLOAT', creditCents: order.faceValueCents },
+  ];
+  if (order.upstreamFeeCents > 0) lines.push({ account: 'FEES_UPSTREAM', creditCents: order.upstreamFeeCents });
+  if (order.vatCents > 0) lines.push({ account: 'VAT_COLLECTED', creditCents: order.vatCents });
+  return lines;
+}
+
+/** A sponsor's payment reaches the bank: BANK ← SPONSOR. */
+export const sponsorPaymentLines = (sponsorId: string, amountCents: number): LedgerLine[] => [
+  { account: 'BANK', debitCents: amountCents },
+  { account: sponsorAccount(sponsorId), creditCents: amountCents },
+];
+
+/** Active passes cancelled or expired: their value leaves the float and is credited to the sponsor. */
+export const passesCreditedLines = (sponsorId: string, faceValueCents: number): LedgerLine[] => [
+  { account: 'PASS_FLOAT', debitCents: faceValueCents },
+  { account: sponsorAccount(sponsorId), creditCents: faceValueCents },
+];

@@ -3,8 +3,9 @@ import { composeIBAN, isValidIBAN } from 'ibantools';
 import { SECRET_FIELDS } from '../rest/masking';
 import { Prisma, PrismaClient } from '../generated/prisma/client';
 import { barcodeFromSerial, randomSerial } from '../rules/barcode';
-import { orderActivationCents, post, sponsorAccount, structureAccount } from '../ledger';
+import { orderActivatedLines, post, sponsorAccount, sponsorPaymentLines, structureAccount } from '../ledger';
 import { FEE_RATE_BP, PASS_VALUE_CENTS, PASSES_PER_BOOKLET, percentOfCents, VAT_RATE_BP } from '../rules/money';
+import { bookletNumberOf, orderAmounts } from '../rules/orders';
 import { siretFor } from '../rules/siret';
 import { CHARTERS, DEMO_STAFF, QUESTIONNAIRE, REFERENTIAL, SPONSORS, STRUCTURES } from './demo-data';
 
@@ -240,9 +241,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
             sponsorId: o.sponsor.id,
             status: o.status,
             bookletCount: o.bookletCount,
-            faceValueCents,
-            upstreamFeeRateBp: FEE_RATE_BP,
-            upstreamFeeCents: percentOfCents(faceValueCents, FEE_RATE_BP),
+            ...orderAmounts(o.bookletCount, PASS_VALUE_CENTS),
             paymentOrderNumber: o.payment,
             allowedDepartements: o.departements,
             validityYear: 2026,
@@ -253,19 +252,15 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
         });
         if (o.activatedAt) {
           // The books follow the states: an active order owes its sponsor's face value, fee and VAT.
-          const money = orderActivationCents(order, VAT_RATE_BP);
-          await post(tx, {
-            event: 'ORDER_ACTIVATED',
-            resource: 'orders',
-            recordId: order.id,
-            at: o.activatedAt,
-            lines: [
-              { account: sponsorAccount(order.sponsorId), debitCents: money.owedCents },
-              { account: 'PASS_FLOAT', creditCents: money.faceValueCents },
-              { account: 'FEES_UPSTREAM', creditCents: money.feeCents },
-              { account: 'VAT_COLLECTED', creditCents: money.vatCents },
-            ],
+          await post(tx, { event: 'ORDER_ACTIVATED', resource: 'orders', recordId: order.id, at: o.activatedAt, lines: orderActivatedLines(order) });
+          // The Gironde paid in full, Lyon a first instalment: FINANCE recorded the bank lines.
+          const amountCents = o.reference === 'CMD-2026-0001' ? order.totalCents : Math.round(order.totalCents / 2);
+          const receivedOn = new Date(Date.UTC(2026, 9, 8));
+          const payment = await tx.sponsorPayment.create({
+            data: { orderId: order.id, sponsorId: order.sponsorId, amountCents, receivedOn, bankReference: `VIR-${o.reference}-1`, recordedById: 'seed', recordedByName: 'Données de démonstration' },
           });
+          await tx.order.update({ where: { id: order.id }, data: { paidCents: amountCents } });
+          await post(tx, { event: 'SPONSOR_PAYMENT_RECEIVED', resource: 'sponsor-payments', recordId: payment.id, at: receivedOn, lines: sponsorPaymentLines(order.sponsorId, amountCents) });
         }
         if (o.status === 'DRAFT') continue; // booklets are generated when the order is issued
         for (let b = 0; b < o.bookletCount; b++) {
@@ -273,7 +268,8 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
           const handedOut = o.status === 'ACTIVE' && b < o.bookletCount - 3;
           const booklet = await tx.booklet.create({
             data: {
-              number: `C-2026-${String(bookletNumber).padStart(6, '0')}`,
+              number: bookletNumberOf(2026, bookletNumber),
+              sequence: bookletNumber,
               orderId: order.id,
               handedOutAt: handedOut ? day(2026, 10, 1 + (b % 20)) : null,
               handedOutBy: handedOut ? rnd.pick(['CCAS — accueil', 'MDS Bordeaux Bastide', 'Assistante sociale secteur 4', 'Mission locale']) : null,
@@ -289,6 +285,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
               barcode: barcodeFromSerial(serial),
               bookletId: booklet.id,
               orderId: order.id,
+              sponsorId: order.sponsorId,
               faceValueCents: PASS_VALUE_CENTS,
               status: o.status === 'ACTIVE' ? 'ACTIVE' : 'INACTIVE',
               validityYear: 2026,
@@ -300,6 +297,9 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
           if (handedOut) for (const c of created) activePasses.push({ ...c, bookletId: booklet.id, orderDepartements: o.departements });
         }
       }
+
+      // New orders number their booklets after the demo ones.
+      await tx.documentCounter.create({ data: { kind: 'BOOKLET', year: 2026, lastNumber: bookletNumber } });
 
       // October–November 2026 redemptions: one pass per service, never two of a booklet for one service.
       let redemptions = 0;
