@@ -17,6 +17,8 @@ export const RESOURCE_NAMES = [
   'orders',
   'booklets',
   'passes',
+  'sponsor-payments',
+  'sponsor-documents',
   'redemptions',
   'scans',
   'disputes',
@@ -55,6 +57,10 @@ export const ROLE_MATRIX: Record<ResourceName, Partial<Record<Role, Access>>> = 
   orders: { ADMIN: W, FINANCE: W, SUPPORT: R },
   booklets: { ADMIN: W, FINANCE: W, SUPPORT: R },
   passes: { ADMIN: W, FINANCE: W, SUPPORT: R },
+  /** Recorded through an order's "record-payment" action; read here. */
+  'sponsor-payments': { ADMIN: R, FINANCE: R, SUPPORT: R },
+  /** Numbered by the order's activation (fee document) and closing (credit note); read and downloaded here. */
+  'sponsor-documents': { ADMIN: R, FINANCE: R, SUPPORT: R },
   redemptions: { ADMIN: R, REVIEWER: R, FINANCE: R, SUPPORT: R },
   scans: { ADMIN: R, REVIEWER: R, FINANCE: R, SUPPORT: R },
   disputes: { ADMIN: W, FINANCE: R, SUPPORT: W },

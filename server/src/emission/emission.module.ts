@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { createResourceController } from '../writes/resource-controller.factory';
-import { bookletsResource, ordersResource, passesResource, sponsorsResource } from './emission.resources';
+import { bookletsResource, ordersResource, passesResource, sponsorDocumentsResource, sponsorPaymentsResource, sponsorsResource } from './emission.resources';
 import { SponsorsWriter } from './sponsors.writer';
 
 @Module({
   controllers: [
     createResourceController(sponsorsResource, SponsorsWriter),
-    ...[ordersResource, bookletsResource, passesResource].map((def) => createResourceController(def)),
+    ...[ordersResource, bookletsResource, passesResource, sponsorPaymentsResource, sponsorDocumentsResource].map((def) => createResourceController(def)),
   ],
   providers: [SponsorsWriter],
 })

@@ -27,3 +27,18 @@ export const passesResource: ResourceDefinition<'Pass'> = {
   search: ['barcode'],
   defaultSort: ['barcode', 'ASC'],
 };
+
+export const sponsorPaymentsResource: ResourceDefinition<'SponsorPayment'> = {
+  name: 'sponsor-payments',
+  model: 'SponsorPayment',
+  search: ['bankReference'],
+  defaultSort: ['createdAt', 'DESC'],
+};
+
+export const sponsorDocumentsResource: ResourceDefinition<'SponsorDocument'> = {
+  name: 'sponsor-documents',
+  model: 'SponsorDocument',
+  search: ['number'],
+  defaultSort: ['issuedAt', 'DESC'],
+  fields: ['id', 'kind', 'number', 'orderId', 'sponsorId', 'amountCents', 'issuedAt'],
+};
