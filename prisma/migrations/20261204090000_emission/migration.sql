@@ -2,6 +2,7 @@
 -- numbered sponsor documents, booklet sequences for handed-out ranges, and the sponsor on each
 -- pass so the passes list filters by sponsor on an index.
 ALTER TYPE "DocumentKind" ADD VALUE 'BOOKLET';
+ALTER TYPE "DocumentKind" ADD VALUE 'ORDER';
 
 ALTER TABLE "Order" ADD COLUMN "vatRateBp" INTEGER NOT NULL DEFAULT 2000,
     ADD COLUMN "vatCents" INTEGER NOT NULL DEFAULT 0,

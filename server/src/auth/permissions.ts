@@ -76,12 +76,14 @@ export const ROLE_MATRIX: Record<ResourceName, Partial<Record<Role, Access>>> = 
 };
 
 /** Long jobs (server/src/jobs): the only names a route or a `job/<name>` topic accepts. */
-export const JOB_NAMES = ['purge-sessions'] as const;
+export const JOB_NAMES = ['purge-sessions', 'issue-order'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /** W = may start a run by hand (and follow it), R = may follow its runs and progress, absent = neither. */
 export const JOB_MATRIX: Record<JobName, Partial<Record<Role, Access>>> = {
   'purge-sessions': { ADMIN: W },
+  /** Generates an order's booklets and passes (key: the order's id); started by the order's "issue" action. */
+  'issue-order': { ADMIN: W, FINANCE: W },
 };
 
 export function isJobName(name: string): name is JobName {

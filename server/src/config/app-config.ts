@@ -177,6 +177,10 @@ export class AppConfig {
   @IsString() @MinLength(1)
   ISSUER_NAME = 'Association #APTIC';
 
+  /** VAT on fees (upstream intermediation fee, kit subscriptions), in basis points: 2000 = 20 %. Frozen on each order when it is created. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(10_000)
+  VAT_RATE_BP = 2000;
+
   /** Scheduled jobs on this instance (every instance may run them: PostgreSQL picks the one that works). Off in tests. */
   @Transform(toBool) @IsBoolean()
   JOBS_SCHEDULE_ENABLED = true;

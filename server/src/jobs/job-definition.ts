@@ -1,4 +1,4 @@
-import type { Tx } from '../writes/write-path';
+import type { Tx, WriteContext } from '../writes/write-path';
 import type { AppConfig } from '../config/app-config';
 import type { ChangeType } from '../realtime/realtime.service';
 
@@ -13,6 +13,11 @@ export interface ChunkInput<P> {
   cursor: string | null;
   /** At most this many rows per chunk (JOB_CHUNK_SIZE). */
   limit: number;
+  /**
+   * An audit event about a business record, in the chunk's transaction (e.g. the order an issue
+   * run has just issued). Once per record a step completes, never once per row of a chunk.
+   */
+  record: WriteContext['record'];
 }
 
 export interface ChunkResult {

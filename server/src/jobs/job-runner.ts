@@ -203,7 +203,7 @@ export class JobRunner implements BeforeApplicationShutdown {
       if (index < 0) throw new Error(`étape inconnue « ${run.step} » (la tâche a changé depuis le début de ce passage)`);
       const step = def.steps[index];
       const total = run.total ?? (step.total ? await step.total(tx, params) : null);
-      const result = await step.chunk({ tx, params, cursor: run.cursor, limit: this.config.JOB_CHUNK_SIZE });
+      const result = await step.chunk({ tx, params, cursor: run.cursor, limit: this.config.JOB_CHUNK_SIZE, record: (entry) => ctx.record(entry) });
 
       const counts = { ...(run.counts as Record<string, StepCounts>) };
       const stepCounts = { ...(counts[step.name] ?? {}) };

@@ -8,10 +8,12 @@ import { jobRunsResource } from './job-runs.resource';
 import { JobScheduler } from './job-scheduler';
 import { JobsController } from './jobs.controller';
 import { purgeSessionsJob } from './purge-sessions.job';
+import { issueOrderJob } from '../emission/issue-order.job';
 
 /** Every job staff, sockets and the schedule can reach: one per name of JOB_NAMES. */
 export const JOBS: Record<JobName, JobDefinition<any>> = {
   'purge-sessions': purgeSessionsJob,
+  'issue-order': issueOrderJob,
 };
 
 for (const [name, def] of Object.entries(JOBS)) {

@@ -5,7 +5,7 @@
  * only when the record's state and the user's role allow it. No imports but types: the console's
  * Vite build bundles it as it is.
  */
-import type { ApplicationStatus, OfferStatus, Role, StructureStatus } from '../generated/prisma/enums';
+import type { ApplicationStatus, OfferStatus, OrderStatus, PassStatus, Role, StructureStatus } from '../generated/prisma/enums';
 
 export interface Transition<S extends string> {
   from: readonly S[];
@@ -53,10 +53,34 @@ export const STRUCTURE_WORKFLOW = {
   'revoke-api-keys': { from: ['APPLICANT', 'ELIGIBLE', 'SUSPENDED', 'REJECTED'], to: null, roles: ['ADMIN'] },
 } as const satisfies Workflow<StructureStatus>;
 
+/**
+ * SPEC §3 "Orders": a draft is issued (booklets and passes generated, inactive), activated with
+ * the sponsor's payment order number (passes active, the sponsor owes the total), closed by the
+ * nightly expiry once nothing is left to spend. Payments are recorded once the order is issued;
+ * only a draft or an unpaid order is cancelled.
+ */
+export const ORDER_WORKFLOW = {
+  issue: { from: ['DRAFT'], to: 'AWAITING_PAYMENT' },
+  activate: { from: ['AWAITING_PAYMENT'], to: 'ACTIVE' },
+  'record-payment': { from: ['AWAITING_PAYMENT', 'ACTIVE', 'CLOSED'], to: null },
+  cancel: { from: ['DRAFT', 'AWAITING_PAYMENT'], to: 'CANCELLED' },
+} as const satisfies Workflow<OrderStatus>;
+
+/**
+ * A single pass (lost, stolen): only an active one is cancelled, its value credited back to the
+ * sponsor. Before activation, the whole unpaid order is cancelled instead. Booklets follow the
+ * same rule for their passes.
+ */
+export const PASS_WORKFLOW = {
+  cancel: { from: ['ACTIVE'], to: 'CANCELLED' },
+} as const satisfies Workflow<PassStatus>;
+
 export const WORKFLOWS = {
   applications: APPLICATION_WORKFLOW,
   offers: OFFER_WORKFLOW,
   structures: STRUCTURE_WORKFLOW,
+  orders: ORDER_WORKFLOW,
+  passes: PASS_WORKFLOW,
 } as const;
 
 export type WorkflowResource = keyof typeof WORKFLOWS;

@@ -299,7 +299,12 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
       }
 
       // New orders number their booklets after the demo ones.
-      await tx.documentCounter.create({ data: { kind: 'BOOKLET', year: 2026, lastNumber: bookletNumber } });
+      await tx.documentCounter.createMany({
+        data: [
+          { kind: 'BOOKLET', year: 2026, lastNumber: bookletNumber },
+          { kind: 'ORDER', year: 2026, lastNumber: orders.length },
+        ],
+      });
 
       // October–November 2026 redemptions: one pass per service, never two of a booklet for one service.
       let redemptions = 0;
