@@ -20,6 +20,8 @@ import sponsors from './sponsors';
 import orders from './orders';
 import booklets from './booklets';
 import passes from './passes';
+import sponsorPayments from './sponsor-payments';
+import sponsorDocuments from './sponsor-documents';
 import redemptions from './redemptions';
 import scans from './scans';
 import disputes from './disputes';
@@ -59,6 +61,8 @@ export const App = () => (
         <Resource name="orders" {...orders} />
         <Resource name="booklets" {...booklets} />
         <Resource name="passes" {...passes} />
+        <Resource name="sponsor-payments" {...sponsorPayments} />
+        <Resource name="sponsor-documents" {...sponsorDocuments} />
         <Resource name="redemptions" {...redemptions} />
         <Resource name="scans" {...scans} />
         <Resource name="disputes" {...disputes} />

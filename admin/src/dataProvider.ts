@@ -1,4 +1,4 @@
-import { fetchUtils, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
+import { fetchUtils, HttpError, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { getToken } from './authProvider';
 import { addRealtimeMethods, type RealtimeDataProvider } from './realtime/realtimeDataProvider';
@@ -92,6 +92,10 @@ export interface AppDataProvider extends DataProvider, RealtimeDataProvider {
     getJobs(): Promise<{ data: JobInfo[] }>;
     /** Starts (or resumes) a job's run: `POST /api/jobs/<name>/runs`; without a key, the schedule's. */
     startJob(name: string, key?: string): Promise<{ data: { outcome: 'started' | 'resumed'; run: JobRun } }>;
+    /** An action on several records named in the body, not by id: `POST /api/<resource>/<action>` (a range of booklets). */
+    runResourceAction<T = unknown>(resource: string, params: { action: string; data?: Record<string, unknown> }): Promise<{ data: T }>;
+    /** A file the server renders (a PDF), fetched with the staff token: `GET /api/<path>`. */
+    getFile(path: string): Promise<{ data: Blob; filename: string | null }>;
 }
 
 const restProvider = simpleRestProvider(API_URL, httpClient);
@@ -143,6 +147,24 @@ export const dataProvider: AppDataProvider = {
         return { data: json };
     },
     getJobs: async () => ({ data: (await httpClient(`${API_URL}/jobs`)).json as JobInfo[] }),
+    runResourceAction: async (resource, { action, data }) => {
+        const { json } = await post(`${API_URL}/${resource}/${action}`, data);
+        return { data: json };
+    },
+    getFile: async path => {
+        const headers = new Headers();
+        const token = getToken();
+        if (token) headers.set('Authorization', `Bearer ${token}`);
+        const response = await fetch(`${API_URL}/${path}`, { headers });
+        if (!response.ok) {
+            // The server's JSON error, in French, as fetchJson would report it.
+            const body = await response.json().catch(() => null);
+            throw new HttpError(body?.message ?? `Erreur ${response.status}`, response.status, body);
+        }
+        const disposition = response.headers.get('Content-Disposition') ?? '';
+        const filename = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
+        return { data: await response.blob(), filename: filename && decodeURIComponent(filename) };
+    },
     startJob: async (name, key) => {
         const { json } = await post(`${API_URL}/jobs/${encodeURIComponent(name)}/runs`, key ? { key } : {});
         return { data: json };

@@ -1,13 +1,14 @@
 import { DataTable, TabbedShowLayout, TextField } from 'react-admin';
-import { DateTimeField, EnumCol, MoneyField, RecordShow, RefField, RelatedTab } from '../common';
+import { DateOnlyField, DateTimeField, EnumCol, MoneyField, RecordShow, RefField, RelatedTab } from '../common';
+import { BookletWorkflow } from './BookletActions';
 
 export const BookletShow = () => (
-    <RecordShow>
+    <RecordShow workflow={<BookletWorkflow />}>
         <TabbedShowLayout>
             <TabbedShowLayout.Tab label="tabs.summary">
-                <TextField source="number" />
+                <TextField source="number" sx={{ fontFamily: 'monospace' }} />
                 <RefField source="orderId" reference="orders" />
-                <DateTimeField source="handedOutAt" />
+                <DateOnlyField source="handedOutAt" />
                 <TextField source="handedOutBy" emptyText="—" />
                 <DateTimeField source="createdAt" />
             </TabbedShowLayout.Tab>

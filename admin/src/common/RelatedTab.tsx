@@ -1,10 +1,12 @@
 import type { ReactElement, ReactNode } from 'react';
+import { Stack } from '@mui/material';
 import {
     DataTable,
     Pagination,
     ReferenceManyCount,
     ReferenceManyField,
     TabbedShowLayout,
+    type DataTableProps,
     type SortPayload,
     type TabProps,
 } from 'react-admin';
@@ -28,6 +30,10 @@ export interface RelatedTabProps extends Omit<TabProps, 'children' | 'count' | '
     paginate?: boolean;
     /** What the tab shows when there is no related record. */
     empty?: ReactElement;
+    /** What a row click does (default: open the related record; false for a resource without pages). */
+    rowClick?: DataTableProps['rowClick'];
+    /** Buttons above the table (an action on several related records). */
+    toolbar?: ReactNode;
     /** The table's columns. */
     children: ReactNode;
 }
@@ -45,6 +51,8 @@ export const RelatedTab = ({
     perPage,
     paginate = true,
     empty,
+    rowClick = 'show',
+    toolbar,
     children,
     ...tabProps
 }: RelatedTabProps) => (
@@ -53,6 +61,11 @@ export const RelatedTab = ({
         count={<ReferenceManyCount reference={reference} target={target} />}
         {...tabProps}
     >
+        {toolbar && (
+            <Stack direction="row" spacing={1} useFlexGap sx={{ justifyContent: 'flex-end', flexWrap: 'wrap', mb: 1 }}>
+                {toolbar}
+            </Stack>
+        )}
         <ReferenceManyField
             reference={reference}
             target={target}
@@ -62,7 +75,7 @@ export const RelatedTab = ({
             label={false}
             empty={empty}
         >
-            <DataTable rowClick="show" bulkActionButtons={false}>
+            <DataTable rowClick={rowClick} bulkActionButtons={false}>
                 {children}
             </DataTable>
         </ReferenceManyField>

@@ -73,6 +73,7 @@ export const enums = {
         'REVERSAL',
     ],
     JobRunStatus: ['RUNNING', 'SUCCEEDED', 'FAILED'],
+    DocumentKind: ['STATEMENT', 'SPONSOR_FEE_INVOICE', 'SPONSOR_CREDIT_NOTE'],
 } as const;
 
 export type EnumName = keyof typeof enums;

@@ -30,3 +30,5 @@ export * from './DeactivationGuard';
 export * from './RelatedTab';
 export * from './Columns';
 export * from './workflows';
+export * from './DownloadButton';
+export * from './days';

@@ -13,6 +13,8 @@ export const RESOURCE_NAMES = [
     'orders',
     'booklets',
     'passes',
+    'sponsor-payments',
+    'sponsor-documents',
     'redemptions',
     'scans',
     'disputes',

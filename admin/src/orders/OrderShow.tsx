@@ -1,54 +1,150 @@
+import { useState } from 'react';
+import { Box, Stack } from '@mui/material';
 import {
     DataTable,
     NumberField,
     TabbedShowLayout,
     TextField,
     useCanAccess,
+    useCanAccessResources,
+    useRecordContext,
 } from 'react-admin';
-import { DateOnlyField, DateTimeField, MoneyField, RefField, RelatedTab, StatusChip, RecordShow } from '../common';
-import { FeeRateField } from './FeeRateField';
+import {
+    DateOnlyField,
+    DateTimeField,
+    EnumCol,
+    MoneyField,
+    RecordShow,
+    RefField,
+    RelatedTab,
+    StatusChip,
+} from '../common';
+import type { JobRun } from '../dataProvider';
+import { bookletNumberOf } from '../../../server/src/rules/orders';
+import { HandOutRangeButton } from '../booklets/HandOutRangeButton';
+import { DocumentDownload } from '../sponsor-documents/DocumentDownload';
+import { IssueProgress } from './IssueProgress';
+import { IssueRunContext, OrderWorkflow } from './OrderActions';
+import { OrderAmounts } from './OrderAmounts';
 
-export const OrderShow = () => {
-    const { canAccess: canReadBooklets } = useCanAccess({ resource: 'booklets', action: 'list' });
+/** Reference and status, above the tabs. */
+const OrderHeader = () => (
+    <Box sx={{ px: 2, pt: 2 }}>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+            <TextField source="reference" variant="h6" component="h2" />
+            <Box data-testid="order-status">
+                <StatusChip source="status" enum="OrderStatus" />
+            </Box>
+        </Stack>
+    </Box>
+);
+
+/** The range of an issued order's booklets, to prefill "Remettre une série" with. */
+const bookletRange = (record: Record<string, any>): { from?: string; to?: string } => {
+    const first = record.firstBookletSequence;
+    if (!first || !record.validityYear || !record.bookletCount) return {};
+    try {
+        return {
+            from: bookletNumberOf(record.validityYear, first),
+            to: bookletNumberOf(record.validityYear, first + record.bookletCount - 1),
+        };
+    } catch {
+        return {};
+    }
+};
+
+/** Booklets are handed out once they exist and while the order is not cancelled. */
+const HandOutRange = () => {
+    const record = useRecordContext();
+    const { canAccess } = useCanAccess({ resource: 'booklets', action: 'edit' });
+    if (!record || !canAccess || !['AWAITING_PAYMENT', 'ACTIVE'].includes(record.status)) return null;
+    return <HandOutRangeButton {...bookletRange(record)} />;
+};
+
+const OrderTabs = () => {
+    const { canAccess } = useCanAccessResources({ action: 'list', resources: ['booklets', 'sponsor-payments', 'sponsor-documents'] });
     return (
-        <RecordShow>
-            <TabbedShowLayout>
-                <TabbedShowLayout.Tab label="tabs.summary">
-                    <TextField source="reference" />
-                    <RefField source="sponsorId" reference="sponsors" />
-                    <StatusChip source="status" enum="OrderStatus" />
-                    <TextField source="paymentOrderNumber" emptyText="—" />
-                    <NumberField source="validityYear" options={{ useGrouping: false }} />
-                    <TextField source="cancelReason" emptyText="—" />
-                </TabbedShowLayout.Tab>
-                <TabbedShowLayout.Tab label="tabs.amounts" path="amounts">
-                    <NumberField source="bookletCount" />
-                    <NumberField source="passesPerBooklet" />
-                    <MoneyField source="passValueCents" />
-                    <MoneyField source="faceValueCents" />
-                    <FeeRateField source="upstreamFeeRateBp" />
-                    <MoneyField source="upstreamFeeCents" />
-                </TabbedShowLayout.Tab>
-                <TabbedShowLayout.Tab label="tabs.restrictions" path="restrictions">
-                    <TextField source="allowedDepartements" emptyText="—" />
-                    <DateOnlyField source="validFrom" />
-                    <DateOnlyField source="validUntil" />
-                </TabbedShowLayout.Tab>
-                <TabbedShowLayout.Tab label="tabs.dates" path="dates">
-                    <DateTimeField source="createdAt" />
-                    <DateTimeField source="issuedAt" />
-                    <DateTimeField source="activatedAt" />
-                    <DateTimeField source="closedAt" />
-                    <DateTimeField source="cancelledAt" />
-                </TabbedShowLayout.Tab>
-                {canReadBooklets && (
-                    <RelatedTab reference="booklets" target="orderId" path="booklets" sort={{ field: 'number', order: 'ASC' }}>
-                        <DataTable.Col source="number" />
-                        <DataTable.Col source="handedOutAt" field={DateTimeField} />
-                        <DataTable.Col source="handedOutBy" />
-                    </RelatedTab>
-                )}
-            </TabbedShowLayout>
-        </RecordShow>
+        <TabbedShowLayout>
+            <TabbedShowLayout.Tab label="tabs.summary">
+                <IssueProgress />
+                <OrderAmounts />
+                <RefField source="sponsorId" reference="sponsors" />
+                <TextField source="paymentOrderNumber" emptyText="—" />
+                <NumberField source="validityYear" options={{ useGrouping: false }} />
+                <TextField source="cancelReason" emptyText="—" />
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="tabs.restrictions" path="restrictions">
+                <TextField source="allowedDepartements" emptyText="—" />
+                <DateOnlyField source="validFrom" />
+                <DateOnlyField source="validUntil" />
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="tabs.dates" path="dates">
+                <DateTimeField source="createdAt" />
+                <DateTimeField source="issuedAt" />
+                <DateTimeField source="activatedAt" />
+                <DateTimeField source="closedAt" />
+                <DateTimeField source="cancelledAt" />
+            </TabbedShowLayout.Tab>
+            {canAccess?.booklets && (
+                <RelatedTab
+                    reference="booklets"
+                    target="orderId"
+                    path="booklets"
+                    sort={{ field: 'number', order: 'ASC' }}
+                    toolbar={<HandOutRange />}
+                >
+                    <DataTable.Col source="number" sx={{ fontFamily: 'monospace' }} />
+                    <DataTable.Col source="handedOutAt" field={DateOnlyField} />
+                    <DataTable.Col source="handedOutBy" />
+                </RelatedTab>
+            )}
+            {canAccess?.['sponsor-payments'] && (
+                <RelatedTab
+                    reference="sponsor-payments"
+                    target="orderId"
+                    path="payments"
+                    sort={{ field: 'receivedOn', order: 'DESC' }}
+                    rowClick={false}
+                >
+                    <DataTable.Col source="receivedOn" field={DateOnlyField} />
+                    <DataTable.Col source="amountCents" field={MoneyField} />
+                    <DataTable.Col source="bankReference" />
+                    <DataTable.Col source="recordedByName" />
+                    <DataTable.Col source="createdAt" field={DateTimeField} />
+                </RelatedTab>
+            )}
+            {canAccess?.['sponsor-documents'] && (
+                <RelatedTab
+                    reference="sponsor-documents"
+                    target="orderId"
+                    path="documents"
+                    sort={{ field: 'issuedAt', order: 'DESC' }}
+                    rowClick={false}
+                >
+                    <EnumCol source="kind" enum="DocumentKind" color="primary" />
+                    <DataTable.Col source="number" />
+                    <DataTable.Col source="amountCents" field={MoneyField} />
+                    <DataTable.Col source="issuedAt" field={DateOnlyField} />
+                    <DataTable.Col source="id" label="sponsor-documents.download" disableSort render={DocumentDownload} />
+                </RelatedTab>
+            )}
+        </TabbedShowLayout>
+    );
+};
+
+/**
+ * An order: its amounts (computed by the server), status and workflow buttons (issue, activate,
+ * record a payment, cancel: each shown when the role and the status allow it), the issue's live
+ * progress, its booklets (hand out a range), payments and documents. Edited while a draft only.
+ */
+export const OrderShow = () => {
+    const [run, setRun] = useState<JobRun | null>(null);
+    return (
+        <IssueRunContext.Provider value={{ run, setRun }}>
+            <RecordShow workflow={<OrderWorkflow />} editable={record => record.status === 'DRAFT'}>
+                <OrderHeader />
+                <OrderTabs />
+            </RecordShow>
+        </IssueRunContext.Provider>
     );
 };

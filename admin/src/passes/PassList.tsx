@@ -15,6 +15,7 @@ const filters = [
     <EnumArrayInput key="status" source="status" enum="PassStatus" alwaysOn />,
     <RefInput key="orderId" source="orderId" reference="orders" />,
     <RefInput key="bookletId" source="bookletId" reference="booklets" />,
+    <RefInput key="sponsorId" source="sponsorId" reference="sponsors" />,
     <NumberInput key="validityYear" source="validityYear" />,
 ];
 

@@ -6,11 +6,12 @@ import {
     useCanAccess,
 } from 'react-admin';
 import { DateTimeField, EnumCol, MoneyField, RecordShow, RefCol, RefField, RelatedTab, StatusChip } from '../common';
+import { CancelPassButton } from './CancelPassButton';
 
 export const PassShow = () => {
     const { canAccess: canReadScans } = useCanAccess({ resource: 'scans', action: 'list' });
     return (
-        <RecordShow>
+        <RecordShow workflow={<CancelPassButton />}>
             <TabbedShowLayout>
                 <TabbedShowLayout.Tab label="tabs.summary">
                     <TextField source="barcode" sx={{ fontFamily: 'monospace' }} />
@@ -18,6 +19,7 @@ export const PassShow = () => {
                     <MoneyField source="faceValueCents" />
                     <RefField source="bookletId" reference="booklets" />
                     <RefField source="orderId" reference="orders" />
+                    <RefField source="sponsorId" reference="sponsors" />
                     <NumberField source="validityYear" options={{ useGrouping: false }} />
                     <DateTimeField source="acceptedUntil" />
                     <DateTimeField source="redeemedAt" />

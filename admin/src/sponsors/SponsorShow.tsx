@@ -6,13 +6,19 @@ import {
     useCanAccess,
 } from 'react-admin';
 import { DateTimeField, EnumCol, MoneyField, RelatedTab, StatusChip, RecordShow } from '../common';
+import { SponsorFollowUp } from './SponsorFollowUp';
 
 export const SponsorShow = () => {
     const { canAccess: canReadOrders } = useCanAccess({ resource: 'orders', action: 'list' });
     return (
         <RecordShow>
             <TabbedShowLayout>
-                <TabbedShowLayout.Tab label="tabs.identity">
+                {canReadOrders && (
+                    <TabbedShowLayout.Tab label="tabs.followUp">
+                        <SponsorFollowUp />
+                    </TabbedShowLayout.Tab>
+                )}
+                <TabbedShowLayout.Tab label="tabs.identity" path={canReadOrders ? 'identity' : undefined}>
                     <TextField source="name" />
                     <StatusChip source="kind" enum="SponsorKind" color="primary" />
                     <TextField source="siret" />

@@ -1,0 +1,69 @@
+import HandOutIcon from '@mui/icons-material/VolunteerActivism';
+import CancelIcon from '@mui/icons-material/Block';
+import { Typography } from '@mui/material';
+import { TextInput, minLength, required, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { ActionButton, DownloadButton, todayInParis, toDay } from '../common';
+import { HandOutInputs } from './HandOutInputs';
+
+/** "Remettre": one booklet recorded as handed out to a beneficiary (date and who). */
+export const HandOutBookletButton = () => {
+    const record = useRecordContext();
+    const translate = useTranslate();
+    const { canAccess } = useCanAccess({ resource: 'booklets', action: 'edit' });
+    if (!record || !canAccess || record.handedOutAt) return null;
+    return (
+        <ActionButton
+            action="hand-out"
+            label="booklets.handOut.one"
+            icon={<HandOutIcon />}
+            successMessage="booklets.handOut.done"
+            transform={values => ({ handedOutOn: toDay(values.handedOutOn), handedOutBy: String(values.handedOutBy ?? '').trim() })}
+            dialog={{
+                title: 'booklets.handOut.oneTitle',
+                content: <Typography variant="body2">{translate('booklets.handOut.oneContent', { number: record.number })}</Typography>,
+                inputs: <HandOutInputs />,
+                defaultValues: { handedOutOn: todayInParis(), handedOutBy: '' },
+                confirmLabel: 'booklets.handOut.confirm',
+            }}
+        />
+    );
+};
+
+/** "Annuler le carnet" (lost or stolen): its active passes are cancelled, their value credited back. */
+export const CancelBookletButton = () => {
+    const record = useRecordContext();
+    const translate = useTranslate();
+    const { canAccess } = useCanAccess({ resource: 'booklets', action: 'edit' });
+    if (!record || !canAccess) return null;
+    return (
+        <ActionButton
+            action="cancel"
+            label="booklets.cancel.button"
+            icon={<CancelIcon />}
+            color="error"
+            successMessage="booklets.cancel.done"
+            dialog={{
+                title: 'booklets.cancel.title',
+                content: <Typography variant="body2">{translate('booklets.cancel.content', { number: record.number })}</Typography>,
+                inputs: <TextInput source="reason" label="booklets.cancel.reason" multiline minRows={2} fullWidth validate={[required(), minLength(3)]} />,
+                confirmLabel: 'booklets.cancel.confirm',
+            }}
+        />
+    );
+};
+
+/** The booklet's sheet to print (PDF with its passes' barcodes): ADMIN and FINANCE. */
+export const BookletSheetButton = () => {
+    const record = useRecordContext();
+    const { canAccess } = useCanAccess({ resource: 'booklets', action: 'edit' });
+    if (!record || !canAccess) return null;
+    return <DownloadButton path={`booklets/${record.id}/sheet.pdf`} filename={`carnet-${record.number}.pdf`} label="booklets.sheet" />;
+};
+
+export const BookletWorkflow = () => (
+    <>
+        <BookletSheetButton />
+        <HandOutBookletButton />
+        <CancelBookletButton />
+    </>
+);

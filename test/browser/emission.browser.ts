@@ -1,0 +1,183 @@
+/**
+ * Issue 11 in the console: FINANCE creates an order for a demo sponsor (no amount to type: the
+ * server computes them), issues it and watches the live progress until it awaits payment with its
+ * booklets, activates it with the payment order number, records a partial payment (the amount
+ * due drops), hands out a range of its booklets, and finds it all on the sponsor's follow-up.
+ */
+import { mkdirSync } from 'fs';
+import type { Page } from 'playwright-core';
+import { DEMO_ACCOUNTS, apiGet, eventually, apiLogin, launchBrowser, loginThroughConsole, startServer, type RunningBrowser, type RunningServer } from './support';
+
+const SHOTS = '/tmp/aptic-shots';
+const FINANCE = DEMO_ACCOUNTS.find(a => a.role === 'FINANCE')!;
+const SPONSOR = 'CAF du Nord';
+const BOOKLETS = 6;
+
+interface Order {
+  id: string;
+  status: string;
+  faceValueCents: number;
+  upstreamFeeCents: number;
+  vatCents: number;
+  totalCents: number;
+  paidCents: number;
+  paymentOrderNumber: string | null;
+}
+interface Booklet {
+  id: string;
+  number: string;
+  handedOutAt: string | null;
+  handedOutBy: string | null;
+}
+
+describe('emission in the console', () => {
+  let server: RunningServer;
+  let browser: RunningBrowser;
+  let page: Page;
+  let token: string;
+  let orderId: string;
+  const pageErrors: string[] = [];
+
+  const order = () => apiGet<Order>(server.baseUrl, token, `/api/orders/${orderId}`);
+  const booklets = () =>
+    apiGet<Booklet[]>(
+      server.baseUrl,
+      token,
+      `/api/booklets?filter=${encodeURIComponent(JSON.stringify({ orderId }))}&sort=${encodeURIComponent('["number","ASC"]')}&range=[0,99]`,
+    );
+  const cents = (testId: string) => page.getByTestId(testId).locator('[data-cents]').getAttribute('data-cents').then(Number);
+  const status = () => page.getByTestId('order-status').innerText();
+  const dialog = () => page.getByTestId('action-dialog');
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    // Small chunks with a pause between them: the issue lasts a few seconds, long enough to see it run.
+    server = await startServer(90_000, { JOB_CHUNK_SIZE: '10', JOB_CHUNK_DELAY_MS: '300' });
+    token = await apiLogin(server.baseUrl, FINANCE);
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    page.on('pageerror', error => pageErrors.push(error.message));
+    await loginThroughConsole(page, server.baseUrl, FINANCE);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('creates a draft order without any amount to type, and shows the amounts the server computed', async () => {
+    await page.goto(`${server.baseUrl}/#/orders/create`);
+    await page.getByTestId('order-amounts-note').waitFor();
+    for (const computed of ['faceValueCents', 'upstreamFeeCents', 'vatCents', 'totalCents', 'paidCents']) {
+      await expect(page.locator(`input[name="${computed}"]`).count()).resolves.toBe(0);
+    }
+    await page.getByLabel('Commanditaire').fill(SPONSOR);
+    await page.getByRole('option', { name: SPONSOR }).click();
+    await page.locator('input[name="bookletCount"]').fill(String(BOOKLETS));
+    await page.screenshot({ path: `${SHOTS}/emission-order-create.png`, fullPage: true });
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL(/\/orders\/[^/]+\/show/, { timeout: 20_000 });
+    orderId = decodeURIComponent(/\/orders\/([^/]+)\/show/.exec(page.url())![1]);
+    await expect(status()).resolves.toBe('Brouillon');
+    // 6 booklets × 10 passes × 10 € = 600 €; fee 4 % = 24 €; VAT 20 % of the fee = 4,80 €.
+    await page.getByTestId('order-amounts').waitFor();
+    await expect(cents('order-face-value')).resolves.toBe(60_000);
+    await expect(cents('order-fee')).resolves.toBe(2_400);
+    await expect(cents('order-vat')).resolves.toBe(480);
+    await expect(cents('order-total')).resolves.toBe(62_880);
+    await expect(cents('order-due')).resolves.toBe(62_880);
+    await expect(page.getByTestId('order-total').innerText()).resolves.toMatch(/628,80\s€/);
+    const saved = await order();
+    expect(saved).toMatchObject({ status: 'DRAFT', faceValueCents: 60_000, totalCents: 62_880 });
+    // A draft has neither Activer nor Enregistrer un paiement.
+    await expect(page.locator('[data-action="activate"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-action="record-payment"]').count()).resolves.toBe(0);
+    await page.screenshot({ path: `${SHOTS}/emission-order-draft.png`, fullPage: true });
+  });
+
+  it('issues it with a live progress bar, then awaits payment with its booklets', async () => {
+    await page.locator('[data-action="issue"]').click();
+    await dialog().getByTestId('action-dialog-confirm').click();
+    const progress = page.getByTestId('order-issue-progress');
+    await progress.locator('[data-job-progress][data-status="RUNNING"]').waitFor({ timeout: 20_000 });
+    await progress.getByRole('progressbar').waitFor();
+    await page.screenshot({ path: `${SHOTS}/emission-order-issuing.png`, fullPage: true });
+    await progress.locator('[data-job-progress][data-status="SUCCEEDED"]').waitFor({ timeout: 60_000 });
+    await page.getByTestId('order-status').getByText('En attente de paiement').waitFor({ timeout: 20_000 });
+    expect((await order()).status).toBe('AWAITING_PAYMENT');
+    const issued = await booklets();
+    expect(issued).toHaveLength(BOOKLETS);
+    await page.getByRole('tab', { name: /Carnets/ }).click();
+    await page.locator('tbody tr').filter({ hasText: issued[0].number }).waitFor();
+    await expect(page.locator('tbody tr').count()).resolves.toBe(BOOKLETS);
+    await page.screenshot({ path: `${SHOTS}/emission-order-issued-booklets.png`, fullPage: true });
+    await page.getByRole('tab', { name: 'Résumé' }).click();
+  });
+
+  it('activates it with the sponsor’s payment order number', async () => {
+    await page.locator('[data-action="activate"]').click();
+    await dialog().locator('input[name="paymentOrderNumber"]').fill('OP-59-2026-000777');
+    await page.screenshot({ path: `${SHOTS}/emission-order-activate-dialog.png` });
+    await dialog().getByTestId('action-dialog-confirm').click();
+    await page.getByTestId('order-status').getByText('Active', { exact: true }).waitFor({ timeout: 20_000 });
+    await page.getByText('OP-59-2026-000777').first().waitFor();
+    expect(await order()).toMatchObject({ status: 'ACTIVE', paymentOrderNumber: 'OP-59-2026-000777' });
+    // Active: no more Émettre nor Annuler.
+    await expect(page.locator('[data-action="issue"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-action="cancel"]').count()).resolves.toBe(0);
+  });
+
+  it('records a partial payment, and the amount due drops', async () => {
+    await page.locator('[data-action="record-payment"]').click();
+    // Prefilled with what is due; the bank received part of it.
+    await expect(dialog().locator('input[name="amountCents"]').inputValue()).resolves.toBe('628.8');
+    await dialog().locator('input[name="amountCents"]').fill('300');
+    await dialog().locator('input[name="bankReference"]').fill('VIR-CAF59-2026-0042');
+    await page.screenshot({ path: `${SHOTS}/emission-payment-dialog.png` });
+    await dialog().getByTestId('action-dialog-confirm').click();
+    await dialog().waitFor({ state: 'detached', timeout: 20_000 });
+    await eventually(() => cents('order-due'), 32_880, 20_000);
+    await expect(cents('order-paid')).resolves.toBe(30_000);
+    await expect(page.getByTestId('order-due').innerText()).resolves.toMatch(/328,80\s€/);
+    expect((await order()).paidCents).toBe(30_000);
+    await page.screenshot({ path: `${SHOTS}/emission-order-partly-paid.png`, fullPage: true });
+    await page.getByRole('tab', { name: /Paiements/ }).click();
+    await page.locator('tbody tr').filter({ hasText: 'VIR-CAF59-2026-0042' }).filter({ hasText: '300,00' }).waitFor();
+  });
+
+  it('hands out a range of its booklets', async () => {
+    const issued = await booklets();
+    const [from, to] = [issued[1].number, issued[3].number];
+    await page.getByRole('tab', { name: /Carnets/ }).click();
+    await page.locator('[data-action="hand-out-range"]').click();
+    await dialog().locator('input[name="from"]').fill(from);
+    await dialog().locator('input[name="to"]').fill(to);
+    await dialog().locator('input[name="handedOutBy"]').fill('Mme Durand, CCAS de Lille');
+    await page.screenshot({ path: `${SHOTS}/emission-hand-out-range-dialog.png` });
+    await dialog().getByTestId('action-dialog-confirm').click();
+    await page.getByText('3 carnets enregistrés comme remis').waitFor({ timeout: 20_000 });
+    const after = await booklets();
+    expect(after.filter(b => b.handedOutAt).map(b => b.number)).toEqual([issued[1].number, issued[2].number, issued[3].number]);
+    expect(after[2].handedOutBy).toBe('Mme Durand, CCAS de Lille');
+    await page.locator('tbody tr').filter({ hasText: to }).filter({ hasText: 'Mme Durand' }).waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: `${SHOTS}/emission-booklets-handed-out.png`, fullPage: true });
+  });
+
+  it('shows the sponsor’s follow-up with the booklets handed out and the money due', async () => {
+    const saved = await apiGet<{ sponsorId: string }>(server.baseUrl, token, `/api/orders/${orderId}`);
+    await page.goto(`${server.baseUrl}/#/sponsors/${saved.sponsorId}/show`);
+    const followUp = page.getByTestId('sponsor-follow-up');
+    await followUp.waitFor({ timeout: 20_000 });
+    const figures = await apiGet<{ booklets: { handedOut: number }; money: { dueCents: number } }>(
+      server.baseUrl,
+      token,
+      `/api/sponsors/${saved.sponsorId}/follow-up`,
+    );
+    expect(figures.booklets.handedOut).toBeGreaterThanOrEqual(3);
+    await expect(followUp.getByTestId('follow-up-handed-out').innerText()).resolves.toContain(figures.booklets.handedOut.toLocaleString('fr-FR'));
+    await followUp.getByTestId('follow-up-redemptions').waitFor();
+    await page.screenshot({ path: `${SHOTS}/emission-sponsor-follow-up.png`, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+});
