@@ -178,6 +178,21 @@ describe('emission in the console', () => {
     await expect(followUp.getByTestId('follow-up-handed-out').innerText()).resolves.toContain(figures.booklets.handedOut.toLocaleString('fr-FR'));
     await followUp.getByTestId('follow-up-redemptions').waitFor();
     await page.screenshot({ path: `${SHOTS}/emission-sponsor-follow-up.png`, fullPage: true });
+  });
+
+  it('draws the redemptions month by month of a sponsor whose passes were used', async () => {
+    const [gironde] = await apiGet<{ id: string }[]>(
+      server.baseUrl,
+      token,
+      `/api/sponsors?filter=${encodeURIComponent(JSON.stringify({ q: 'Gironde' }))}&range=[0,0]`,
+    );
+    const figures = await apiGet<{ redemptionsByMonth: { month: string; passes: number }[] }>(server.baseUrl, token, `/api/sponsors/${gironde.id}/follow-up`);
+    expect(figures.redemptionsByMonth.length).toBeGreaterThan(0);
+    await page.goto(`${server.baseUrl}/#/sponsors/${gironde.id}/show`);
+    const chart = page.getByTestId('follow-up-redemptions');
+    await chart.locator('.recharts-bar-rectangle').first().waitFor({ timeout: 20_000 });
+    await expect(chart.locator('.recharts-bar-rectangle').count()).resolves.toBe(figures.redemptionsByMonth.filter(m => m.passes > 0).length);
+    await page.screenshot({ path: `${SHOTS}/emission-sponsor-redemptions-chart.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -187,6 +187,9 @@ const fields = {
     receivedOn: 'Received on',
     bankReference: 'Bank reference',
     recordedByName: 'Recorded by',
+    booklets: 'Booklets',
+    passes: 'Passes',
+    payment: 'Payment',
 };
 
 const names: Record<string, string> = {
@@ -800,6 +803,7 @@ export const en: TranslationMessages = {
         schedule: 'Scheduled: %{cron} (%{zone})',
         noSchedule: 'Not scheduled: run by hand.',
         runOf: 'Run for %{key}, started by %{name} on %{date}',
+        startedBy: 'Started by %{name} on %{date}',
         attempts: '%{smart_count} attempt |||| %{smart_count} attempts',
         starting: 'Starting',
         doneOfTotal: '%{done} of %{total}',
@@ -810,6 +814,7 @@ export const en: TranslationMessages = {
     // Issue 10 item 6: each role's first screen (admin/src/dashboard).
     downloads: { pdf: 'Download the PDF' },
     orders: {
+        tabs: { payments: 'Payments', documents: 'Documents' },
         form: {
             amountsNote: 'The amounts (face value, 4 % intermediation fee, VAT on the fee, total owed) are computed by the server when the order is saved.',
             bookletCountHelp: '10 passes per booklet, at most 20,000 booklets',

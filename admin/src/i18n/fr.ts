@@ -646,6 +646,7 @@ export const fr: TranslationMessages = {
         schedule: 'Planifiée : %{cron} (%{zone})',
         noSchedule: 'Non planifiée : à lancer à la main.',
         runOf: 'Passage du %{key}, lancé par %{name} le %{date}',
+        startedBy: 'Lancée par %{name} le %{date}',
         attempts: '%{smart_count} tentative |||| %{smart_count} tentatives',
         starting: 'Démarrage',
         doneOfTotal: '%{done} sur %{total}',
@@ -658,6 +659,7 @@ export const fr: TranslationMessages = {
     },
     // Issue 11: emission (orders, booklets, passes, sponsors' follow-up).
     orders: {
+        tabs: { payments: 'Paiements', documents: 'Documents' },
         form: {
             amountsNote:
                 'Les montants (valeur faciale, frais d’intermédiation de 4 %, TVA sur les frais, total dû) sont calculés par le serveur à l’enregistrement.',
@@ -1029,6 +1031,13 @@ export const fr: TranslationMessages = {
                 closedAt: 'Clôturée le',
                 cancelledAt: 'Annulée le',
                 cancelReason: 'Motif d’annulation',
+                // In the order's history: what the issue generated, a payment recorded.
+                booklets: 'Carnets',
+                passes: 'Pass',
+                payment: 'Paiement',
+                amountCents: 'Montant',
+                receivedOn: 'Reçu le',
+                bankReference: 'Référence bancaire',
             },
         },
         booklets: {

@@ -16,6 +16,8 @@ export interface JobProgressProps {
     onEvent?: (type: string, run: JobRun) => void;
     /** Shows only `run`, not the job's other runs (a run's own page). */
     onlyThisRun?: boolean;
+    /** Names the run by its key (a day, a month); false where the page already says what it is about (an order's id). */
+    showKey?: boolean;
 }
 
 const formatDate = (value: string | null | undefined) =>
@@ -25,7 +27,7 @@ const formatDate = (value: string | null | undefined) =>
  * A long job's live progress: the run's state, the step at work and its progress bar, the
  * counts of each step and the outcome (or the reason it failed), from `job/<name>` events.
  */
-export const JobProgress = ({ name, run: initial = null, steps = [], onEvent, onlyThisRun = false }: JobProgressProps) => {
+export const JobProgress = ({ name, run: initial = null, steps = [], onEvent, onlyThisRun = false, showKey = true }: JobProgressProps) => {
     const translate = useTranslate();
     const [run, setRun] = useState<JobRun | null>(initial);
     const [refused, setRefused] = useState<string | null>(null);
@@ -61,7 +63,7 @@ export const JobProgress = ({ name, run: initial = null, steps = [], onEvent, on
             <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap">
                 <Chip size="small" color={statusColour(run.status)} label={translate(`enums.JobRunStatus.${run.status}`)} />
                 <Typography variant="body2">
-                    {translate('jobs.runOf', { key: run.key, name: run.startedByName, date: formatDate(run.startedAt) })}
+                    {translate(showKey ? 'jobs.runOf' : 'jobs.startedBy', { key: run.key, name: run.startedByName, date: formatDate(run.startedAt) })}
                 </Typography>
                 {run.attempts > 1 && (
                     <Typography variant="body2" color="text.secondary">

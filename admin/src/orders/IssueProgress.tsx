@@ -1,4 +1,4 @@
-import { useContext, useEffect } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import { Box, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useCanAccess, useDataProvider, useGetList, useRecordContext, useRefresh, useTranslate } from 'react-admin';
@@ -21,6 +21,8 @@ export const IssueProgress = () => {
     const refresh = useRefresh();
     const dataProvider = useDataProvider<AppDataProvider>();
     const { run: current, setRun } = useContext(IssueRunContext);
+    // A run that ended before this page opened is history (in the timeline): only one seen running here stays shown.
+    const [watched, setWatched] = useState(false);
     const { canAccess } = useCanAccess({ resource: 'job-runs', action: 'list' });
     const enabled = !!record && !!canAccess && record.status !== 'CANCELLED';
     const { data } = useGetList<JobRun>(
@@ -36,7 +38,7 @@ export const IssueProgress = () => {
         // eslint-disable-next-line react-hooks/exhaustive-deps
     }, [found?.id, found?.updatedAt]);
     const run = current && current.key === record?.id ? current : found;
-    if (!record || !run) return null;
+    if (!record || !run || (run.status === 'SUCCEEDED' && !watched)) return null;
     return (
         <Box sx={{ maxWidth: 640, mb: 1 }} data-testid="order-issue-progress">
             <Typography variant="subtitle2" color="text.secondary" sx={{ mb: 0.5 }}>
@@ -46,8 +48,10 @@ export const IssueProgress = () => {
                 name={ISSUE_JOB}
                 run={run}
                 onlyThisRun
+                showKey={false}
                 steps={jobs?.find(job => job.name === ISSUE_JOB)?.steps}
                 onEvent={(type, reported) => {
+                    setWatched(true);
                     setRun(reported);
                     if (type !== 'progress') refresh();
                 }}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Box, Stack } from '@mui/material';
 import {
     DataTable,
+    Labeled,
     NumberField,
     TabbedShowLayout,
     TextField,
@@ -61,6 +62,17 @@ const HandOutRange = () => {
     return <HandOutRangeButton {...bookletRange(record)} />;
 };
 
+/** Why a cancelled order was cancelled (nothing for the others). */
+const CancelReason = () => {
+    const record = useRecordContext();
+    if (record?.status !== 'CANCELLED') return null;
+    return (
+        <Labeled source="cancelReason">
+            <TextField source="cancelReason" emptyText="—" />
+        </Labeled>
+    );
+};
+
 const OrderTabs = () => {
     const { canAccess } = useCanAccessResources({ action: 'list', resources: ['booklets', 'sponsor-payments', 'sponsor-documents'] });
     return (
@@ -71,7 +83,7 @@ const OrderTabs = () => {
                 <RefField source="sponsorId" reference="sponsors" />
                 <TextField source="paymentOrderNumber" emptyText="—" />
                 <NumberField source="validityYear" options={{ useGrouping: false }} />
-                <TextField source="cancelReason" emptyText="—" />
+                <CancelReason />
             </TabbedShowLayout.Tab>
             <TabbedShowLayout.Tab label="tabs.restrictions" path="restrictions">
                 <TextField source="allowedDepartements" emptyText="—" />
@@ -103,6 +115,7 @@ const OrderTabs = () => {
                     reference="sponsor-payments"
                     target="orderId"
                     path="payments"
+                    label="orders.tabs.payments"
                     sort={{ field: 'receivedOn', order: 'DESC' }}
                     rowClick={false}
                 >
@@ -118,6 +131,7 @@ const OrderTabs = () => {
                     reference="sponsor-documents"
                     target="orderId"
                     path="documents"
+                    label="orders.tabs.documents"
                     sort={{ field: 'issuedAt', order: 'DESC' }}
                     rowClick={false}
                 >
@@ -141,7 +155,11 @@ export const OrderShow = () => {
     const [run, setRun] = useState<JobRun | null>(null);
     return (
         <IssueRunContext.Provider value={{ run, setRun }}>
-            <RecordShow workflow={<OrderWorkflow />} editable={record => record.status === 'DRAFT'}>
+            <RecordShow
+                workflow={<OrderWorkflow />}
+                // A draft only, and not while its issue runs.
+                editable={record => record.status === 'DRAFT' && !(run?.key === record.id && run.status === 'RUNNING')}
+            >
                 <OrderHeader />
                 <OrderTabs />
             </RecordShow>

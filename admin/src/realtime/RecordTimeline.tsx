@@ -11,6 +11,7 @@ import {
 } from 'react-admin';
 import { formatDateTime, formatValue } from './format';
 import { STAFF_FIELDS, enums, fieldEnum } from '../common/enums';
+import { formatCents } from '../common/MoneyField';
 import { useSubscribe, useSubscribeToRecord } from './useSubscribe';
 import { actionLabel } from '../audit-events/ActionField';
 
@@ -50,6 +51,22 @@ const ChangeValue = ({ resource, field, value }: { resource: string; field: stri
         return <>{translateOne(value)}</>;
     }
     if (STAFF_FIELDS.has(field) && typeof value === 'string' && value) return <StaffName id={value} />;
+    // Money is integer cents in the API: shown in euros ("300,00 €", not 30000).
+    if (/Cents$/.test(field) && typeof value === 'number') return <>{formatCents(value)}</>;
+    // A small record told with the action (a payment: amount, day, bank reference), field by field.
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+        return (
+            <>
+                {Object.entries(value as Record<string, unknown>).map(([key, inner], index) => (
+                    <span key={key}>
+                        {index > 0 && ' · '}
+                        {translate(`resources.${resource}.fields.${key}`, { _: key })} :{' '}
+                        <ChangeValue resource={resource} field={key} value={inner} />
+                    </span>
+                ))}
+            </>
+        );
+    }
     return <>{formatValue(value, translate('realtime.timeline.yes'), translate('realtime.timeline.no'))}</>;
 };
 
