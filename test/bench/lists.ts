@@ -75,9 +75,9 @@ function loadScript(): string[] {
        FROM generate_series(0, ${booklets - 1}) b`,
     // Status by a hash of the number: 5 % inactive, 30 % active, 35 % redeemed, 15 % endorsed,
     // 10 % paid, 3 % expired, 2 % cancelled; redeemed ones over the past year.
-    `INSERT INTO "Pass" (id, barcode, "bookletId", "orderId", "faceValueCents", status, "validityYear", "acceptedUntil", "redeemedAt", "updatedAt")
+    `INSERT INTO "Pass" (id, barcode, "bookletId", "orderId", "sponsorId", "faceValueCents", status, "validityYear", "acceptedUntil", "redeemedAt", "updatedAt")
      SELECT ${uid('pass', 'p')}, '2' || lpad(p::text, 12, '0'), ${uid('booklet', `p / ${PASSES_PER_BOOKLET}`)},
-            ${uid('order', `p / ${PASSES_PER_BOOKLET * BOOKLETS_PER_ORDER}`)}, 1000, s.status, 2026, '2027-01-31 22:59:59',
+            ${uid('order', `p / ${PASSES_PER_BOOKLET * BOOKLETS_PER_ORDER}`)}, ${uid('sponsor', `1 + (p / ${PASSES_PER_BOOKLET * BOOKLETS_PER_ORDER}) % ${SPONSORS}`)}, 1000, s.status, 2026, '2027-01-31 22:59:59',
             CASE WHEN s.status IN ('REDEEMED','ENDORSED','PAID') THEN now() - (h % 525600) * interval '1 minute' END, now()
        FROM generate_series(0, ${PASSES - 1}) p,
             LATERAL (SELECT abs(hashtext(p::text)::bigint) AS h) hh,
@@ -227,7 +227,7 @@ async function main() {
   const pool = new Pool({ connectionString: url, max: 4 });
   try {
     // 1. Schema without the list indexes, and the demo data (staff to log in, the referential).
-    for (const m of readMigrations().filter((m) => m.name < INDEX_MIGRATION)) {
+    for (const m of readMigrations().filter((m) => m.name !== INDEX_MIGRATION)) {
       fs.mkdirSync(path.join(earlier, m.name));
       fs.writeFileSync(path.join(earlier, m.name, 'migration.sql'), m.sql);
     }

@@ -1,4 +1,4 @@
-import { issueOrderJob } from '../../server/src/emission/issue-order.job';
+import { issueOrderJob, newBarcodeSql } from '../../server/src/emission/issue-order.job';
 import { JobRunner } from '../../server/src/jobs/job-runner';
 import type { PrismaClient } from '../../server/src/generated/prisma/client';
 import { isValidBarcode } from '../../server/src/rules/barcode';
@@ -133,6 +133,16 @@ describe('issuing an order', () => {
     expect(passes.every((p) => p.status === 'INACTIVE' && p.sponsorId === sponsorId && p.faceValueCents === 1000)).toBe(true);
     expect(passes[0].acceptedUntil.toISOString()).toBe(acceptedUntilOf(2027).toISOString());
     expect(acceptedUntilOf(2027).toISOString()).toBe('2028-01-31T22:59:59.999Z');
+  });
+
+  it('draws a different, valid barcode for every row of one statement, not one per statement', async () => {
+    const rows = await prisma.$queryRawUnsafe<{ code: string }[]>(`SELECT ${newBarcodeSql('g')} AS code FROM generate_series(1, 2000) g`);
+    expect(rows).toHaveLength(2000);
+    expect(new Set(rows.map((r) => r.code)).size).toBe(2000);
+    expect(rows.filter((r) => !isValidBarcode(r.code))).toEqual([]);
+    // Spread over the serial space: not counted up from a start.
+    const serials = rows.map((r) => Number(r.code.slice(1, 12))).sort((a, b) => a - b);
+    expect(serials[serials.length - 1] - serials[0]).toBeGreaterThan(50_000_000_000);
   });
 
   it('gives the next order of the year the next block of booklet numbers', async () => {

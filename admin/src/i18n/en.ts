@@ -370,6 +370,7 @@ export const en: TranslationMessages = {
             activate: 'Activate',
             cancel: 'Cancel',
             'hand-out': 'Hand out',
+            'record-payment': 'Payment recorded',
             redeem: 'Redeem',
             void: 'Void scan',
             resolve: 'Resolve',

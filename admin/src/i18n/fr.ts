@@ -181,6 +181,7 @@ export const fr: TranslationMessages = {
             activate: 'Activation',
             cancel: 'Annulation',
             'hand-out': 'Remise',
+            'record-payment': 'Paiement enregistré',
             redeem: 'Passage',
             void: 'Annulation de scan',
             resolve: 'Résolution',

@@ -13,13 +13,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * 11-digit serial from 60 random bits of gen_random_uuid() (a CSPRNG; the version and variant
  * nibbles are skipped) so a pass's number tells nothing of another's, then the GS1 mod-10 check
  * digit (weights 1, 3, 1, … over the first 12 digits). server/src/rules/barcode.ts is the same
- * rule in TypeScript; the tests check every issued barcode against it.
+ * rule in TypeScript; the tests check every issued barcode against it. `perRow` names a column
+ * of the row being inserted: the subquery refers to it, so PostgreSQL draws once per row (an
+ * uncorrelated subquery is evaluated once per statement, giving every row the same code).
  */
-const NEW_BARCODE_SQL = `(
-  SELECT d.f || ((10 - (sum(substr(d.f, i, 1)::int * (CASE WHEN i % 2 = 1 THEN 1 ELSE 3 END)) % 10)) % 10)::text
-    FROM (SELECT '2' || lpad(((('x' || substr(replace(gen_random_uuid()::text, '-', ''), 18, 15))::bit(60)::bigint) % 100000000000)::text, 11, '0') AS f) d,
-         generate_series(1, 12) i
-   GROUP BY d.f
+const digitsAt = (positions: number[]) => positions.map((i) => `substr(d.f, ${i}, 1)::int`).join(' + ');
+export const newBarcodeSql = (perRow: string) => `(
+  SELECT d.f || ((10 - ((${digitsAt([1, 3, 5, 7, 9, 11])}) + 3 * (${digitsAt([2, 4, 6, 8, 10, 12])})) % 10) % 10)::text
+    FROM (SELECT '2' || lpad(((('x' || substr(replace(gen_random_uuid()::text, '-', ''), 18, 15))::bit(60)::bigint) % 100000000000)::text, 11, '0') AS f
+           WHERE ${perRow} IS NOT NULL) d
 )`;
 
 /**
@@ -82,7 +84,7 @@ export const issueOrderJob: JobDefinition<IssueParams> = {
         for (let round = 0; round < 20; round++) {
           const added = await tx.$executeRawUnsafe(
             `INSERT INTO "Pass" ("id", "barcode", "bookletId", "orderId", "sponsorId", "faceValueCents", "status", "validityYear", "acceptedUntil", "createdAt", "updatedAt")
-             SELECT gen_random_uuid()::text, ${NEW_BARCODE_SQL}, b.id, $1, $2, $3, 'INACTIVE', $4, $5, now(), now()
+             SELECT gen_random_uuid()::text, ${newBarcodeSql('k')}, b.id, $1, $2, $3, 'INACTIVE', $4, $5, now(), now()
                FROM "Booklet" b
                CROSS JOIN LATERAL generate_series(1, $6 - (SELECT count(*)::int FROM "Pass" p WHERE p."bookletId" = b.id)) k
               WHERE b."orderId" = $1 AND b.number > $7 AND b.number <= $8

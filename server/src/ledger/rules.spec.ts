@@ -65,7 +65,7 @@ describe('a transaction is refused', () => {
     ['with a line neither debit nor credit', [{ account: 'PASS_FLOAT' }], 'Ligne 1 : un débit ou un crédit, exactement un des deux.'],
     ['with an unknown account', [{ account: 'CASH', debitCents: 1000 }, { account: STRUCTURE, creditCents: 1000 }], 'Ligne 1 : compte inconnu « CASH ».'],
     ['with a structure account without an id', [{ account: 'PASS_FLOAT', debitCents: 1000 }, { account: 'STRUCTURE:', creditCents: 1000 }], 'Ligne 2 : compte inconnu « STRUCTURE: ».'],
-    ['with a line too large for the column', [{ account: 'BANK', debitCents: 2_147_483_648 }, { account: SPONSOR, creditCents: 2_147_483_648 }], 'Ligne 1 : montant trop grand pour une ligne (au plus 21474836,47 €).'],
+    ['with a line too large for the column', [{ account: 'BANK', debitCents: 2_147_483_648 }, { account: SPONSOR, creditCents: 2_147_483_648 }], 'Ligne 1 : montant trop grand pour une ligne (au plus 21\u202f474\u202f836,47 €).'],
   ])('%s', (_name, lines, problem) => {
     expect(transactionProblems(tx(lines))).toContain(problem);
   });
