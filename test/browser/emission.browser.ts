@@ -164,6 +164,58 @@ describe('emission in the console', () => {
     await page.screenshot({ path: `${SHOTS}/emission-booklets-handed-out.png`, fullPage: true });
   });
 
+  it('hands out a single booklet from its page', async () => {
+    const [first] = await booklets();
+    await page.goto(`${server.baseUrl}/#/booklets/${first.id}/show`);
+    await page.locator('[data-action="hand-out"]').click();
+    await dialog().locator('input[name="handedOutBy"]').fill('Accueil de la CAF, Roubaix');
+    await dialog().getByTestId('action-dialog-confirm').click();
+    await page.getByText('Accueil de la CAF, Roubaix').first().waitFor({ timeout: 15_000 });
+    // Handed out: no second Remettre.
+    await page.locator('[data-action="hand-out"]').waitFor({ state: 'detached' });
+    expect((await booklets())[0].handedOutBy).toBe('Accueil de la CAF, Roubaix');
+  });
+
+  it('cancels a lost booklet from its page: its active passes are cancelled', async () => {
+    const last = (await booklets())[BOOKLETS - 1];
+    await page.goto(`${server.baseUrl}/#/booklets/${last.id}/show`);
+    await page.locator('[data-action="cancel"]').click();
+    await dialog().locator('textarea[name="reason"]').fill('Carnet perdu par le bénéficiaire');
+    await page.screenshot({ path: `${SHOTS}/emission-booklet-cancel-dialog.png` });
+    await dialog().getByTestId('action-dialog-confirm').click();
+    await dialog().waitFor({ state: 'detached', timeout: 15_000 });
+    const filter = encodeURIComponent(JSON.stringify({ bookletId: last.id }));
+    await eventually(
+      async () => (await apiGet<{ status: string }[]>(server.baseUrl, token, `/api/passes?filter=${filter}&range=[0,49]`)).every(p => p.status === 'CANCELLED'),
+      true,
+    );
+    await page.getByRole('tab', { name: /Pass/ }).click();
+    await page.locator('tbody tr').filter({ hasText: 'Annulé' }).first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: `${SHOTS}/emission-booklet-cancelled.png`, fullPage: true });
+  });
+
+  it('finds a pass by its barcode and cancels it', async () => {
+    const booklet = (await booklets())[BOOKLETS - 2];
+    const filter = encodeURIComponent(JSON.stringify({ bookletId: booklet.id }));
+    const [pass] = await apiGet<{ id: string; barcode: string; status: string }[]>(server.baseUrl, token, `/api/passes?filter=${filter}&range=[0,0]`);
+    expect(pass.status).toBe('ACTIVE');
+    await page.goto(`${server.baseUrl}/#/passes`);
+    await page.locator('input[name="q"]').fill(pass.barcode);
+    await page.locator('tbody tr').filter({ hasText: pass.barcode }).waitFor({ timeout: 15_000 });
+    await eventually(() => page.locator('tbody tr').count(), 1);
+    // On the barcode: the middle of the row is a link to its booklet.
+    await page.locator('tbody tr').getByText(pass.barcode).click();
+    await page.waitForURL(new RegExp(`/passes/${pass.id}/show`));
+    await page.locator('[data-action="cancel"]').click();
+    await dialog().locator('textarea[name="reason"]').fill('Pass volé, signalé par le CCAS');
+    await dialog().getByTestId('action-dialog-confirm').click();
+    await dialog().waitFor({ state: 'detached', timeout: 15_000 });
+    await eventually(async () => (await apiGet<{ status: string }>(server.baseUrl, token, `/api/passes/${pass.id}`)).status, 'CANCELLED');
+    // Cancelled: the button is gone (only an active pass is cancelled).
+    await page.locator('[data-action="cancel"]').waitFor({ state: 'detached', timeout: 15_000 });
+    await page.screenshot({ path: `${SHOTS}/emission-pass-cancelled.png`, fullPage: true });
+  });
+
   it('shows the sponsor’s follow-up with the booklets handed out and the money due', async () => {
     const saved = await apiGet<{ sponsorId: string }>(server.baseUrl, token, `/api/orders/${orderId}`);
     await page.goto(`${server.baseUrl}/#/sponsors/${saved.sponsorId}/show`);

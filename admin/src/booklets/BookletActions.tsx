@@ -1,16 +1,35 @@
 import HandOutIcon from '@mui/icons-material/VolunteerActivism';
 import CancelIcon from '@mui/icons-material/Block';
 import { Typography } from '@mui/material';
-import { TextInput, minLength, required, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { TextInput, minLength, required, useCanAccess, useGetList, useRecordContext, useTranslate } from 'react-admin';
 import { ActionButton, DownloadButton, todayInParis, toDay } from '../common';
 import { HandOutInputs } from './HandOutInputs';
+
+/**
+ * What the booklet's passes still allow (a booklet has no state of its own): handing out while
+ * some are not cancelled (inactive or active), cancelling while some are active.
+ */
+const useBookletPasses = () => {
+    const record = useRecordContext();
+    const { data, isPending } = useGetList(
+        'passes',
+        { filter: { bookletId: record?.id, status: ['INACTIVE', 'ACTIVE'] }, pagination: { page: 1, perPage: 50 }, sort: { field: 'barcode', order: 'ASC' } },
+        { enabled: !!record }
+    );
+    return {
+        isPending,
+        usable: (data ?? []).length > 0,
+        active: (data ?? []).some(pass => pass.status === 'ACTIVE'),
+    };
+};
 
 /** "Remettre": one booklet recorded as handed out to a beneficiary (date and who). */
 export const HandOutBookletButton = () => {
     const record = useRecordContext();
     const translate = useTranslate();
     const { canAccess } = useCanAccess({ resource: 'booklets', action: 'edit' });
-    if (!record || !canAccess || record.handedOutAt) return null;
+    const { usable } = useBookletPasses();
+    if (!record || !canAccess || record.handedOutAt || !usable) return null;
     return (
         <ActionButton
             action="hand-out"
@@ -34,7 +53,8 @@ export const CancelBookletButton = () => {
     const record = useRecordContext();
     const translate = useTranslate();
     const { canAccess } = useCanAccess({ resource: 'booklets', action: 'edit' });
-    if (!record || !canAccess) return null;
+    const { active } = useBookletPasses();
+    if (!record || !canAccess || !active) return null;
     return (
         <ActionButton
             action="cancel"

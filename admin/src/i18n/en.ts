@@ -402,7 +402,6 @@ export const en: TranslationMessages = {
             reactivate: 'Reactivation',
             'sign-charter': 'Charter signed',
             reassign: 'Reassignment',
-            'record-payment': 'Payment recorded',
             'hand-out-range': 'Range of booklets handed out',
         },
         unknownAction: 'Other action (%{action})',

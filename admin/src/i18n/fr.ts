@@ -214,7 +214,6 @@ export const fr: TranslationMessages = {
             'sign-charter': 'Signature de la charte',
             reassign: 'Réattribution',
             // issue 11: emission
-            'record-payment': 'Paiement enregistré',
             'hand-out-range': 'Remise d’une série de carnets',
         },
         unknownAction: 'Autre action (%{action})',
