@@ -74,14 +74,27 @@ describe('emission in the console', () => {
     }
     await page.getByLabel('Commanditaire').fill(SPONSOR);
     await page.getByRole('option', { name: SPONSOR }).click();
-    await page.locator('input[name="bookletCount"]').fill(String(BOOKLETS));
+    await page.locator('input[name="bookletCount"]').fill(String(BOOKLETS - 1));
     await page.screenshot({ path: `${SHOTS}/emission-order-create.png`, fullPage: true });
     await page.locator('button[type="submit"]').click();
     await page.waitForURL(/\/orders\/[^/]+\/show/, { timeout: 20_000 });
     orderId = decodeURIComponent(/\/orders\/([^/]+)\/show/.exec(page.url())![1]);
     await expect(status()).resolves.toBe('Brouillon');
-    // 6 booklets × 10 passes × 10 € = 600 €; fee 4 % = 24 €; VAT 20 % of the fee = 4,80 €.
+    // 5 booklets × 10 passes × 10 € = 500 €; fee 4 % = 20 €; VAT 20 % of the fee = 4 €.
     await page.getByTestId('order-amounts').waitFor();
+    await expect(cents('order-face-value')).resolves.toBe(50_000);
+    await expect(cents('order-total')).resolves.toBe(52_400);
+    expect((await order()).status).toBe('DRAFT');
+  });
+
+  it('corrects the draft, and the server computes its amounts again', async () => {
+    await page.locator(`a[href="#/orders/${orderId}"]`).first().click();
+    await page.getByText('Vous modifiez cet enregistrement').first().waitFor({ timeout: 20_000 });
+    await page.locator('input[name="bookletCount"]').fill(String(BOOKLETS));
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL(/\/show/, { timeout: 20_000 });
+    // 6 booklets × 10 passes × 10 € = 600 €; fee 4 % = 24 €; VAT 20 % of the fee = 4,80 €.
+    await eventually(() => cents('order-face-value'), 60_000);
     await expect(cents('order-face-value')).resolves.toBe(60_000);
     await expect(cents('order-fee')).resolves.toBe(2_400);
     await expect(cents('order-vat')).resolves.toBe(480);

@@ -17,7 +17,8 @@ export const MENU_GROUPS: { label: string; resources: string[] }[] = [
         resources: ['applications', 'structures', 'locations', 'charters', 'questionnaires'],
     },
     { label: 'menu.catalogue', resources: ['referential-categories', 'referential-services', 'offers'] },
-    { label: 'menu.emission', resources: ['sponsors', 'orders', 'booklets', 'passes', 'sponsor-payments', 'sponsor-documents'] },
+    // Payments received and sponsor documents are read on each order's page (their own lists at #/sponsor-payments, #/sponsor-documents).
+    { label: 'menu.emission', resources: ['sponsors', 'orders', 'booklets', 'passes'] },
     { label: 'menu.redemption', resources: ['redemptions', 'scans', 'disputes', 'subscriptions'] },
     { label: 'menu.endorsement', resources: ['endorsements', 'statements', 'payouts'] },
     { label: 'menu.accounting', resources: ['ledger-entries'] },
