@@ -1,6 +1,7 @@
 import bwipjs from 'bwip-js';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { euros, frenchDate, renderPdf } from './pdf';
+import { flattenToGrayPng } from './png';
 
 /** What a booklet's printable sheet shows: everything read once, so the sheet is a pure function of it. */
 export interface BookletSheet {
@@ -22,11 +23,12 @@ export interface BookletSheet {
 
 /**
  * A pass's EAN-13 barcode as a PNG, with its digits under the bars (what a handheld reader and a
- * person both read). White background and quiet zones, so it decodes once printed.
+ * person both read). White background and quiet zones, so it decodes once printed; grayscale
+ * without transparency, so the sheet's bytes do not vary (see flattenToGrayPng).
  */
-export function passBarcodePng(barcode: string): Promise<Buffer> {
+export async function passBarcodePng(barcode: string): Promise<Buffer> {
   if (!/^\d{13}$/.test(barcode)) throw new Error(`EAN-13 attendu : ${barcode}`);
-  return bwipjs.toBuffer({
+  const rgba = await bwipjs.toBuffer({
     bcid: 'ean13',
     text: barcode,
     includetext: true,
@@ -36,6 +38,7 @@ export function passBarcodePng(barcode: string): Promise<Buffer> {
     paddingheight: 2,
     backgroundcolor: 'FFFFFF',
   });
+  return flattenToGrayPng(rgba);
 }
 
 const GREY = '#555555';
