@@ -64,8 +64,9 @@ export function pdfImages(pdf: Buffer): Buffer[] {
 }
 
 /** Lets supertest collect a binary body (PDF) as a Buffer. */
-export function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) {
+export function binary(res: unknown, done: (err: Error | null, body: unknown) => void) {
+  const stream = res as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 }
