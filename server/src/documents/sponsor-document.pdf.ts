@@ -175,7 +175,7 @@ function creditBody(s: SponsorDocumentSnapshot): Content[] {
       margin: [0, 18, 0, 0],
       fontSize: 8.5,
       color: GREY,
-      text: `Commande ${o.reference} : ${count(o.bookletCount * o.passesPerBooklet)} pass émis pour ${euros(o.faceValueCents)} de valeur faciale. Les pass crédités ne sont pas soumis à la TVA ; les frais d’intermédiation restent dus.`,
+      text: `Commande ${o.reference} : ${count(o.bookletCount * o.passesPerBooklet)} pass émis pour ${euros(o.faceValueCents)} de valeur faciale. Les pass sont crédités à leur seule valeur faciale, hors frais d’intermédiation.`,
     },
   ];
 }
