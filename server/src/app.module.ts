@@ -15,6 +15,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { Database } from './database/database';
 import { DatabaseModule } from './database/database.module';
 import { DisputesModule } from './disputes/disputes.module';
+import { DocumentsModule } from './documents/documents.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { EmissionModule } from './emission/emission.module';
 import { EndorsementModule } from './endorsement/endorsement.module';
@@ -59,6 +60,7 @@ export class AppModule {
         EligibilityModule,
         CatalogueModule,
         EmissionModule,
+        DocumentsModule,
         ScanningModule,
         DisputesModule,
         EndorsementModule,

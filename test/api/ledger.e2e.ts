@@ -28,7 +28,7 @@ describe('GET /api/ledger-entries', () => {
   it('filters by account, transaction, event and date', async () => {
     const order = await t.started.deps.db.prisma.order.findFirstOrThrow({ where: { status: 'ACTIVE' }, orderBy: { reference: 'asc' } });
     const account = `SPONSOR:${order.sponsorId}`;
-    const byAccount = await get(`/api/ledger-entries?${filter({ account })}`);
+    const byAccount = await get(`/api/ledger-entries?${filter({ account, event: 'ORDER_ACTIVATED' })}`);
     expect(byAccount.status).toBe(200);
     expect(byAccount.body.length).toBeGreaterThan(0);
     expect(byAccount.body.every((e: any) => e.account === account && e.event === 'ORDER_ACTIVATED')).toBe(true);

@@ -66,6 +66,7 @@ CREATE TABLE "SponsorDocument" (
 CREATE UNIQUE INDEX "SponsorDocument_kind_number_key" ON "SponsorDocument"("kind", "number");
 CREATE UNIQUE INDEX "SponsorDocument_kind_orderId_key" ON "SponsorDocument"("kind", "orderId");
 CREATE INDEX "SponsorDocument_sponsorId_issuedAt_idx" ON "SponsorDocument"("sponsorId", "issuedAt");
+CREATE INDEX "SponsorDocument_issuedAt_id_idx" ON "SponsorDocument"("issuedAt" DESC, "id" DESC);
 ALTER TABLE "SponsorDocument" ADD CONSTRAINT "SponsorDocument_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE "SponsorDocument" ADD CONSTRAINT "SponsorDocument_sponsorId_fkey" FOREIGN KEY ("sponsorId") REFERENCES "Sponsor"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 

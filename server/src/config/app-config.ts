@@ -1,12 +1,14 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
   IsString,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
   Validate,
@@ -18,6 +20,7 @@ import { validateCronExpression } from 'cron';
 import { compile as compileTrust } from 'proxy-addr';
 import * as path from 'node:path';
 import { describeValidationErrors } from '../common/validation';
+import { isValidSiret, SIRET_MESSAGE } from '../rules/siret';
 
 const toBool = ({ value }: { value: unknown }) => {
   if (value === undefined || value === '') return undefined;
@@ -83,6 +86,17 @@ class TimeZoneConstraint implements ValidatorConstraintInterface {
 
   defaultMessage() {
     return 'fuseau horaire IANA attendu (par exemple Europe/Paris)';
+  }
+}
+
+@ValidatorConstraint({ name: 'siret' })
+class SiretConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    return isValidSiret(value);
+  }
+
+  defaultMessage() {
+    return SIRET_MESSAGE;
   }
 }
 
@@ -174,8 +188,28 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   PRESENCE_STALE_SECONDS = 60;
 
-  @IsString() @MinLength(1)
+  /** Issuer identity printed on sponsor documents and pass sheets (frozen into each document's snapshot). */
+  @IsString() @MinLength(1) @MaxLength(120)
   ISSUER_NAME = 'Association #APTIC';
+
+  @Validate(SiretConstraint)
+  ISSUER_SIRET = '91234567500017';
+
+  @IsString() @MinLength(1) @MaxLength(120)
+  ISSUER_ADDRESS = '12 rue de l’Inclusion';
+
+  @Matches(/^\d{5}$/, { message: 'ISSUER_POSTAL_CODE : code postal à 5 chiffres' })
+  ISSUER_POSTAL_CODE = '75011';
+
+  @IsString() @MinLength(1) @MaxLength(80)
+  ISSUER_CITY = 'Paris';
+
+  /** Intra-community VAT number (FR + 2-character key + SIREN). */
+  @Matches(/^FR[0-9A-HJ-NP-Z]{2}\d{9}$/, { message: 'ISSUER_VAT_NUMBER : numéro de TVA intracommunautaire français attendu (FR, 2 caractères de clé, SIREN)' })
+  ISSUER_VAT_NUMBER = 'FR65912345675';
+
+  @IsEmail({}, { message: 'ISSUER_EMAIL : adresse e-mail attendue' })
+  ISSUER_EMAIL = 'facturation@aptic.example';
 
   /** VAT on fees (upstream intermediation fee, kit subscriptions), in basis points: 2000 = 20 %. Frozen on each order when it is created. */
   @Transform(toInt) @IsInt() @Min(0) @Max(10_000)

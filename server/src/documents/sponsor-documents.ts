@@ -11,9 +11,19 @@ import { DateTime } from 'luxon';
  */
 export type SponsorDocumentKind = 'SPONSOR_FEE_INVOICE' | 'SPONSOR_CREDIT_NOTE';
 
-/** Who issues the documents (configuration: ISSUER_*). */
+/**
+ * Who issues the documents (configuration ISSUER_*; build it with issuerFrom(config)). Only the
+ * name is required, so that documents frozen before the other fields existed still render.
+ */
 export interface IssuerIdentity {
   name: string;
+  siret?: string;
+  addressLine?: string;
+  postalCode?: string;
+  city?: string;
+  /** Intra-community VAT number. */
+  vatNumber?: string;
+  email?: string;
 }
 
 export interface SponsorDocumentSnapshot {

@@ -35,6 +35,7 @@ export const issueOrderJob: JobDefinition<IssueParams> = {
   name: 'issue-order',
   label: 'Émission d’une commande (carnets et pass)',
   keyDescription: 'l’identifiant de la commande à émettre',
+  startedFrom: 'depuis la page de la commande (« Émettre »)',
   defaultKey: () => '',
   parseKey(key) {
     return UUID.test(key) ? { ok: true, params: { orderId: key } } : { ok: false, error: `« ${key.slice(0, 40)} » n’est pas l’identifiant d’une commande.` };

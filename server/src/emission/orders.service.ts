@@ -4,6 +4,7 @@ import type { StaffUser } from '../auth/staff-user';
 import { badRequest, conflict, notFound } from '../common/errors';
 import { statusLabel } from '../common/labels';
 import { AppConfig } from '../config/app-config';
+import { issuerFrom } from '../documents/issuer';
 import { createSponsorDocument } from '../documents/sponsor-documents';
 import type { Order } from '../generated/prisma/client';
 import { PrismaClient } from '../generated/prisma/client';
@@ -134,7 +135,7 @@ export class EmissionService {
         throw conflict(`La commande ${order.reference} a ${passes.count} pass inactifs pour une valeur faciale de ${euros(order.faceValueCents)} : émission incomplète, relancez-la.`);
       }
       await post(tx, { event: 'ORDER_ACTIVATED', resource: 'orders', recordId: id, at: now, lines: orderActivatedLines(order) });
-      await createSponsorDocument(tx, 'SPONSOR_FEE_INVOICE', id, { name: this.config.ISSUER_NAME }, now);
+      await createSponsorDocument(tx, 'SPONSOR_FEE_INVOICE', id, issuerFrom(this.config), now);
       return { record: order };
     });
     return presented;

@@ -61,6 +61,11 @@ export interface JobDefinition<P = unknown> {
   /** Checks a key and derives the run's parameters from it; a French reason when it is refused. */
   parseKey(key: string, now: Date): KeyCheck<P>;
   steps: JobStep<P>[];
+  /**
+   * Where staff start it when not from the Tâches page (French, e.g. "depuis la page de la
+   * commande (« Émettre »)"): the action there checks the record first, so the jobs route refuses it.
+   */
+  startedFrom?: string;
   /** The configuration setting holding its cron expression, if it is scheduled. */
   cronSetting?: keyof AppConfig & `JOB_${string}_CRON`;
 }

@@ -4,7 +4,7 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { CurrentUser, RequirePermission } from '../auth/decorators';
 import { canFollowJob, canStartJob, isJobName } from '../auth/permissions';
 import { StaffUser } from '../auth/staff-user';
-import { badRequest, forbidden, notFound } from '../common/errors';
+import { badRequest, conflict, forbidden, notFound } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import { PrismaClient } from '../generated/prisma/client';
 import { JobRunner } from './job-runner';
@@ -42,7 +42,8 @@ export class JobsController {
         defaultKey: def.defaultKey(now),
         steps: def.steps.map((s) => ({ name: s.name, label: s.label })),
         schedule: def.cronSetting && this.config.JOBS_SCHEDULE_ENABLED ? { cron: this.config[def.cronSetting], timeZone: this.config.JOBS_TIME_ZONE } : null,
-        canStart: canStartJob(user.role, def.name),
+        canStart: !def.startedFrom && canStartJob(user.role, def.name),
+        startedFrom: def.startedFrom ?? null,
         lastRun: await this.prisma.jobRun.findFirst({ where: { name: def.name }, orderBy: { startedAt: 'desc' } }),
       })),
     );
@@ -56,6 +57,7 @@ export class JobsController {
     const def = isJobName(name) ? this.runner.definition(name) : undefined;
     if (!def) throw notFound(`Tâche inconnue : « ${name.slice(0, 60)} ».`);
     if (!canStartJob(user.role, name)) throw forbidden(`Votre rôle (${ROLE_LABELS[user.role]}) ne permet pas de lancer la tâche « ${def.label} ».`);
+    if (def.startedFrom) throw conflict(`La tâche « ${def.label} » se lance ${def.startedFrom}.`, { job: def.name });
     const key = body.key?.trim() || def.defaultKey(new Date());
     const check = def.parseKey(key, new Date());
     if (!check.ok) throw badRequest(`Clé refusée pour « ${def.label} » : ${check.error} Attendu : ${def.keyDescription}.`, { fields: { key: [check.error] } });

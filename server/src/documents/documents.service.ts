@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import type { StaffUser } from '../auth/staff-user';
+import { conflict, notFound } from '../common/errors';
+import { AppConfig } from '../config/app-config';
+import { bookletsResource } from '../emission/emission.resources';
+import { PrismaClient } from '../generated/prisma/client';
+import { WritePath } from '../writes/write-path';
+import { BookletSheet, renderBookletSheet } from './booklet-sheet.pdf';
+import { renderSponsorDocument, SPONSOR_DOCUMENT_TITLES } from './sponsor-document.pdf';
+import type { SponsorDocumentSnapshot } from './sponsor-documents';
+
+/** Ids are uuids: anything much longer is no id of ours (and is not echoed back whole). */
+const MAX_ID_LENGTH = 64;
+
+export interface PdfFile {
+  fileName: string;
+  bytes: Buffer;
+}
+
+/** Serves the PDFs: sponsor documents from their frozen snapshot, booklet sheets from the booklet as stored. */
+@Injectable()
+export class DocumentsService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly writes: WritePath,
+    private readonly config: AppConfig,
+  ) {}
+
+  async sponsorDocumentPdf(id: string): Promise<PdfFile> {
+    const document = id.length <= MAX_ID_LENGTH ? await this.prisma.sponsorDocument.findUnique({ where: { id }, select: { snapshot: true } }) : null;
+    if (!document) throw notFound(`Aucun document commanditaire avec l'identifiant ${id.slice(0, MAX_ID_LENGTH)}.`);
+    const snapshot = document.snapshot as unknown as SponsorDocumentSnapshot;
+    return { fileName: `${SPONSOR_DOCUMENT_TITLES[snapshot.kind].file}-${snapshot.number}.pdf`, bytes: await renderSponsorDocument(snapshot) };
+  }
+
+  /**
+   * A booklet's printable sheet. Printed barcodes are as good as money: each print is a write
+   * (one audit event "print-sheet", through the write path), refused for cancelled passes or
+   * orders. The sheet is rendered inside that write, so no print goes unrecorded.
+   */
+  async bookletSheetPdf(id: string, user: StaffUser): Promise<PdfFile> {
+    if (id.length > MAX_ID_LENGTH) throw notFound(`Aucun carnet avec l'identifiant ${id.slice(0, MAX_ID_LENGTH)}.`);
+    const { file } = await this.writes.staff({ resource: bookletsResource, id, user, action: 'print-sheet' }, async (before, { tx }) => {
+      const booklet = await tx.booklet.findUniqueOrThrow({
+        where: { id },
+        include: { order: { include: { sponsor: true } }, passes: { orderBy: { barcode: 'asc' }, select: { barcode: true, faceValueCents: true, status: true } } },
+      });
+      const order = booklet.order;
+      if (order.status === 'CANCELLED') throw conflict(`La commande ${order.reference} est annulée : le carnet ${booklet.number} ne peut pas être imprimé.`);
+      const cancelled = booklet.passes.filter((p) => p.status === 'CANCELLED').length;
+      if (cancelled > 0) throw conflict(`Le carnet ${booklet.number} a ${cancelled} pass annulé(s) : il ne peut pas être imprimé.`);
+      if (booklet.passes.length === 0) throw conflict(`Le carnet ${booklet.number} n'a aucun pass : rien à imprimer.`);
+      const sheet: BookletSheet = {
+        issuerName: this.config.ISSUER_NAME,
+        bookletNumber: booklet.number,
+        orderReference: order.reference,
+        sponsorName: order.sponsor.name,
+        validityYear: order.validityYear,
+        allowedDepartements: order.allowedDepartements,
+        validFrom: order.validFrom?.toISOString() ?? null,
+        validUntil: order.validUntil?.toISOString() ?? null,
+        passes: booklet.passes.map((p) => ({ barcode: p.barcode, faceValueCents: p.faceValueCents })),
+        issuedAt: (order.issuedAt ?? booklet.createdAt).toISOString(),
+      };
+      const bytes = await renderBookletSheet(sheet);
+      const passes = sheet.passes.map((p) => p.barcode);
+      return {
+        record: before,
+        audit: { before: null, after: { bookletNumber: booklet.number, orderReference: order.reference, passCount: passes.length, firstBarcode: passes[0], lastBarcode: passes[passes.length - 1] } },
+        // Nothing a list shows has changed: only the audit event goes out.
+        change: null,
+        file: { fileName: `carnet-${booklet.number}.pdf`, bytes },
+      };
+    });
+    return file;
+  }
+}
