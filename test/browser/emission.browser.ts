@@ -4,7 +4,7 @@
  * booklets, activates it with the payment order number, records a partial payment (the amount
  * due drops), hands out a range of its booklets, and finds it all on the sponsor's follow-up.
  */
-import { mkdirSync } from 'fs';
+import { mkdirSync, readFileSync } from 'fs';
 import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, apiGet, eventually, apiLogin, launchBrowser, loginThroughConsole, startServer, type RunningBrowser, type RunningServer } from './support';
 
@@ -159,6 +159,23 @@ describe('emission in the console', () => {
     await page.locator('tbody tr').filter({ hasText: 'VIR-CAF59-2026-0042' }).filter({ hasText: '300,00' }).waitFor();
   });
 
+  it('lists the fee invoice numbered at activation and downloads its PDF with the staff token', async () => {
+    await page.getByRole('tab', { name: /Documents/ }).click();
+    const row = page.locator('tbody tr').filter({ hasText: 'Facture des frais amont' });
+    await row.waitFor({ timeout: 15_000 });
+    const filter = encodeURIComponent(JSON.stringify({ orderId }));
+    const [invoice] = await apiGet<{ number: string; amountCents: number }[]>(server.baseUrl, token, `/api/sponsor-documents?filter=${filter}&range=[0,0]`);
+    expect(invoice.amountCents).toBe(62_880); // what the sponsor owes, incl. VAT on the fee
+    await expect(row.innerText()).resolves.toContain(invoice.number);
+    await expect(row.innerText()).resolves.toMatch(/628,80\s€/);
+    const [download] = await Promise.all([page.waitForEvent('download'), row.locator('[data-download]').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const file = `${SHOTS}/emission-fee-invoice.pdf`;
+    await download.saveAs(file);
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.screenshot({ path: `${SHOTS}/emission-order-documents.png`, fullPage: true });
+  });
+
   it('hands out a range of its booklets', async () => {
     const issued = await booklets();
     const [from, to] = [issued[1].number, issued[3].number];
@@ -180,6 +197,11 @@ describe('emission in the console', () => {
   it('hands out a single booklet from its page', async () => {
     const [first] = await booklets();
     await page.goto(`${server.baseUrl}/#/booklets/${first.id}/show`);
+    // Its sheet to print first.
+    const [sheet] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-download="booklets/${first.id}/sheet.pdf"]`).click()]);
+    const file = `${SHOTS}/emission-booklet-sheet.pdf`;
+    await sheet.saveAs(file);
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     await page.locator('[data-action="hand-out"]').click();
     await dialog().locator('input[name="handedOutBy"]').fill('Accueil de la CAF, Roubaix');
     await dialog().getByTestId('action-dialog-confirm').click();
