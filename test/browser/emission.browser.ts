@@ -224,6 +224,10 @@ describe('emission in the console', () => {
       async () => (await apiGet<{ status: string }[]>(server.baseUrl, token, `/api/passes?filter=${filter}&range=[0,49]`)).every(p => p.status === 'CANCELLED'),
       true,
     );
+    // Nothing left to cancel, hand out or print (the server refuses a sheet with cancelled passes).
+    await page.locator('[data-action="cancel"]').waitFor({ state: 'detached', timeout: 15_000 });
+    await expect(page.locator('[data-action="hand-out"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-download$="sheet.pdf"]').count()).resolves.toBe(0);
     await page.getByRole('tab', { name: /Pass/ }).click();
     await page.locator('tbody tr').filter({ hasText: 'Annulé' }).first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: `${SHOTS}/emission-booklet-cancelled.png`, fullPage: true });

@@ -7,19 +7,21 @@ import { HandOutInputs } from './HandOutInputs';
 
 /**
  * What the booklet's passes still allow (a booklet has no state of its own): handing out while
- * some are not cancelled (inactive or active), cancelling while some are active.
+ * some are not cancelled (inactive or active), cancelling while some are active, printing its
+ * sheet while none is cancelled (the server refuses it otherwise).
  */
 const useBookletPasses = () => {
     const record = useRecordContext();
     const { data, isPending } = useGetList(
         'passes',
-        { filter: { bookletId: record?.id, status: ['INACTIVE', 'ACTIVE'] }, pagination: { page: 1, perPage: 50 }, sort: { field: 'barcode', order: 'ASC' } },
+        { filter: { bookletId: record?.id }, pagination: { page: 1, perPage: 50 }, sort: { field: 'barcode', order: 'ASC' } },
         { enabled: !!record }
     );
     return {
         isPending,
-        usable: (data ?? []).length > 0,
+        usable: (data ?? []).some(pass => pass.status === 'INACTIVE' || pass.status === 'ACTIVE'),
         active: (data ?? []).some(pass => pass.status === 'ACTIVE'),
+        printable: (data ?? []).length > 0 && !(data ?? []).some(pass => pass.status === 'CANCELLED'),
     };
 };
 
@@ -72,11 +74,12 @@ export const CancelBookletButton = () => {
     );
 };
 
-/** The booklet's sheet to print (PDF with its passes' barcodes): ADMIN and FINANCE. */
+/** The booklet's sheet to print (PDF with its passes' barcodes; each print is in the journal): ADMIN and FINANCE. */
 export const BookletSheetButton = () => {
     const record = useRecordContext();
     const { canAccess } = useCanAccess({ resource: 'booklets', action: 'edit' });
-    if (!record || !canAccess) return null;
+    const { printable } = useBookletPasses();
+    if (!record || !canAccess || !printable) return null;
     return <DownloadButton path={`booklets/${record.id}/sheet.pdf`} filename={`carnet-${record.number}.pdf`} label="booklets.sheet" />;
 };
 
