@@ -99,8 +99,9 @@ describe('emission in the console', () => {
     await expect(cents('order-fee')).resolves.toBe(2_400);
     await expect(cents('order-vat')).resolves.toBe(480);
     await expect(cents('order-total')).resolves.toBe(62_880);
-    await expect(cents('order-due')).resolves.toBe(62_880);
     await expect(page.getByTestId('order-total').innerText()).resolves.toMatch(/628,80\s€/);
+    // A draft is a quote: nothing paid nor due yet.
+    await expect(page.getByTestId('order-due').count()).resolves.toBe(0);
     const saved = await order();
     expect(saved).toMatchObject({ status: 'DRAFT', faceValueCents: 60_000, totalCents: 62_880 });
     // A draft has neither Activer nor Enregistrer un paiement.
@@ -136,6 +137,7 @@ describe('emission in the console', () => {
     await page.getByTestId('order-status').getByText('Active', { exact: true }).waitFor({ timeout: 20_000 });
     await page.getByText('OP-59-2026-000777').first().waitFor();
     expect(await order()).toMatchObject({ status: 'ACTIVE', paymentOrderNumber: 'OP-59-2026-000777' });
+    await expect(cents('order-due')).resolves.toBe(62_880);
     // Active: no more Émettre nor Annuler.
     await expect(page.locator('[data-action="issue"]').count()).resolves.toBe(0);
     await expect(page.locator('[data-action="cancel"]').count()).resolves.toBe(0);
@@ -253,6 +255,25 @@ describe('emission in the console', () => {
     // Cancelled: the button is gone (only an active pass is cancelled).
     await page.locator('[data-action="cancel"]').waitFor({ state: 'detached', timeout: 15_000 });
     await page.screenshot({ path: `${SHOTS}/emission-pass-cancelled.png`, fullPage: true });
+  });
+
+  it('cancels a draft order with its reason', async () => {
+    const filter = encodeURIComponent(JSON.stringify({ status: 'DRAFT' }));
+    const [draft] = await apiGet<{ id: string; reference: string }[]>(server.baseUrl, token, `/api/orders?filter=${filter}&range=[0,0]`);
+    await page.goto(`${server.baseUrl}/#/orders/${draft.id}/show`);
+    await page.locator('[data-action="cancel"]').click();
+    await dialog().locator('textarea[name="reason"]').fill('Commande saisie en double');
+    await dialog().getByTestId('action-dialog-confirm').click();
+    await page.getByTestId('order-status').getByText('Annulée').waitFor({ timeout: 15_000 });
+    await page.getByText('Commande saisie en double').first().waitFor();
+    await expect(page.getByTestId('order-due').count()).resolves.toBe(0);
+    // Cancelled: no workflow button and no edit left.
+    for (const action of ['issue', 'activate', 'record-payment', 'cancel']) {
+      await expect(page.locator(`[data-action="${action}"]`).count()).resolves.toBe(0);
+    }
+    await expect(page.locator(`a[href="#/orders/${draft.id}"]`).count()).resolves.toBe(0);
+    expect((await apiGet<{ status: string }>(server.baseUrl, token, `/api/orders/${draft.id}`)).status).toBe('CANCELLED');
+    await page.screenshot({ path: `${SHOTS}/emission-order-cancelled.png`, fullPage: true });
   });
 
   it('shows the sponsor’s follow-up with the booklets handed out and the money due', async () => {

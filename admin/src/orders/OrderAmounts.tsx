@@ -2,6 +2,7 @@ import { Box, Stack, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { formatCents } from '../common';
 import { dueCents } from '../../../server/src/rules/orders';
+import { allows } from '../../../server/src/rules/workflows';
 
 const percent = (bp: number | null | undefined) =>
     bp == null ? '' : new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 2 }).format(bp / 10000);
@@ -26,6 +27,9 @@ export const OrderAmounts = () => {
     const translate = useTranslate();
     if (!record) return null;
     const due = dueCents({ totalCents: record.totalCents ?? 0, paidCents: record.paidCents ?? 0 });
+    // Paid and due mean something once payments are taken (issued, active, closed): not for a draft
+    // (a quote) nor a cancelled order.
+    const payable = allows('orders', 'record-payment', record.status);
     return (
         <Box sx={{ maxWidth: 480, px: 2, py: 1.5, border: 1, borderColor: 'divider', borderRadius: 1 }} data-testid="order-amounts">
             <Typography variant="subtitle2" color="text.secondary" sx={{ mb: 0.5 }}>
@@ -40,10 +44,16 @@ export const OrderAmounts = () => {
             <Line label={translate('orders.amounts.vat', { rate: percent(record.vatRateBp) })} cents={record.vatCents ?? 0} testId="order-vat" />
             <Box sx={{ borderTop: 1, borderColor: 'divider', mt: 0.5 }} />
             <Line label={translate('orders.amounts.total')} cents={record.totalCents ?? 0} strong testId="order-total" />
-            <Line label={translate('orders.amounts.paid')} cents={record.paidCents ?? 0} testId="order-paid" />
-            {(record.creditedCents ?? 0) > 0 && <Line label={translate('orders.amounts.credited')} cents={record.creditedCents} testId="order-credited" />}
-            <Box sx={{ borderTop: 1, borderColor: 'divider', mt: 0.5 }} />
-            <Line label={translate('orders.amounts.due')} cents={due} strong testId="order-due" />
+            {payable && (
+                <>
+                    <Line label={translate('orders.amounts.paid')} cents={record.paidCents ?? 0} testId="order-paid" />
+                    {(record.creditedCents ?? 0) > 0 && (
+                        <Line label={translate('orders.amounts.credited')} cents={record.creditedCents} testId="order-credited" />
+                    )}
+                    <Box sx={{ borderTop: 1, borderColor: 'divider', mt: 0.5 }} />
+                    <Line label={translate('orders.amounts.due')} cents={due} strong testId="order-due" />
+                </>
+            )}
         </Box>
     );
 };
