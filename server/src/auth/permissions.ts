@@ -76,12 +76,13 @@ export const ROLE_MATRIX: Record<ResourceName, Partial<Record<Role, Access>>> = 
 };
 
 /** Long jobs (server/src/jobs): the only names a route or a `job/<name>` topic accepts. */
-export const JOB_NAMES = ['purge-sessions'] as const;
+export const JOB_NAMES = ['purge-sessions', 'expire-passes'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /** W = may start a run by hand (and follow it), R = may follow its runs and progress, absent = neither. */
 export const JOB_MATRIX: Record<JobName, Partial<Record<Role, Access>>> = {
   'purge-sessions': { ADMIN: W },
+  'expire-passes': { ADMIN: W, FINANCE: W },
 };
 
 export function isJobName(name: string): name is JobName {
