@@ -113,12 +113,13 @@ describe('GET /api/jobs and the job-runs resource', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual([
       expect.objectContaining({ name: 'purge-sessions', label: 'Purge des sessions expirées', canStart: true, steps: [{ name: 'sessions', label: 'Sessions supprimées' }] }),
+      expect.objectContaining({ name: 'expire-passes', canStart: true }),
     ]);
     expect(res.body[0].lastRun).toEqual(expect.objectContaining({ name: 'purge-sessions' }));
   });
 
-  it('shows FINANCE only the runs of the jobs it may follow (none yet)', async () => {
-    expect((await t.http.get('/api/jobs').set(await auth('FINANCE'))).body).toEqual([]);
+  it('shows FINANCE only the jobs it may follow and their runs (none yet), never the session purge', async () => {
+    expect((await t.http.get('/api/jobs').set(await auth('FINANCE'))).body.map((j: { name: string }) => j.name)).toEqual(['expire-passes']);
     const runs = await t.http.get('/api/job-runs').set(await auth('FINANCE'));
     expect(runs.status).toBe(200);
     expect(runs.body).toEqual([]);
