@@ -1,10 +1,14 @@
 import { randomInt } from 'node:crypto';
 import type { PrismaClient } from '../../server/src/generated/prisma/client';
+import { loadConfig } from '../../server/src/config/app-config';
+import { todayKey } from '../../server/src/jobs/job-keys';
 import { JobRunner } from '../../server/src/jobs/job-runner';
 import { orderActivatedLines, post, structureAccount } from '../../server/src/ledger';
 import { barcodeFromSerial, randomSerial } from '../../server/src/rules/barcode';
 import { acceptedUntilOf, bookletNumberOf, orderAmounts } from '../../server/src/rules/orders';
+import { waitUntil } from '../jobs/support';
 import { expectLedgerInvariants } from '../support/ledger';
+import { collect, connect, connected, subscribe, waitFor } from '../support/sockets';
 import { expectErrorShape, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -313,6 +317,34 @@ describe('POST /api/jobs/expire-passes/runs', () => {
   });
 });
 
+describe('live lists', () => {
+  it('tell the passes list once per chunk of expired passes, and the orders list of the closed order', async () => {
+    const later = await createActiveOrder(prisma, (await createSponsor(prisma, 'Commune de Tulle')).id, 2025);
+    const socket = connect(t.baseUrl, await t.token('FINANCE'));
+    try {
+      await connected(socket);
+      const events = collect(socket);
+      expect(await subscribe(socket, 'resource/passes')).toEqual(expect.objectContaining({ ok: true }));
+      expect(await subscribe(socket, 'resource/orders')).toEqual(expect.objectContaining({ ok: true }));
+      // Whatever is still to expire on 4 February (run alone, this file's earlier passes too).
+      const expiring = (await prisma.pass.findMany({ where: { status: 'ACTIVE', acceptedUntil: { lt: new Date('2026-02-03T23:00:00Z') } }, select: { id: true } })).map((p) => p.id);
+      expect(expiring).toEqual(expect.arrayContaining(later.passIds));
+      const { res } = await runExpiry(t, '2026-02-04');
+      expect(res.status).toBe(202);
+      await waitFor(events, (e) => e.topic === 'resource/orders' && e.payload.ids.includes(later.orderId));
+      const passEvents = events.filter((e) => e.topic === 'resource/passes');
+      // Chunks of 3: one "updated" event per chunk, never one per pass, together exactly the expired passes.
+      expect(passEvents).toHaveLength(Math.ceil(expiring.length / 3));
+      expect(passEvents.every((e) => e.type === 'updated' && e.payload.ids.length <= 3)).toBe(true);
+      expect(passEvents.flatMap((e) => e.payload.ids).sort()).toEqual(expiring.sort());
+      expect(events.filter((e) => e.topic === 'resource/orders').every((e) => e.type === 'updated')).toBe(true);
+    } finally {
+      socket.disconnect();
+    }
+    await expectLedgerInvariants(prisma);
+  });
+});
+
 describe('chunk size', () => {
   it('gives the same counts, credits and credit notes in one chunk as in chunks of 3', async () => {
     const whole = await startTestApp();
@@ -337,5 +369,28 @@ describe('chunk size', () => {
       await whole.close();
     }
     await expectLedgerInvariants(prisma);
+  });
+});
+
+describe('the schedule', () => {
+  it('runs nightly at 01:30 Paris by default', () => {
+    const config = loadConfig({});
+    expect([config.JOB_EXPIRE_PASSES_CRON, config.JOBS_TIME_ZONE]).toEqual(['30 1 * * *', 'Europe/Paris']);
+  });
+
+  it('fires the run of the day as "Planification" on its cron, once, and leaves the demo orders (valid until January 2027) alone', async () => {
+    const scheduled = await startTestApp({ env: { JOBS_SCHEDULE_ENABLED: 'true', JOB_EXPIRE_PASSES_CRON: '* * * * * *' } });
+    try {
+      const db = scheduled.started.deps.db.prisma;
+      const run = await waitUntil(() => db.jobRun.findFirst({ where: { name: 'expire-passes', status: 'SUCCEEDED' } }));
+      expect(run).toEqual(expect.objectContaining({ key: todayKey(new Date()), startedByName: 'Planification', startedById: null }));
+      expect(run.counts).toEqual({ expire: { passes: 0, cents: 0 }, 'close-orders': { orders: 0, creditNotes: 0, creditedCents: 0 } });
+      await new Promise((r) => setTimeout(r, 1500)); // more ticks: each is told the day is done
+      expect(await db.jobRun.count({ where: { name: 'expire-passes' } })).toBe(1);
+      expect(await db.order.count({ where: { status: 'CLOSED' } })).toBe(0);
+      await expectLedgerInvariants(db);
+    } finally {
+      await scheduled.close();
+    }
   });
 });
