@@ -34,7 +34,7 @@ export function expirePassesJob(config: Pick<AppConfig, 'ISSUER_NAME'>): JobDefi
   return {
     name: 'expire-passes',
     label: 'Expiration des pass et clôture des commandes',
-    keyDescription: 'un jour AAAA-MM-JJ : les pass actifs acceptés jusqu’avant ce jour (heure de Paris) expirent, leur valeur est créditée au commanditaire',
+    keyDescription: 'un jour AAAA-MM-JJ : les pass actifs dont l’acceptation a pris fin avant ce jour (heure de Paris) expirent et leur valeur est créditée au commanditaire',
     cronSetting: 'JOB_EXPIRE_PASSES_CRON',
     defaultKey: todayKey,
     parseKey: parseDayKey,
