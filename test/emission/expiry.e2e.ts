@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { PrismaClient } from '../../server/src/generated/prisma/client';
 import { loadConfig } from '../../server/src/config/app-config';
 import { todayKey } from '../../server/src/jobs/job-keys';
+import { expirePassesJob } from '../../server/src/emission/expire-passes.job';
 import { JobRunner } from '../../server/src/jobs/job-runner';
 import { orderActivatedLines, post, structureAccount } from '../../server/src/ledger';
 import { barcodeFromSerial, randomSerial } from '../../server/src/rules/barcode';
@@ -286,6 +287,23 @@ describe('POST /api/jobs/expire-passes/runs', () => {
     expectErrorShape(res.body, 409);
     expect(res.body.message).toMatch(/La tâche « Expiration des pass et clôture des commandes » pour 2026-02-01 a déjà été faite/);
     expect(await prisma.jobRun.count()).toBe(runs);
+    expect(await footprint(prisma)).toEqual(before);
+    await expectLedgerInvariants(prisma);
+  });
+
+  it('finds nothing twice when each step is replayed from its start (a chunk taken up again after a crash)', async () => {
+    const before = await footprint(prisma);
+    const job = expirePassesJob(t.config);
+    const params = { dayStart: new Date('2026-01-31T23:00:00Z') };
+    const replayed = await prisma.$transaction(async (tx) => {
+      const results = [];
+      for (const step of job.steps) results.push(await step.chunk({ tx, params, cursor: null, limit: 1000 }));
+      return results;
+    });
+    expect(replayed.map((r) => [r.processed, r.finished, r.counts])).toEqual([
+      [0, true, { passes: 0, cents: 0 }],
+      [0, true, { orders: 0, creditNotes: 0, creditedCents: 0 }],
+    ]);
     expect(await footprint(prisma)).toEqual(before);
     await expectLedgerInvariants(prisma);
   });
