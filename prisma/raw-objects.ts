@@ -64,6 +64,13 @@ export const RAW_OBJECTS: readonly RawObject[] = [
     table: 'Payout',
     definition: `CHECK ((((status = 'WITHHELD'::"PayoutStatus") AND ("withheldReason" IS NOT NULL)) OR ((status <> 'WITHHELD'::"PayoutStatus") AND ("bankHolder" IS NOT NULL) AND (iban IS NOT NULL) AND (bic IS NOT NULL))))`,
   },
+  // 20261204090000_emission: the nightly expiry's ACTIVE passes by grace date.
+  {
+    kind: 'index',
+    name: 'Pass_active_acceptedUntil_idx',
+    table: 'Pass',
+    definition: `CREATE INDEX "Pass_active_acceptedUntil_idx" ON "Pass" USING btree ("acceptedUntil", id) WHERE (status = 'ACTIVE'::"PassStatus")`,
+  },
   // 20261204090000_emission: a payment is a positive amount; a barcode has the pass shape.
   {
     kind: 'check',

@@ -115,12 +115,13 @@ describe('GET /api/jobs and the job-runs resource', () => {
       expect.objectContaining({ name: 'purge-sessions', label: 'Purge des sessions expirées', canStart: true, steps: [{ name: 'sessions', label: 'Sessions supprimées' }] }),
       // Followed here, started from its order's page (which checks the order first).
       expect.objectContaining({ name: 'issue-order', canStart: false, startedFrom: expect.stringMatching(/commande/) }),
+      expect.objectContaining({ name: 'expire-passes', canStart: true }),
     ]);
     expect(res.body[0].lastRun).toEqual(expect.objectContaining({ name: 'purge-sessions' }));
   });
 
-  it('shows FINANCE only the runs of the jobs it may follow (none yet)', async () => {
-    expect((await t.http.get('/api/jobs').set(await auth('FINANCE'))).body.map((j: any) => j.name)).toEqual(['issue-order']);
+  it('shows FINANCE only the jobs it may follow and their runs (none yet), never the session purge', async () => {
+    expect((await t.http.get('/api/jobs').set(await auth('FINANCE'))).body.map((j: { name: string }) => j.name)).toEqual(['issue-order', 'expire-passes']);
     const direct = await t.http.post('/api/jobs/issue-order/runs').set(await auth('FINANCE')).send({ key: '00000000-0000-4000-8000-000000000000' });
     expect(direct.status).toBe(409);
     expect(direct.body.message).toMatch(/se lance depuis la page de la commande/);

@@ -371,6 +371,7 @@ export const en: TranslationMessages = {
             cancel: 'Cancel',
             'hand-out': 'Hand out',
             'record-payment': 'Payment recorded',
+            'print-sheet': 'Sheet printed',
             redeem: 'Redeem',
             void: 'Void scan',
             resolve: 'Resolve',

@@ -182,6 +182,7 @@ export const fr: TranslationMessages = {
             cancel: 'Annulation',
             'hand-out': 'Remise',
             'record-payment': 'Paiement enregistré',
+            'print-sheet': 'Impression de la planche',
             redeem: 'Passage',
             void: 'Annulation de scan',
             resolve: 'Résolution',

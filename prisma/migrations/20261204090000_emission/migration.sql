@@ -73,3 +73,6 @@ ALTER TABLE "SponsorDocument" ADD CONSTRAINT "SponsorDocument_sponsorId_fkey" FO
 -- A pass barcode is 13 digits with the restricted-circulation prefix 2 (the check digit is the
 -- application's rule; the shape is the database's).
 ALTER TABLE "Pass" ADD CONSTRAINT "Pass_barcode_check" CHECK ("barcode" ~ '^2[0-9]{12}$');
+
+-- The nightly expiry looks for ACTIVE passes past their grace date: a small index of those only.
+CREATE INDEX "Pass_active_acceptedUntil_idx" ON "Pass"("acceptedUntil", "id") WHERE "status" = 'ACTIVE';

@@ -76,7 +76,7 @@ export const ROLE_MATRIX: Record<ResourceName, Partial<Record<Role, Access>>> = 
 };
 
 /** Long jobs (server/src/jobs): the only names a route or a `job/<name>` topic accepts. */
-export const JOB_NAMES = ['purge-sessions', 'issue-order'] as const;
+export const JOB_NAMES = ['purge-sessions', 'issue-order', 'expire-passes'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /** W = may start a run by hand (and follow it), R = may follow its runs and progress, absent = neither. */
@@ -84,6 +84,8 @@ export const JOB_MATRIX: Record<JobName, Partial<Record<Role, Access>>> = {
   'purge-sessions': { ADMIN: W },
   /** Generates an order's booklets and passes (key: the order's id); started by the order's "issue" action. */
   'issue-order': { ADMIN: W, FINANCE: W },
+  /** Nightly: expires passes past their grace date, closes spent orders with their credit note (key: a day). */
+  'expire-passes': { ADMIN: W, FINANCE: W },
 };
 
 export function isJobName(name: string): name is JobName {

@@ -227,6 +227,10 @@ export class AppConfig {
   @Validate(CronExpressionConstraint)
   JOB_PURGE_SESSIONS_CRON = '30 3 * * *';
 
+  /** When the nightly expiry of passes past their grace date (and the closing of spent orders) runs (cron, JOBS_TIME_ZONE). */
+  @Validate(CronExpressionConstraint)
+  JOB_EXPIRE_PASSES_CRON = '30 1 * * *';
+
   /** Rows a job step handles per transaction (each chunk commits with the run's progress). */
   @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
   JOB_CHUNK_SIZE = 1000;

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { JobName } from '../auth/permissions';
+import { AppConfig } from '../config/app-config';
+import { expirePassesJob } from '../emission/expire-passes.job';
 import { createResourceController } from '../writes/resource-controller.factory';
 import { JobDefinition } from './job-definition';
 import { JOB_DEFINITIONS, JobRunner } from './job-runner';
@@ -10,20 +12,23 @@ import { JobsController } from './jobs.controller';
 import { purgeSessionsJob } from './purge-sessions.job';
 import { issueOrderJob } from '../emission/issue-order.job';
 
-/** Every job staff, sockets and the schedule can reach: one per name of JOB_NAMES. */
-export const JOBS: Record<JobName, JobDefinition<any>> = {
-  'purge-sessions': purgeSessionsJob,
-  'issue-order': issueOrderJob,
-};
-
-for (const [name, def] of Object.entries(JOBS)) {
-  if (def.name !== name) throw new Error(`job ${name} is defined as ${def.name}`);
+/** Every job staff, sockets and the schedule can reach: one per name of JOB_NAMES (some need the configuration). */
+export function jobs(config: AppConfig): Record<JobName, JobDefinition<any>> {
+  const all: Record<JobName, JobDefinition<any>> = {
+    'purge-sessions': purgeSessionsJob,
+    'issue-order': issueOrderJob,
+    'expire-passes': expirePassesJob(config),
+  };
+  for (const [name, def] of Object.entries(all)) {
+    if (def.name !== name) throw new Error(`job ${name} is defined as ${def.name}`);
+  }
+  return all;
 }
 
 @Module({
   imports: [ScheduleModule.forRoot()],
   controllers: [JobsController, createResourceController(jobRunsResource)],
-  providers: [JobRunner, JobScheduler, { provide: JOB_DEFINITIONS, useValue: Object.values(JOBS) }],
+  providers: [JobRunner, JobScheduler, { provide: JOB_DEFINITIONS, inject: [AppConfig], useFactory: (config: AppConfig) => Object.values(jobs(config)) }],
   exports: [JobRunner],
 })
 export class JobsModule {}
