@@ -404,7 +404,6 @@ export const en: TranslationMessages = {
             'sign-charter': 'Charter signed',
             reassign: 'Reassignment',
             'hand-out-range': 'Range of booklets handed out',
-            'print-sheet': 'Booklet sheet printed',
         },
         unknownAction: 'Other action (%{action})',
         field: 'Field',

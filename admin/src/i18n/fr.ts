@@ -216,7 +216,6 @@ export const fr: TranslationMessages = {
             reassign: 'Réattribution',
             // issue 11: emission
             'hand-out-range': 'Remise d’une série de carnets',
-            'print-sheet': 'Feuille du carnet imprimée',
         },
         unknownAction: 'Autre action (%{action})',
         field: 'Champ',
