@@ -74,6 +74,8 @@ export interface JobInfo {
     steps: { name: string; label: string }[];
     schedule: { cron: string; timeZone: string } | null;
     canStart: boolean;
+    /** Where it is started when not here (an order's « Émettre »), in French; null otherwise. */
+    startedFrom: string | null;
     lastRun: JobRun | null;
 }
 

@@ -1,6 +1,7 @@
 /**
  * The "Tâches" page: an ADMIN starts the session purge and sees it finish live; a second start
- * of the same day is refused with the server's French message; FINANCE has no job to start yet.
+ * of the same day is refused with the server's French message; FINANCE starts the nightly expiry here
+ * and follows the order issues started from their orders.
  */
 import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, launchBrowser, loginThroughConsole, logoutThroughConsole, startServer, type RunningBrowser, type RunningServer } from './support';
@@ -43,11 +44,16 @@ describe('the Tâches page', () => {
     await logoutThroughConsole(page);
   });
 
-  it('has no job for FINANCE to start yet', async () => {
+  it('shows FINANCE the nightly expiry to start, and the order issue it follows but starts from an order', async () => {
     await loginThroughConsole(page, server.baseUrl, account('FINANCE'));
     await page.goto(`${server.baseUrl}/#/job-runs`);
-    await page.getByText('Aucune tâche pour votre rôle.').waitFor();
-    await expect(page.getByRole('button', { name: 'Lancer' }).count()).resolves.toBe(0);
+    const expiry = page.locator('[data-job="expire-passes"]');
+    await expiry.getByText('Expiration des pass et clôture des commandes').waitFor();
+    await expect(expiry.getByRole('button', { name: 'Lancer' }).count()).resolves.toBe(1);
+    const issue = page.locator('[data-job="issue-order"]');
+    await issue.getByText('Se lance depuis la page de la commande (« Émettre »).').waitFor();
+    await expect(issue.getByRole('button', { name: 'Lancer' }).count()).resolves.toBe(0);
+    await expect(page.locator('[data-job="purge-sessions"]').count()).resolves.toBe(0);
     await logoutThroughConsole(page);
   });
 });

@@ -803,6 +803,7 @@ export const en: TranslationMessages = {
         resumed: 'Job resumed where it stopped.',
         schedule: 'Scheduled: %{cron} (%{zone})',
         noSchedule: 'Not scheduled: run by hand.',
+        startedFrom: 'Started %{where}.',
         runOf: 'Run for %{key}, started by %{name} on %{date}',
         startedBy: 'Started by %{name} on %{date}',
         attempts: '%{smart_count} attempt |||| %{smart_count} attempts',

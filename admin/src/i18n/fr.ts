@@ -646,6 +646,7 @@ export const fr: TranslationMessages = {
         resumed: 'Tâche reprise là où elle s’était arrêtée.',
         schedule: 'Planifiée : %{cron} (%{zone})',
         noSchedule: 'Non planifiée : à lancer à la main.',
+        startedFrom: 'Se lance %{where}.',
         runOf: 'Passage du %{key}, lancé par %{name} le %{date}',
         startedBy: 'Lancée par %{name} le %{date}',
         attempts: '%{smart_count} tentative |||| %{smart_count} tentatives',

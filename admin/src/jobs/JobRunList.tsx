@@ -39,7 +39,9 @@ const JobCard = ({ job }: { job: JobInfo }) => {
                 subheader={
                     job.schedule
                         ? translate('jobs.schedule', { cron: job.schedule.cron, zone: job.schedule.timeZone })
-                        : translate('jobs.noSchedule')
+                        : job.startedFrom
+                          ? translate('jobs.startedFrom', { where: job.startedFrom })
+                          : translate('jobs.noSchedule')
                 }
             />
             <CardContent>
