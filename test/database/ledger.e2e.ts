@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Database, openDatabase } from '../../server/src/database/database';
 import { migrate } from '../../server/src/database/migrator';
-import { formatDocumentNumber, ledgerDifferences, LedgerRefusal, nextDocumentNumber, post, reverse, structureAccount } from '../../server/src/ledger';
+import { formatDocumentNumber, ledgerDifferences, LedgerRefusal, nextDocumentNumber, reserveDocumentNumbers, post, reverse, structureAccount } from '../../server/src/ledger';
 import { seedDemoData } from '../../server/src/seed/seed';
 import { expectLedgerInvariants } from '../support/ledger';
 import { freshDatabase, usingPostgres } from '../support/test-app';
@@ -133,6 +133,14 @@ describe('gap-free document numbers', () => {
     const take = (kind: 'STATEMENT' | 'SPONSOR_CREDIT_NOTE', year: number) => db.prisma.$transaction((tx) => nextDocumentNumber(tx, kind, year));
     expect([await take('STATEMENT', 2030), await take('STATEMENT', 2030), await take('STATEMENT', 2031), await take('SPONSOR_CREDIT_NOTE', 2030)]).toEqual([1, 2, 1, 1]);
     expect(formatDocumentNumber(2030, 2)).toBe('2030-000002');
+  });
+
+  it('reserve blocks that follow each other and the single numbers (booklets of an order)', async () => {
+    const reserve = (count: number) => db.prisma.$transaction((tx) => reserveDocumentNumbers(tx, 'BOOKLET', 2033, count));
+    expect(await reserve(10)).toBe(1);
+    expect(await reserve(5)).toBe(11);
+    expect(await db.prisma.$transaction((tx) => nextDocumentNumber(tx, 'BOOKLET', 2033))).toBe(16);
+    await expect(reserve(0)).rejects.toThrow(/invalide/);
   });
 
   it('leave no gap when a taker rolls back', async () => {

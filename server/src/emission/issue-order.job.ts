@@ -1,4 +1,5 @@
 import type { JobDefinition } from '../jobs/job-definition';
+import { reserveDocumentNumbers } from '../ledger/document-numbers';
 import type { Tx } from '../writes/write-path';
 import { acceptedUntilOf } from '../rules/orders';
 
@@ -140,12 +141,8 @@ async function issuable(tx: Tx, orderId: string, { reserved } = { reserved: true
 
 /** Takes the next `count` booklet numbers of the validity year (row lock on the counter) for the order. */
 async function reserveBookletNumbers(tx: Tx, orderId: string, validityYear: number, count: number): Promise<number> {
-  const [{ last }] = await tx.$queryRaw<{ last: number }[]>`
-    INSERT INTO "DocumentCounter" ("kind", "year", "lastNumber", "updatedAt") VALUES ('BOOKLET', ${validityYear}, ${count}, now())
-    ON CONFLICT ("kind", "year") DO UPDATE SET "lastNumber" = "DocumentCounter"."lastNumber" + ${count}, "updatedAt" = now()
-    RETURNING "lastNumber" AS last`;
-  if (last > 999_999) throw new Error(`plus de numéros de carnets disponibles pour ${validityYear} (${last} demandés)`);
-  const first = last - count + 1;
+  const first = await reserveDocumentNumbers(tx, 'BOOKLET', validityYear, count);
+  if (first + count - 1 > 999_999) throw new Error(`plus de numéros de carnets disponibles pour ${validityYear}`);
   await tx.order.update({ where: { id: orderId }, data: { firstBookletSequence: first } });
   return first;
 }

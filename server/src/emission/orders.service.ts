@@ -9,6 +9,7 @@ import { createSponsorDocument } from '../documents/sponsor-documents';
 import type { Order } from '../generated/prisma/client';
 import { PrismaClient } from '../generated/prisma/client';
 import { JobRunner } from '../jobs/job-runner';
+import { nextDocumentNumber } from '../ledger/document-numbers';
 import { orderActivatedLines, passesCreditedLines, sponsorPaymentLines } from '../ledger/rules';
 import { post } from '../ledger/post';
 import { BUSINESS_ZONE, parseDateInput } from '../rules/dates';
@@ -36,10 +37,7 @@ function parisDay(value: string, field: string, { notAfterToday = false } = {}):
 /** Order references "CMD-2026-0042", numbered per year of creation (Paris). */
 async function nextOrderReference(tx: Tx, at: Date): Promise<string> {
   const year = DateTime.fromJSDate(at, { zone: BUSINESS_ZONE }).year;
-  const [{ n }] = await tx.$queryRaw<{ n: number }[]>`
-    INSERT INTO "DocumentCounter" ("kind", "year", "lastNumber", "updatedAt") VALUES ('ORDER', ${year}, 1, now())
-    ON CONFLICT ("kind", "year") DO UPDATE SET "lastNumber" = "DocumentCounter"."lastNumber" + 1, "updatedAt" = now()
-    RETURNING "lastNumber" AS n`;
+  const n = await nextDocumentNumber(tx, 'ORDER', year);
   return `CMD-${year}-${String(n).padStart(4, '0')}`;
 }
 

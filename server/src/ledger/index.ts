@@ -1,4 +1,4 @@
 export * from './rules';
 export { post, reverse, LedgerRefusal, type PostedTransaction } from './post';
 export * from './invariants';
-export { nextDocumentNumber, formatDocumentNumber } from './document-numbers';
+export { nextDocumentNumber, reserveDocumentNumbers, formatDocumentNumber } from './document-numbers';
