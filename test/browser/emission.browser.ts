@@ -118,6 +118,9 @@ describe('emission in the console', () => {
     await progress.getByRole('progressbar').waitFor();
     await page.screenshot({ path: `${SHOTS}/emission-order-issuing.png`, fullPage: true });
     await progress.locator('[data-job-progress][data-status="SUCCEEDED"]').waitFor({ timeout: 60_000 });
+    // Each step's counts are named, not bare numbers.
+    await progress.getByText(`Pass générés : ${BOOKLETS * 10} pass`).waitFor({ timeout: 20_000 });
+    await progress.getByText(`Carnets numérotés : ${BOOKLETS} carnets`).waitFor();
     await page.getByTestId('order-status').getByText('En attente de paiement').waitFor({ timeout: 20_000 });
     expect((await order()).status).toBe('AWAITING_PAYMENT');
     const issued = await booklets();

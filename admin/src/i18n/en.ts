@@ -812,6 +812,15 @@ export const en: TranslationMessages = {
         done: '%{done} done',
         progress: 'Progress',
         succeeded: 'Done on %{date}.',
+        counts: {
+            sessions: '%{n} session |||| %{n} sessions',
+            booklets: '%{n} booklet |||| %{n} booklets',
+            passes: '%{n} pass |||| %{n} passes',
+            orders: '%{n} order |||| %{n} orders',
+            creditNotes: '%{n} credit note |||| %{n} credit notes',
+            cents: 'value',
+            creditedCents: 'credited',
+        },
     },
     // Issue 10 item 6: each role's first screen (admin/src/dashboard).
     downloads: { pdf: 'Download the PDF' },

@@ -1,6 +1,7 @@
 import type { TranslationMessages } from 'react-admin';
 import frenchMessages from 'ra-language-french';
 import { ROLE_LABELS } from '../../../server/src/rules/roles';
+import { SCAN_REASON_LABELS } from '../../../server/src/rules/scan-reasons';
 
 // Shared field labels, reused by the resources below so one wording is written once.
 const address = {
@@ -569,22 +570,7 @@ export const fr: TranslationMessages = {
         SubscriptionStatus: { PENDING: 'En attente du premier scan', ACTIVE: 'Actif', CANCELLED: 'Résilié' },
         RedemptionStatus: { ACCEPTED: 'Accepté', REJECTED: 'Refusé' },
         ScanOutcome: { ACCEPTED: 'Accepté', REJECTED: 'Refusé', VOIDED: 'Annulé' },
-        ScanRejectionReason: {
-            INVALID_BARCODE: 'Code-barres invalide',
-            UNKNOWN_PASS: 'Pass inconnu',
-            PASS_INACTIVE: 'Pass inactif',
-            PASS_ALREADY_USED: 'Pass déjà utilisé',
-            PASS_EXPIRED: 'Pass expiré',
-            PASS_CANCELLED: 'Pass annulé',
-            OUT_OF_AREA: 'Hors du territoire autorisé',
-            STRUCTURE_NOT_ELIGIBLE: 'Structure non éligible',
-            NO_SUBSCRIPTION: 'Pas d’abonnement au kit',
-            OFFER_NOT_APPROVED: 'Offre non approuvée',
-            OFFER_NOT_OWNED: 'Offre d’une autre structure',
-            SAME_BOOKLET: 'Deux pass du même carnet',
-            TOO_MANY_PASSES: 'Trop de pass pour ce service',
-            DUPLICATE_IN_REQUEST: 'Pass scanné deux fois',
-        },
+        ScanRejectionReason: { ...SCAN_REASON_LABELS },
         DisputeOrigin: {
             STRUCTURE: 'Structure',
             SPONSOR: 'Commanditaire',
@@ -655,6 +641,16 @@ export const fr: TranslationMessages = {
         done: '%{done} traités',
         progress: 'Progression',
         succeeded: 'Terminée le %{date}.',
+        // What a step counted, on a run's progress chips (keys ending in "cents" are amounts).
+        counts: {
+            sessions: '%{n} session |||| %{n} sessions',
+            booklets: '%{n} carnet |||| %{n} carnets',
+            passes: '%{n} pass',
+            orders: '%{n} commande |||| %{n} commandes',
+            creditNotes: '%{n} avoir |||| %{n} avoirs',
+            cents: 'valeur',
+            creditedCents: 'crédités',
+        },
     },
     downloads: {
         pdf: 'Télécharger le PDF',

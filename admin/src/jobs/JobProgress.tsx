@@ -3,6 +3,7 @@ import { Alert, Box, Chip, LinearProgress, Stack, Typography } from '@mui/materi
 import { useTranslate } from 'react-admin';
 import type { JobRun } from '../dataProvider';
 import { statusColour } from '../common/StatusChip';
+import { formatCents } from '../common/MoneyField';
 import { useSubscribe } from '../realtime/useSubscribe';
 
 export interface JobProgressProps {
@@ -19,6 +20,18 @@ export interface JobProgressProps {
     /** Names the run by its key (a day, a month); false where the page already says what it is about (an order's id). */
     showKey?: boolean;
 }
+
+/**
+ * One count of a step, named: "17 pass", "170,00 €" for an amount (a key ending in "cents" is
+ * money in cents), the key itself for a count the console has no words for.
+ */
+export const countLabel = (translate: (key: string, options?: any) => string, what: string, n: number): string => {
+    if (/cents$/i.test(what)) {
+        const name = translate(`jobs.counts.${what}`, { _: '' });
+        return name ? `${name} ${formatCents(n)}` : formatCents(n);
+    }
+    return translate(`jobs.counts.${what}`, { smart_count: n, n: n.toLocaleString('fr-FR'), _: `${what} ${n.toLocaleString('fr-FR')}` });
+};
 
 const formatDate = (value: string | null | undefined) =>
     value ? new Date(value).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'medium' }) : '';
@@ -95,8 +108,8 @@ export const JobProgress = ({ name, run: initial = null, steps = [], onEvent, on
                             key={step}
                             variant="outlined"
                             size="small"
-                            label={`${stepLabel(step)} : ${Object.values(counts)
-                                .map(n => n.toLocaleString('fr-FR'))
+                            label={`${stepLabel(step)} : ${Object.entries(counts)
+                                .map(([what, n]) => countLabel(translate, what, n))
                                 .join(' · ')}`}
                         />
                     ))}

@@ -14,7 +14,7 @@ import { orderActivatedLines, passesCreditedLines, sponsorPaymentLines } from '.
 import { post } from '../ledger/post';
 import { BUSINESS_ZONE, parseDateInput } from '../rules/dates';
 import { formatEuros, PASS_VALUE_CENTS } from '../rules/money';
-import { dueCents, orderAmounts, parseBookletNumber } from '../rules/orders';
+import { bookletNumberOf, dueCents, orderAmounts, parseBookletNumber } from '../rules/orders';
 import { allows, ORDER_WORKFLOW, PASS_WORKFLOW } from '../rules/workflows';
 import { ResourceWriter } from '../writes/resource-writes';
 import { Tx, WriteContext, WritePath } from '../writes/write-path';
@@ -24,7 +24,6 @@ import { bookletsResource, ordersResource, passesResource } from './emission.res
 /** At most this many booklets handed out in one range. */
 export const MAX_HAND_OUT_RANGE = 5_000;
 
-const euros = formatEuros;
 
 /** A day "AAAA-MM-JJ" sent by a client, as the first instant of that day in Paris; refused on its field. */
 function parisDay(value: string, field: string, { notAfterToday = false } = {}): Date {
@@ -130,7 +129,7 @@ export class EmissionService {
       const passes = await tx.pass.updateMany({ where: { orderId: id, status: 'INACTIVE' }, data: { status: 'ACTIVE' } });
       const order = await tx.order.findUniqueOrThrow({ where: { id } });
       if (passes.count * order.passValueCents !== order.faceValueCents) {
-        throw conflict(`La commande ${order.reference} a ${passes.count} pass inactifs pour une valeur faciale de ${euros(order.faceValueCents)} : émission incomplète, relancez-la.`);
+        throw conflict(`La commande ${order.reference} a ${passes.count} pass inactifs pour une valeur faciale de ${formatEuros(order.faceValueCents)} : émission incomplète, relancez-la.`);
       }
       await post(tx, { event: 'ORDER_ACTIVATED', resource: 'orders', recordId: id, at: now, lines: orderActivatedLines(order) });
       await createSponsorDocument(tx, 'SPONSOR_FEE_INVOICE', id, issuerFrom(this.config), now);
@@ -146,7 +145,7 @@ export class EmissionService {
       if (!allows('orders', 'record-payment', before.status)) throw conflict(`Un paiement s’enregistre sur une commande émise (la commande ${before.reference} est « ${statusLabel(before.status)} »).`);
       const due = dueCents(before);
       if (dto.amountCents > due) {
-        throw badRequest(`Le paiement (${euros(dto.amountCents)}) dépasse ce qui reste dû sur la commande ${before.reference} (${euros(due)}).`, { fields: { amountCents: [`au plus ${euros(due)}`] } });
+        throw badRequest(`Le paiement (${formatEuros(dto.amountCents)}) dépasse ce qui reste dû sur la commande ${before.reference} (${formatEuros(due)}).`, { fields: { amountCents: [`au plus ${formatEuros(due)}`] } });
       }
       if (await tx.sponsorPayment.findUnique({ where: { orderId_bankReference: { orderId: id, bankReference: dto.bankReference } } })) {
         throw conflict(`Le paiement de référence bancaire « ${dto.bankReference} » est déjà enregistré sur cette commande.`, { fields: { bankReference: ['déjà enregistrée'] } });
@@ -167,7 +166,7 @@ export class EmissionService {
     const t = ORDER_WORKFLOW.cancel;
     const { presented } = await this.writes.staff({ resource: ordersResource, id, user, action: 'cancel' }, async (before, { tx }) => {
       if (!allows('orders', 'cancel', before.status)) throw conflict(`Seule une commande en brouillon ou en attente de paiement s’annule (la commande ${before.reference} est « ${statusLabel(before.status)} »).`);
-      if (before.paidCents > 0) throw conflict(`La commande ${before.reference} a déjà reçu ${euros(before.paidCents)} : elle ne s’annule plus ainsi.`);
+      if (before.paidCents > 0) throw conflict(`La commande ${before.reference} a déjà reçu ${formatEuros(before.paidCents)} : elle ne s’annule plus ainsi.`);
       const running = await tx.jobRun.findFirst({ where: { name: 'issue-order', key: id, status: 'RUNNING' } });
       if (running) throw conflict(`La commande ${before.reference} est en cours d’émission : attendez la fin pour l’annuler.`);
       const now = new Date();
@@ -201,8 +200,8 @@ export class EmissionService {
     if (to.sequence < from.sequence) throw badRequest('La plage se termine avant de commencer.', { fields: { to: ['avant le début de la plage'] } });
     const count = to.sequence - from.sequence + 1;
     if (count > MAX_HAND_OUT_RANGE) throw badRequest(`${MAX_HAND_OUT_RANGE} carnets au plus par plage (ici ${count}).`, { fields: { to: [`${MAX_HAND_OUT_RANGE} carnets au plus`] } });
-    const fromNumber = `C-${from.year}-${String(from.sequence).padStart(6, '0')}`;
-    const toNumber = `C-${to.year}-${String(to.sequence).padStart(6, '0')}`;
+    const fromNumber = bookletNumberOf(from.year, from.sequence);
+    const toNumber = bookletNumberOf(to.year, to.sequence);
     const first = await this.prisma.booklet.findUnique({ where: { number: fromNumber }, select: { orderId: true } });
     if (!first) throw badRequest(`Le carnet ${fromNumber} n’existe pas.`, { fields: { from: ['carnet inconnu'] } });
 
