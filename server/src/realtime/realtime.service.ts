@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
+import type { LiveScan, LiveScanEvent } from '../rules/scan-reasons';
 
 export type ChangeType = 'created' | 'updated' | 'deleted';
 
@@ -33,6 +34,9 @@ export const scopedRoom = (resource: string, about: string) => `${resource}@${ab
 
 /** New audit events about one record (its timeline), comments included. */
 export const timelineTopic = (resource: string, id: string) => `timeline/${resource}/${id}`;
+
+/** Every scan attempt, as it happens (SPEC §4 "Real time"). */
+export const LIVE_SCANS_TOPIC = 'scans/live';
 
 export const resourceTopic = (resource: string, id?: string) => (id ? `resource/${resource}/${id}` : `resource/${resource}`);
 
@@ -73,6 +77,17 @@ export class RealtimeService {
       this.publish({ topic, type, payload: { ids, ...by } }, about ? scopedRoom(resource, about) : topic);
       for (const id of ids) this.publish({ topic: resourceTopic(resource, id), type, payload: { ids: [id], ...by } });
     }
+  }
+
+  /**
+   * The scans of one redemption on `scans/live` (SPEC §4), after their transaction committed:
+   * one event per request, so a feed at 200 scans/s is 200 small events, never one per row read.
+   * Sockets join the room only when their role may read scans (realtime.gateway.ts).
+   */
+  publishLiveScans(scans: LiveScan[]) {
+    if (scans.length === 0) return;
+    const event: LiveScanEvent = { topic: LIVE_SCANS_TOPIC, type: 'created', payload: { scans } };
+    this.publish(event);
   }
 
   /** Ends the live connections of a staff member (deactivated account, role changed). */
