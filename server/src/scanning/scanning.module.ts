@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
+import { PartnerModule } from '../partner/partner.module';
 import { createResourceController } from '../writes/resource-controller.factory';
 import { redemptionsResource, scansResource, subscriptionsResource } from './scanning.resources';
+import { PartnerSubscriptionController, SubscriptionActionsController } from './subscriptions.controllers';
+import { SubscriptionsService } from './subscriptions.service';
 
 @Module({
-  controllers: [redemptionsResource, scansResource, subscriptionsResource].map((def) => createResourceController(def)),
+  imports: [PartnerModule],
+  controllers: [PartnerSubscriptionController, SubscriptionActionsController, ...[redemptionsResource, scansResource, subscriptionsResource].map((def) => createResourceController(def))],
+  providers: [SubscriptionsService],
 })
 export class ScanningModule {}

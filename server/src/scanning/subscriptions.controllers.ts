@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Public, RequirePermission } from '../auth/decorators';
+import { StaffUser } from '../auth/staff-user';
+import { CurrentPartner, PartnerAuthGuard, PartnerIdentity } from '../partner/partner-auth.guard';
+import { ChangePlanDto, EndSubscriptionDto, OrderKitDto } from './dto/subscription.dto';
+import { SubscriptionsService } from './subscriptions.service';
+
+/** The structure's own kit (SPEC §4 partner API). */
+@ApiTags('partner')
+@ApiBearerAuth()
+@Controller('api/partner/subscription')
+@Public()
+@UseGuards(PartnerAuthGuard)
+export class PartnerSubscriptionController {
+  constructor(private readonly subscriptions: SubscriptionsService) {}
+
+  /** The open kit, or else the last one, with its fees due so far; `null` when none was ever ordered. */
+  @Get()
+  async get(@CurrentPartner() partner: PartnerIdentity, @Res() res: Response) {
+    // Nest would answer an empty body for null: the JSON `null` is written here.
+    res.status(200).json(await this.subscriptions.partnerGet(partner));
+  }
+
+  @Post()
+  @HttpCode(201)
+  order(@CurrentPartner() partner: PartnerIdentity, @Body() dto: OrderKitDto) {
+    return this.subscriptions.partnerOrder(partner, dto);
+  }
+}
+
+/** FINANCE and ADMIN change a kit's plan or end it, with a reason. */
+@ApiTags('subscriptions')
+@ApiBearerAuth()
+@Controller('api/subscriptions')
+export class SubscriptionActionsController {
+  constructor(private readonly subscriptions: SubscriptionsService) {}
+
+  @Post(':id/change-plan')
+  @HttpCode(200)
+  @RequirePermission('subscriptions', 'W')
+  changePlan(@Param('id') id: string, @Body() dto: ChangePlanDto, @CurrentUser() user: StaffUser) {
+    return this.subscriptions.changePlan(id, user, dto);
+  }
+
+  @Post(':id/end')
+  @HttpCode(200)
+  @RequirePermission('subscriptions', 'W')
+  end(@Param('id') id: string, @Body() dto: EndSubscriptionDto, @CurrentUser() user: StaffUser) {
+    return this.subscriptions.end(id, user, dto.reason);
+  }
+}
