@@ -87,7 +87,7 @@ const fields = {
     planFrom: 'Current plan billed from',
     earlierPlansFeesCents: 'Billed under earlier plans',
     feesDueCents: 'Due so far (incl. VAT)',
-    cancelledById: 'Ended by',
+    cancelledById: 'Ended by (id)',
     cancelledByName: 'Ended by',
     kind: 'Kind',
     sponsorId: 'Sponsor',

@@ -1021,8 +1021,9 @@ export const fr: TranslationMessages = {
                 feesDueCents: 'Dû à ce jour (TTC)',
                 cancelledAt: 'Résilié le',
                 cancelReason: 'Motif de résiliation',
-                cancelledById: 'Résilié par',
+                cancelledById: 'Résilié par (identifiant)',
                 cancelledByName: 'Résilié par',
+                reason: 'Motif',
             },
         },
         sponsors: {

@@ -1,3 +1,4 @@
+import { Stack } from '@mui/material';
 import { Labeled, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
 import { DateOnlyField, DateTimeField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
 import { SubscriptionWorkflow } from './SubscriptionActions';
@@ -7,14 +8,14 @@ const PlanChange = () => {
     const record = useRecordContext();
     if (!record?.planFrom) return null;
     return (
-        <>
+        <Stack spacing={1}>
             <Labeled source="planFrom">
                 <DateOnlyField source="planFrom" />
             </Labeled>
             <Labeled source="earlierPlansFeesCents">
                 <MoneyField source="earlierPlansFeesCents" />
             </Labeled>
-        </>
+        </Stack>
     );
 };
 
@@ -23,7 +24,7 @@ const Ending = () => {
     const record = useRecordContext();
     if (record?.status !== 'CANCELLED') return null;
     return (
-        <>
+        <Stack spacing={1}>
             <Labeled source="cancelledAt">
                 <DateTimeField source="cancelledAt" />
             </Labeled>
@@ -33,7 +34,7 @@ const Ending = () => {
             <Labeled source="cancelledByName">
                 <TextField source="cancelledByName" emptyText="—" />
             </Labeled>
-        </>
+        </Stack>
     );
 };
 
