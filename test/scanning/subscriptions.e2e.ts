@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { PrismaClient } from '../../server/src/generated/prisma/client';
 import { billingStartOf } from '../../server/src/rules/scanning';
+import { collect, connect, connected, subscribe, waitFor } from '../support/sockets';
 import { expectErrorShape, startTestApp, TestApp } from '../support/test-app';
 
 // Issue 12, first bullet: a structure orders its kit (monthly or annual, fee from configuration),
@@ -143,6 +144,24 @@ describe('a structure orders its kit (partner API)', () => {
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { resource: 'subscriptions', recordId: id, action: 'order' } });
     expect(event).toEqual(expect.objectContaining({ actorType: 'PARTNER', actorId: keys.b.structureId }));
     expect(event.after).toEqual(expect.objectContaining({ plan: 'ANNUAL', feeCents: ANNUAL_CENTS, status: 'PENDING' }));
+  });
+});
+
+describe('live', () => {
+  it('publishes the order and the ending on resource/subscriptions once committed', async () => {
+    const socket = connect(t.baseUrl, support);
+    try {
+      await connected(socket);
+      expect((await subscribe(socket, 'resource/subscriptions')).ok).toBe(true);
+      const events = collect(socket);
+      const ordered = await partner('d').order({ plan: 'ANNUAL' });
+      expect(ordered.status).toBe(201);
+      await waitFor(events, (e) => e.type === 'created' && e.payload.ids.includes(ordered.body.id));
+      expect((await staffPost(admin, `/api/subscriptions/${ordered.body.id}/end`, { reason: 'Commande passée par erreur' })).status).toBe(200);
+      await waitFor(events, (e) => e.type === 'updated' && e.payload.ids.includes(ordered.body.id));
+    } finally {
+      socket.disconnect();
+    }
   });
 });
 
