@@ -8,14 +8,15 @@ ALTER TABLE "Subscription" ADD COLUMN "planFrom" TIMESTAMP(3),
     ADD COLUMN "cancelledByName" TEXT;
 
 -- A structure has at most one open kit. Should a database hold several (the demo data never
--- did), the latest ordered stays open and the others are ended, saying why.
+-- did), one stays open (a started one first, then the latest ordered) and the others are ended,
+-- saying why.
 UPDATE "Subscription" s SET "status" = 'CANCELLED', "cancelledAt" = CURRENT_TIMESTAMP,
        "cancelReason" = 'Doublon : un autre abonnement au kit de la structure est resté ouvert (migration).',
        "cancelledByName" = 'Système', "updatedAt" = CURRENT_TIMESTAMP
  WHERE s."status" IN ('PENDING', 'ACTIVE')
    AND EXISTS (SELECT 1 FROM "Subscription" o
                 WHERE o."structureId" = s."structureId" AND o."status" IN ('PENDING', 'ACTIVE')
-                  AND (o."orderedAt", o."id") > (s."orderedAt", s."id"));
+                  AND (o."status" = 'ACTIVE', o."orderedAt", o."id") > (s."status" = 'ACTIVE', s."orderedAt", s."id"));
 CREATE UNIQUE INDEX "Subscription_structureId_open_key" ON "Subscription"("structureId") WHERE "status" IN ('PENDING', 'ACTIVE');
 
 -- Console lists: a structure's kits (its page), by status; both sorted like the default list.
