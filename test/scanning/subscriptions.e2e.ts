@@ -3,6 +3,7 @@ import type { PrismaClient } from '../../server/src/generated/prisma/client';
 import { billingStartOf } from '../../server/src/rules/scanning';
 import { collect, connect, connected, subscribe, waitFor } from '../support/sockets';
 import { expectErrorShape, startTestApp, TestApp } from '../support/test-app';
+import { approvedOffer, makeOrder } from './support';
 
 // Issue 12, first bullet: a structure orders its kit (monthly or annual, fee from configuration),
 // billing runs from its first accepted scan, FINANCE/ADMIN change or end it with a reason.
@@ -279,5 +280,50 @@ describe('FINANCE and ADMIN change or end a kit, with a reason', () => {
     expectErrorShape((await staffPost(token, `/api/subscriptions/${kit.id}/change-plan`, { plan: 'MONTHLY', reason: 'Motif valable' })).body, 403);
     expect((await prisma.subscription.findUniqueOrThrow({ where: { id: kit.id } })).status).toBe('ACTIVE');
     expect((await t.http.get(`/api/subscriptions/${kit.id}`).set(as(token))).status).toBe(200);
+  });
+});
+
+describe('with the partner redemptions', () => {
+  const redeem = (offerId: string, barcode: string) => t.http.post('/api/partner/redemptions').set(as(keys.d.key)).send({ offerId, barcodes: [barcode] });
+
+  it('refuses a structure without a kit NO_SUBSCRIPTION, starts billing at its first accepted scan once ordered, and refuses it again once ended', async () => {
+    // Structure d: its kits so far are all ended.
+    expect((await partner('d').get()).body.status).toBe('CANCELLED');
+    const offer = await approvedOffer(prisma, keys.d.structureId, 1000);
+    const passes = (await makeOrder(prisma, { validityYear: DateTime.now().setZone('Europe/Paris').year })).booklets.map((b) => b[0].barcode);
+    const refused = await redeem(offer.id, passes[0]);
+    expect(refused.status).toBe(422);
+    expect(refused.body.details.scans[0].reason).toBe('NO_SUBSCRIPTION');
+
+    const ordered = await partner('d').order({ plan: 'MONTHLY' });
+    expect(ordered.status).toBe(201);
+    const accepted = await redeem(offer.id, passes[0]);
+    expect(accepted.status).toBe(201);
+    expect((await partner('d').get()).body).toEqual(
+      expect.objectContaining({ id: ordered.body.id, status: 'ACTIVE', startedAt: billingStartOf(new Date()).toISOString(), feesDueCents: 840 }),
+    );
+
+    expect((await staffPost(finance, `/api/subscriptions/${ordered.body.id}/end`, { reason: 'Kit rendu' })).status).toBe(200);
+    const after = await redeem(offer.id, passes[1]);
+    expect(after.status).toBe(422);
+    expect(after.body.details.scans[0].reason).toBe('NO_SUBSCRIPTION');
+    expect((await prisma.subscription.findUniqueOrThrow({ where: { id: ordered.body.id } })).status).toBe('CANCELLED');
+  });
+
+  it('never starts again a kit ended while a first redemption of its structure is under way', async () => {
+    const ordered = await partner('d').order({ plan: 'ANNUAL' });
+    const offer = await prisma.offer.findFirstOrThrow({ where: { structureId: keys.d.structureId, status: 'APPROVED' } });
+    const passes = (await makeOrder(prisma, { validityYear: DateTime.now().setZone('Europe/Paris').year, booklets: 6 })).booklets.map((b) => b[0].barcode);
+    const answers = await Promise.all([
+      ...passes.slice(0, 3).map((barcode) => redeem(offer.id, barcode)),
+      staffPost(finance, `/api/subscriptions/${ordered.body.id}/end`, { reason: 'Résilié pendant un passage' }),
+      ...passes.slice(3).map((barcode) => redeem(offer.id, barcode)),
+    ]);
+    expect(answers[3].status).toBe(200);
+    expect((await prisma.subscription.findUniqueOrThrow({ where: { id: ordered.body.id } })).status).toBe('CANCELLED');
+    // Accepted before the ending, or refused after it: never accepted on an ended kit.
+    const endedAt = (await prisma.subscription.findUniqueOrThrow({ where: { id: ordered.body.id } })).cancelledAt!;
+    const acceptedAfter = await prisma.scan.count({ where: { structureId: keys.d.structureId, outcome: 'ACCEPTED', scannedAt: { gt: endedAt } } });
+    expect(acceptedAfter).toBe(0);
   });
 });

@@ -50,6 +50,16 @@ export class SubscriptionsService {
     return plan === 'MONTHLY' ? this.config.SUBSCRIPTION_MONTHLY_CENTS : this.config.SUBSCRIPTION_ANNUAL_CENTS;
   }
 
+  /**
+   * The kit's structure row, locked before the kit itself: a redemption of that structure (which
+   * locks it first too, reads the kit and starts its billing) and this change never interleave,
+   * so an ended kit is never started again by a redemption that read it open.
+   */
+  private async structureLock(id: string): Promise<{ model: 'Structure'; id: string }[]> {
+    const sub = await this.prisma.subscription.findUnique({ where: { id }, select: { structureId: true } });
+    return sub ? [{ model: 'Structure', id: sub.structureId }] : [];
+  }
+
   /** The structure's open kit, or else its last one; null when it never ordered one. */
   async partnerGet(partner: PartnerIdentity): Promise<KitView | null> {
     const open = await this.prisma.subscription.findFirst({ where: { structureId: partner.structureId, status: { in: [...OPEN_SUBSCRIPTION_STATUSES] } } });
@@ -78,7 +88,7 @@ export class SubscriptionsService {
   /** A new plan, its fee from the configuration; once billing started, from the end of the period under way. */
   async changePlan(id: string, user: StaffUser, dto: ChangePlanDto) {
     const t = SUBSCRIPTION_WORKFLOW['change-plan'];
-    const { presented } = await this.writes.staff({ resource: subscriptionsResource, id, user, action: 'change-plan' }, async (before, { tx }) => {
+    const { presented } = await this.writes.staff({ resource: subscriptionsResource, id, user, action: 'change-plan', lockFirst: await this.structureLock(id) }, async (before, { tx }) => {
       if (!allows('subscriptions', 'change-plan', before.status)) throw ended(before, 'ne change plus de formule');
       if (before.plan === dto.plan) throw conflict(`Cet abonnement est déjà en formule ${PLAN_LABELS[dto.plan]}.`, { fields: { plan: ['formule actuelle'] } });
       const change = planChange(before, dto.plan, this.feeOf(dto.plan), new Date());
@@ -94,7 +104,7 @@ export class SubscriptionsService {
   /** Ends the kit today: no period starts after; the structure's redemptions are refused until it orders a new one. */
   async end(id: string, user: StaffUser, reason: string) {
     const t = SUBSCRIPTION_WORKFLOW.end;
-    const { presented } = await this.writes.staff({ resource: subscriptionsResource, id, user, action: 'end' }, async (before, { tx }) => {
+    const { presented } = await this.writes.staff({ resource: subscriptionsResource, id, user, action: 'end', lockFirst: await this.structureLock(id) }, async (before, { tx }) => {
       if (!allows('subscriptions', 'end', before.status)) throw ended(before, 'ne se résilie pas deux fois');
       const { count } = await tx.subscription.updateMany({
         where: { id, status: { in: [...t.from] } },
