@@ -148,6 +148,19 @@ describe('a structure orders its kit (partner API)', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  it('describes the partner kit: the plan to order, the kit answered with its fees due', async () => {
+    const doc = (await t.http.get('/api/docs/openapi.json')).body;
+    const path = doc.paths['/api/partner/subscription'];
+    const schema = (ref: string) => doc.components.schemas[ref.split('/').pop()!];
+    expect(schema(path.post.requestBody.content['application/json'].schema.$ref).properties.plan.enum).toEqual(['MONTHLY', 'ANNUAL']);
+    for (const answer of [path.get.responses['200'], path.post.responses['201']]) {
+      expect(Object.keys(schema(answer.content['application/json'].schema.$ref).properties)).toEqual(expect.arrayContaining(['plan', 'status', 'feeCents', 'startedAt', 'feesDueCents']));
+    }
+    expect(path.post.responses['409']).toBeDefined();
+  });
+});
+
 describe('live', () => {
   it('publishes the order and the ending on resource/subscriptions once committed', async () => {
     const socket = connect(t.baseUrl, support);

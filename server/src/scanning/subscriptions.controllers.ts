@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Public, RequirePermission } from '../auth/decorators';
 import { StaffUser } from '../auth/staff-user';
 import { CurrentPartner, PartnerAuthGuard, PartnerIdentity } from '../partner/partner-auth.guard';
-import { ChangePlanDto, EndSubscriptionDto, OrderKitDto } from './dto/subscription.dto';
+import { ChangePlanDto, EndSubscriptionDto, KitDto, OrderKitDto } from './dto/subscription.dto';
 import { SubscriptionsService } from './subscriptions.service';
 
 /** The structure's own kit (SPEC §4 partner API). */
@@ -18,6 +18,8 @@ export class PartnerSubscriptionController {
 
   /** The open kit, or else the last one, with its fees due so far; `null` when none was ever ordered. */
   @Get()
+  @ApiResponse({ status: 200, type: KitDto, description: 'The open kit, or else the last one; the JSON null when none was ever ordered' })
+  @ApiResponse({ status: 401, description: 'Missing, unknown or revoked partner key' })
   async get(@CurrentPartner() partner: PartnerIdentity, @Res() res: Response) {
     // Nest would answer an empty body for null: the JSON `null` is written here.
     res.status(200).json(await this.subscriptions.partnerGet(partner));
@@ -25,6 +27,10 @@ export class PartnerSubscriptionController {
 
   @Post()
   @HttpCode(201)
+  @ApiBody({ type: OrderKitDto })
+  @ApiResponse({ status: 201, type: KitDto, description: 'Ordered: PENDING until the first accepted scan, fee from the configuration' })
+  @ApiResponse({ status: 409, description: 'A kit is already open (pending or active)' })
+  @ApiResponse({ status: 400, description: 'Unknown plan (per-field messages in details.fields)' })
   order(@CurrentPartner() partner: PartnerIdentity, @Body() dto: OrderKitDto) {
     return this.subscriptions.partnerOrder(partner, dto);
   }
