@@ -12,7 +12,8 @@
 // Settings: BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres; a scratch
 // database is created beside it and dropped at the end), BENCH_REDIS_URL (default
 // redis://127.0.0.1:6379; "none" for none), BENCH_CLIENTS (1,16,64), BENCH_SECONDS (per
-// measurement, 10), BENCH_PASSES (active passes prepared, 60000).
+// measurement, 10), BENCH_PASSES (active passes prepared, 60000), BENCH_PROFILE_DIR (the server
+// process writes a V8 CPU profile there when it stops).
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +26,8 @@ import { barcodePool, makeActivePasses, makeScanners, ms, scratchDatabase, Scann
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,16,64').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PASSES = Number(process.env.BENCH_PASSES ?? 60_000);
+/** Where the server process writes a V8 CPU profile (.cpuprofile, open it in Chrome DevTools) when it stops. */
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 const REDIS_URL = process.env.BENCH_REDIS_URL === 'none' ? undefined : (process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379');
 
 type Redeem = (scanner: Scanner, barcode: string) => Promise<void>;
@@ -160,7 +163,7 @@ async function main() {
     await setup.close();
     await pool.query('ANALYZE');
 
-    server = await startServerProcess({ DATABASE_URL: db.url, REDIS_URL, REDIS_PREFIX: `aptic-bench-${randomBytes(3).toString('hex')}`, SEED_ON_START: 'false', LOG_LEVEL: 'warn' });
+    server = await startServerProcess({ DATABASE_URL: db.url, REDIS_URL, REDIS_PREFIX: `aptic-bench-${randomBytes(3).toString('hex')}`, SEED_ON_START: 'false', LOG_LEVEL: 'warn', ...(PROFILE_DIR ? { NODE_OPTIONS: `--require ${require.resolve('./cpu-profile.js')}`, CPU_PROFILE_DIR: PROFILE_DIR } : {}) });
     const api = overHttp(server);
     const sql = directSql(pool);
     // Warm-up of both paths (JIT, connections, plans).
