@@ -8,6 +8,9 @@
 // INSERT audit event; COMMIT), through a pool of 10 connections like the server's. Prints
 // redemptions/s and p50/p99 latency of each, and the throughput ratio (target: ≥ 0.5× at 16
 // clients, p99 < 100 ms). Every redemption must be accepted: a refusal stops the run.
+// A third column, to tell where the time goes: RedemptionsService.redeem called in this process
+// (after the guard's key lookup through Prisma), i.e. the same Prisma calls and write path
+// without HTTP, Nest's pipeline or the server process (BENCH_SERVICE=false to leave it out).
 //
 // Settings: BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres; a scratch
 // database is created beside it and dropped at the end), BENCH_REDIS_URL (default
@@ -19,8 +22,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { hashToken } from '../../server/src/auth/tokens';
+import type { PrismaClient } from '../../server/src/generated/prisma/client';
+import { RedemptionsService } from '../../server/src/scanning/redemptions.service';
 import { startServerProcess, ServerProcess } from '../support/server-process';
-import { startTestApp } from '../support/test-app';
+import { startTestApp, TestApp } from '../support/test-app';
 import { barcodePool, makeActivePasses, makeScanners, ms, scratchDatabase, Scanner, summary, withoutJest } from './scanners';
 
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,16,64').split(',').map(Number);
@@ -28,6 +33,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PASSES = Number(process.env.BENCH_PASSES ?? 60_000);
 /** Where the server process writes a V8 CPU profile (.cpuprofile, open it in Chrome DevTools) when it stops. */
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+const WITH_SERVICE = process.env.BENCH_SERVICE !== 'false';
 const REDIS_URL = process.env.BENCH_REDIS_URL === 'none' ? undefined : (process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379');
 
 type Redeem = (scanner: Scanner, barcode: string) => Promise<void>;
@@ -72,6 +78,19 @@ function overHttp(server: ServerProcess): Redeem {
     });
     const body = await res.text();
     if (res.status !== 201) throw new Error(`redemption of ${barcode} by ${scanner.name}: ${res.status} ${body}`);
+  };
+}
+
+/** The service itself, in this process: the guard's key lookup, then RedemptionsService.redeem (Prisma, write path). */
+function inProcess(app: TestApp): Redeem {
+  const prisma: PrismaClient = app.started.deps.db.prisma;
+  const service = app.started.app.get(RedemptionsService);
+  return async (scanner, barcode) => {
+    const key = await prisma.partnerApiKey.findUnique({ where: { keyHash: hashToken(scanner.key) }, include: { structure: { select: { id: true, name: true, status: true } } } });
+    if (!key) throw new Error('unknown key');
+    const partner = { keyId: key.id, structureId: key.structure.id, structureName: key.structure.name, structureStatus: key.structure.status };
+    const answer = await service.redeem(partner, { offerId: scanner.offerId, barcodes: [barcode] }, null);
+    if (answer.statusCode !== 201) throw new Error(`redemption of ${barcode} in process: ${JSON.stringify(answer.body)}`);
   };
 }
 
@@ -151,6 +170,7 @@ async function main() {
   withoutJest();
   const db = await scratchDatabase('scans');
   let server: ServerProcess | undefined;
+  let app: TestApp | undefined;
   const pool = new Pool({ connectionString: db.url, max: 10 });
   try {
     // Migrated and seeded by an in-process app, closed before measuring: the server measured is a process of its own.
@@ -160,7 +180,9 @@ async function main() {
     const scanners = await makeScanners(prisma, Math.max(...CLIENTS));
     const barcodes = barcodePool(await makeActivePasses(prisma, db.url, PASSES));
     console.log(`prepared ${scanners.length} scanner structures and ${barcodes.left} active passes in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    await setup.close();
+    // Kept open only for the in-process column.
+    if (WITH_SERVICE) app = setup;
+    else await setup.close();
     await pool.query('ANALYZE');
 
     server = await startServerProcess({ DATABASE_URL: db.url, REDIS_URL, REDIS_PREFIX: `aptic-bench-${randomBytes(3).toString('hex')}`, SEED_ON_START: 'false', LOG_LEVEL: 'warn', ...(PROFILE_DIR ? { NODE_OPTIONS: `--require ${require.resolve('./cpu-profile.js')}`, CPU_PROFILE_DIR: PROFILE_DIR } : {}) });
@@ -169,22 +191,30 @@ async function main() {
     // Warm-up of both paths (JIT, connections, plans).
     for (let i = 0; i < 100; i++) await api(scanners[i % scanners.length], barcodes.take()!);
     for (let i = 0; i < 100; i++) await sql(scanners[i % scanners.length], barcodes.take()!);
+    const service = app ? inProcess(app) : null;
+    if (service) for (let i = 0; i < 100; i++) await service(scanners[i % scanners.length], barcodes.take()!);
 
-    const rows: { clients: number; api: Measure; sql: Measure }[] = [];
+    const rows: { clients: number; api: Measure; sql: Measure; service: Measure | null }[] = [];
     for (const clients of CLIENTS) {
       const viaApi = await measure(clients, scanners, barcodes, api);
       const viaSql = await measure(clients, scanners, barcodes, sql);
-      rows.push({ clients, api: viaApi, sql: viaSql });
+      const viaService = service ? await measure(clients, scanners, barcodes, service) : null;
+      rows.push({ clients, api: viaApi, sql: viaSql, service: viaService });
       console.log(
         `${String(clients).padStart(3)} clients: API ${viaApi.perSecond.toFixed(0)}/s (p50 ${ms(viaApi.p50)}, p99 ${ms(viaApi.p99)}), ` +
-          `SQL ${viaSql.perSecond.toFixed(0)}/s (p50 ${ms(viaSql.p50)}, p99 ${ms(viaSql.p99)})`,
+          `SQL ${viaSql.perSecond.toFixed(0)}/s (p50 ${ms(viaSql.p50)}, p99 ${ms(viaSql.p99)})` +
+          (viaService ? `, service in process ${viaService.perSecond.toFixed(0)}/s (p50 ${ms(viaService.p50)}, p99 ${ms(viaService.p99)})` : ''),
       );
     }
     console.log(`\nB1 — one-pass redemptions, ${SECONDS} s per cell, PostgreSQL${REDIS_URL ? ' + Redis' : ''}, server in its own process (pool of 10)\n`);
-    console.log('| clients | API redemptions/s | API p50 | API p99 | SQL redemptions/s | SQL p50 | SQL p99 | API / SQL |');
-    console.log('|--:|--:|--:|--:|--:|--:|--:|--:|');
+    console.log(`| clients | API redemptions/s | API p50 | API p99 | SQL redemptions/s | SQL p50 | SQL p99 | API / SQL |${service ? ' service in process /s | p50 | p99 | service / SQL |' : ''}`);
+    console.log(`|--:|--:|--:|--:|--:|--:|--:|--:|${service ? '--:|--:|--:|--:|' : ''}`);
     for (const r of rows) {
-      console.log(`| ${r.clients} | ${r.api.perSecond.toFixed(0)} | ${ms(r.api.p50)} | ${ms(r.api.p99)} | ${r.sql.perSecond.toFixed(0)} | ${ms(r.sql.p50)} | ${ms(r.sql.p99)} | ${(r.api.perSecond / r.sql.perSecond).toFixed(2)}× |`);
+      const s = r.service;
+      console.log(
+        `| ${r.clients} | ${r.api.perSecond.toFixed(0)} | ${ms(r.api.p50)} | ${ms(r.api.p99)} | ${r.sql.perSecond.toFixed(0)} | ${ms(r.sql.p50)} | ${ms(r.sql.p99)} | ${(r.api.perSecond / r.sql.perSecond).toFixed(2)}× |` +
+          (s ? ` ${s.perSecond.toFixed(0)} | ${ms(s.p50)} | ${ms(s.p99)} | ${(s.perSecond / r.sql.perSecond).toFixed(2)}× |` : ''),
+      );
     }
     const at16 = rows.find((r) => r.clients === 16);
     if (at16) {
@@ -193,6 +223,7 @@ async function main() {
     }
   } finally {
     await server?.stop().catch(() => undefined);
+    await app?.close().catch(() => undefined);
     await pool.end().catch(() => undefined);
     await db.drop();
   }
