@@ -107,12 +107,21 @@ function directSql(pool: Pool): Redeem {
     try {
       await c.query('BEGIN');
       await c.query(`SELECT 1 FROM "Structure" WHERE "id" = $1 FOR UPDATE`, [scanner.structureId]);
-      const structure = (await c.query(`SELECT id, name, status, departement FROM "Structure" WHERE id = $1`, [scanner.structureId])).rows[0];
-      const offer = (await c.query(`SELECT id, "structureId", status, "priceCents", title FROM "Offer" WHERE id = $1`, [scanner.offerId])).rows[0];
-      await c.query(
-        `SELECT id, status, "startedAt" FROM "Subscription" WHERE "structureId" = $1 AND status IN ('PENDING', 'ACTIVE') ORDER BY "orderedAt" DESC LIMIT 1`,
-        [scanner.structureId],
-      );
+      const context = (
+        await c.query(
+          `SELECT s.id, s.name, s.status, s.departement,
+                  (SELECT l.departement FROM "Location" l WHERE l.id = $3 AND l."structureId" = s.id) AS "locationDepartement",
+                  o.id AS "offerId", o."structureId" AS "offerStructureId", o.status AS "offerStatus", o."priceCents", o.title AS "offerTitle",
+                  k.id AS "subscriptionId", k.status AS "subscriptionStatus", k."startedAt" AS "subscriptionStartedAt"
+             FROM "Structure" s
+             LEFT JOIN "Offer" o ON o.id = $2
+             LEFT JOIN LATERAL (SELECT id, status, "startedAt" FROM "Subscription" WHERE "structureId" = s.id AND status IN ('PENDING', 'ACTIVE') ORDER BY "orderedAt" DESC LIMIT 1) k ON true
+            WHERE s.id = $1`,
+          [scanner.structureId, scanner.offerId, ''],
+        )
+      ).rows[0];
+      const structure = { id: context.id, name: context.name };
+      const offer = { id: context.offerId, title: context.offerTitle };
       const { rows } = await c.query(
         `SELECT p.id, p.barcode, p."bookletId", p.status, p."faceValueCents", p."acceptedUntil", o."allowedDepartements", o."validFrom", o."validUntil"
            FROM "Pass" p JOIN "Order" o ON o.id = p."orderId"
@@ -127,14 +136,14 @@ function directSql(pool: Pool): Redeem {
       const scan = { id: scanId, barcode, outcome: 'ACCEPTED', reason: null, reasonLabel: null, message: 'Pass accepté : 10,00 €.', valueCents: 1000 };
       const response = { id: redemptionId, status: 'ACCEPTED', offerId: offer.id, offerTitle: offer.title, locationId: null, passCount: 1, totalValueCents: 1000, createdAt: now.toISOString(), message: 'Passage accepté : 1 pass, 10,00 €.', scans: [scan] };
       await c.query(
-        `INSERT INTO "Redemption" (id, "structureId", "offerId", "locationId", status, "passCount", "totalValueCents", "idempotencyKey", "requestHash", response, "responseStatus", "createdAt")
-         VALUES ($1, $2, $3, NULL, 'ACCEPTED', 1, 1000, NULL, $4, $5, 201, $6) RETURNING *`,
-        [redemptionId, structure.id, offer.id, randomBytes(32).toString('hex'), JSON.stringify(response), now],
-      );
-      await c.query(
-        `INSERT INTO "Scan" (id, "redemptionId", "structureId", "offerId", "passId", barcode, outcome, reason, "reasonDetail", "valueCents", "scannedAt")
-         VALUES ($1, $2, $3, $4, $5, $6, 'ACCEPTED', NULL, NULL, 1000, $7)`,
-        [scanId, redemptionId, structure.id, offer.id, pass.id, barcode, now],
+        `WITH r AS (
+           INSERT INTO "Redemption" (id, "structureId", "offerId", "locationId", status, "passCount", "totalValueCents", "idempotencyKey", "requestHash", response, "responseStatus", "createdAt")
+           VALUES ($1, $2, $3, NULL, 'ACCEPTED', 1, 1000, NULL, $4, $5::jsonb, 201, $6) RETURNING id
+         )
+         INSERT INTO "Scan" (id, "redemptionId", "structureId", "offerId", "passId", barcode, outcome, reason, "reasonDetail", "valueCents", "scannedAt")
+         SELECT x.id, r.id, $2, $3, x.pass, x.barcode, 'ACCEPTED', x.reason::"ScanRejectionReason", x.detail, x.value, $6
+           FROM r, unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[]) AS x(id, pass, barcode, reason, detail, value)`,
+        [redemptionId, structure.id, offer.id, randomBytes(32).toString('hex'), JSON.stringify(response), now, [scanId], [pass.id], [barcode], [null], [null], [1000]],
       );
       const moved = await c.query(`UPDATE "Pass" SET status = 'REDEEMED', "redeemedAt" = $1, "updatedAt" = $1 WHERE id = ANY($2::text[]) AND status = 'ACTIVE'`, [now, [pass.id]]);
       if (moved.rowCount !== 1) throw new Error('pass changed');

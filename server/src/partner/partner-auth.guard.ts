@@ -40,7 +40,12 @@ export class PartnerAuthGuard implements CanActivate {
     if (!/^apk_[0-9a-f]{10}_[A-Za-z0-9_-]{20,100}$/.test(key)) {
       throw new AppException(AppErrorCode.UNAUTHENTICATED, 'Clé partenaire absente ou mal formée : « Authorization: Bearer apk_… ».');
     }
-    const row = await this.prisma.partnerApiKey.findUnique({ where: { keyHash: hashToken(key) }, include: { structure: { select: { id: true, name: true, status: true } } } });
+    // One statement (every scan comes through here): the key and its structure.
+    const [found] = await this.prisma.$queryRaw<{ id: string; revokedAt: Date | null; lastUsedAt: Date | null; structureId: string; name: string; status: StructureStatus }[]>`
+      SELECT k.id, k."revokedAt", k."lastUsedAt", s.id AS "structureId", s.name, s.status
+        FROM "PartnerApiKey" k JOIN "Structure" s ON s.id = k."structureId"
+       WHERE k."keyHash" = ${hashToken(key)}`;
+    const row = found && { ...found, structure: { id: found.structureId, name: found.name, status: found.status } };
     if (!row || row.revokedAt) throw new AppException(AppErrorCode.UNAUTHENTICATED, 'Clé partenaire inconnue ou révoquée : demandez une nouvelle clé à l’équipe APTIC.');
     const recordsIneligible = this.reflector.getAllAndOverride<boolean>(RECORDS_INELIGIBLE, [context.getHandler(), context.getClass()]) === true;
     if (row.structure.status !== 'ELIGIBLE' && !(recordsIneligible && row.structure.status === 'SUSPENDED')) {

@@ -59,7 +59,7 @@ export class RealtimeService {
     this.server?.to(rooms).emit(REALTIME_EVENT, event);
   }
 
-  /** Called after a transaction committed: one list event per resource and type, one per record. */
+  /** Called after a transaction committed: one list event per resource and type, one per record changed or deleted. */
   publishChanges(changes: Change[]) {
     if (!this.server || changes.length === 0) return;
     const grouped = new Map<string, string[]>();
@@ -67,15 +67,18 @@ export class RealtimeService {
       const key = [c.resource, c.type, c.about ?? '', c.actorId ?? ''].join('\u0000');
       grouped.set(key, [...(grouped.get(key) ?? []), c.id]);
     }
+    // A record created by this very transaction has nobody on its own topic or timeline yet: no
+    // event there (each one is a Redis message every instance decodes; a redemption makes several).
+    const createdNow = new Set(changes.filter((c) => c.type === 'created').map((c) => `${c.resource}/${c.id}`));
     for (const c of changes) {
-      if (c.about && c.aboutId) this.publish({ topic: timelineTopic(c.about, c.aboutId), type: c.type, payload: { ids: [c.id], ...(c.actorId ? { actorId: c.actorId } : {}) } });
+      if (c.about && c.aboutId && !createdNow.has(`${c.about}/${c.aboutId}`)) this.publish({ topic: timelineTopic(c.about, c.aboutId), type: c.type, payload: { ids: [c.id], ...(c.actorId ? { actorId: c.actorId } : {}) } });
     }
     for (const [key, ids] of grouped) {
       const [resource, type, about, actorId] = key.split('\u0000');
       const topic = resourceTopic(resource);
       const by = actorId ? { actorId } : {};
       this.publish({ topic, type, payload: { ids, ...by } }, about ? scopedRoom(resource, about) : topic);
-      for (const id of ids) this.publish({ topic: resourceTopic(resource, id), type, payload: { ids: [id], ...by } });
+      if (type !== 'created') for (const id of ids) this.publish({ topic: resourceTopic(resource, id), type, payload: { ids: [id], ...by } });
     }
   }
 

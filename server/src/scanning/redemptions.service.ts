@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { badRequest } from '../common/errors';
 import { PrismaClient } from '../generated/prisma/client';
-import type { ScanRejectionReason } from '../generated/prisma/enums';
+import type { OfferStatus, ScanRejectionReason, StructureStatus, SubscriptionStatus } from '../generated/prisma/enums';
 import { post, redemptionAcceptedLines } from '../ledger';
 import { PartnerIdentity } from '../partner/partner-auth.guard';
 import { RealtimeService } from '../realtime/realtime.service';
@@ -40,6 +40,22 @@ class AnsweredBefore extends Error {
   constructor(readonly answer: RedemptionAnswer) {
     super('answered before');
   }
+}
+
+interface ContextRow {
+  id: string;
+  name: string;
+  status: StructureStatus;
+  departement: string;
+  locationDepartement: string | null;
+  offerId: string | null;
+  offerStructureId: string | null;
+  offerStatus: OfferStatus | null;
+  priceCents: number | null;
+  offerTitle: string | null;
+  subscriptionId: string | null;
+  subscriptionStatus: SubscriptionStatus | null;
+  subscriptionStartedAt: Date | null;
 }
 
 interface PassRow {
@@ -133,14 +149,23 @@ export class RedemptionsService {
   private async judgeAndRecord(ctx: WriteContext, partner: PartnerIdentity, dto: RedeemDto, idempotencyKey: string | null, requestHash: string, live: LiveScan[]) {
     const { tx } = ctx;
     const now = new Date();
-    const structure = await tx.structure.findUniqueOrThrow({ where: { id: partner.structureId }, select: { id: true, name: true, status: true, departement: true } });
-    const location = dto.locationId ? await tx.location.findUnique({ where: { id: dto.locationId }, select: { departement: true } }) : null;
-    const offer = await tx.offer.findUnique({ where: { id: dto.offerId }, select: { id: true, structureId: true, status: true, priceCents: true, title: true } });
-    const subscription = await tx.subscription.findFirst({
-      where: { structureId: structure.id, status: { in: ['PENDING', 'ACTIVE'] } },
-      orderBy: { orderedAt: 'desc' },
-      select: { id: true, status: true, startedAt: true },
-    });
+    // The structure, the place, the offer and the open kit in one statement (the hot path of every scan).
+    const [c] = await tx.$queryRaw<ContextRow[]>`
+      SELECT s.id, s.name, s.status, s.departement,
+             (SELECT l.departement FROM "Location" l WHERE l.id = ${dto.locationId ?? ''} AND l."structureId" = s.id) AS "locationDepartement",
+             o.id AS "offerId", o."structureId" AS "offerStructureId", o.status AS "offerStatus", o."priceCents", o.title AS "offerTitle",
+             k.id AS "subscriptionId", k.status AS "subscriptionStatus", k."startedAt" AS "subscriptionStartedAt"
+        FROM "Structure" s
+        LEFT JOIN "Offer" o ON o.id = ${dto.offerId}
+        LEFT JOIN LATERAL (
+          SELECT id, status, "startedAt" FROM "Subscription"
+           WHERE "structureId" = s.id AND status IN ('PENDING', 'ACTIVE') ORDER BY "orderedAt" DESC LIMIT 1
+        ) k ON true
+       WHERE s.id = ${partner.structureId}`;
+    const structure = { id: c.id, name: c.name, status: c.status, departement: c.departement };
+    const location = c.locationDepartement ? { departement: c.locationDepartement } : null;
+    const offer = c.offerId ? { id: c.offerId, structureId: c.offerStructureId!, status: c.offerStatus!, priceCents: c.priceCents!, title: c.offerTitle! } : null;
+    const subscription = c.subscriptionId ? { id: c.subscriptionId, status: c.subscriptionStatus!, startedAt: c.subscriptionStartedAt } : null;
     const ownOffer = offer && offer.structureId === structure.id ? offer : null;
 
     // The passes, locked in id order, with their order's restrictions.
@@ -206,37 +231,22 @@ export class RedemptionsService {
           },
         };
 
-    const redemption = await tx.redemption.create({
-      data: {
-        id: redemptionId,
-        structureId: structure.id,
-        offerId: ownOffer?.id ?? null,
-        locationId: dto.locationId ?? null,
-        status: verdict.accepted ? 'ACCEPTED' : 'REJECTED',
-        passCount: scans.length,
-        totalValueCents: verdict.totalValueCents,
-        idempotencyKey,
-        requestHash,
-        response: answer.body as object,
-        responseStatus: answer.statusCode,
-        createdAt: now,
-      },
-    });
-    await tx.scan.createMany({
-      data: verdict.scans.map((s, i) => ({
-        id: scans[i].id,
-        redemptionId,
-        structureId: structure.id,
-        offerId: ownOffer?.id ?? null,
-        passId: s.passId,
-        barcode: s.barcode.slice(0, 64),
-        outcome: verdict.accepted ? ('ACCEPTED' as const) : ('REJECTED' as const),
-        reason: s.reason,
-        reasonDetail: s.detail ?? (verdict.accepted ? null : scanMessage(null, null, false)),
-        valueCents: s.valueCents,
-        scannedAt: now,
-      })),
-    });
+    // The redemption and its scans in one statement.
+    const redemption = { id: redemptionId, status: verdict.accepted ? ('ACCEPTED' as const) : ('REJECTED' as const), passCount: scans.length, totalValueCents: verdict.totalValueCents };
+    const collateral = verdict.accepted ? null : scanMessage(null, null, false);
+    await tx.$executeRaw`
+      WITH r AS (
+        INSERT INTO "Redemption" ("id", "structureId", "offerId", "locationId", "status", "passCount", "totalValueCents", "idempotencyKey", "requestHash", "response", "responseStatus", "createdAt")
+        VALUES (${redemptionId}, ${structure.id}, ${ownOffer?.id ?? null}, ${dto.locationId ?? null}, ${redemption.status}::"RedemptionStatus", ${redemption.passCount},
+                ${redemption.totalValueCents}, ${idempotencyKey}, ${requestHash}, ${JSON.stringify(answer.body)}::jsonb, ${answer.statusCode}, ${now})
+        RETURNING id
+      )
+      INSERT INTO "Scan" ("id", "redemptionId", "structureId", "offerId", "passId", "barcode", "outcome", "reason", "reasonDetail", "valueCents", "scannedAt")
+      SELECT x.id, r.id, ${structure.id}, ${ownOffer?.id ?? null}, x.pass, x.barcode, ${redemption.status}::text::"ScanOutcome",
+             x.reason::"ScanRejectionReason", x.detail, x.value, ${now}
+        FROM r, unnest(${scans.map((a) => a.id)}::text[], ${verdict.scans.map((v) => v.passId)}::text[], ${verdict.scans.map((v) => v.barcode.slice(0, 64))}::text[],
+                       ${verdict.scans.map((v) => v.reason)}::text[], ${verdict.scans.map((v) => v.detail ?? collateral)}::text[], ${verdict.scans.map((v) => v.valueCents)}::int[])
+             AS x(id, pass, barcode, reason, detail, value)`;
 
     if (verdict.accepted) {
       const passIds = verdict.scans.map((s) => s.passId!);
