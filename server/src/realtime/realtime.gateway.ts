@@ -7,9 +7,9 @@ import { inputRefusal, inspectInput } from '../common/user-input';
 import { ResourceService } from '../rest/resource.service';
 import { StaffUser } from '../auth/staff-user';
 import { CollaborationService } from './collaboration.service';
-import { RealtimeService, scopedRoom, SCOPED_RESOURCES } from './realtime.service';
+import { LIVE_SCANS_TOPIC, RealtimeService, scopedRoom, SCOPED_RESOURCES } from './realtime.service';
 
-/** resource/<name>, resource/<name>/<id>, presence/<name>/<id>, lock/<name>/<id>, timeline/<name>/<id>, job/<job name>. */
+/** resource/<name>, resource/<name>/<id>, presence/<name>/<id>, lock/<name>/<id>, timeline/<name>/<id>, job/<job name>; and scans/live. */
 const TOPIC = /^(resource|presence|lock|timeline|job)\/([a-z-]+)(?:\/([A-Za-z0-9-]{1,64}))?$/;
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -21,6 +21,8 @@ export const MAX_TOPICS_PER_SOCKET = 500;
 function parseTopic(body: unknown) {
   const topic = typeof body === 'string' ? body : (body as { topic?: unknown })?.topic;
   if (typeof topic !== 'string') return { error: 'Sujet manquant.' } as const;
+  // Every scan attempt as it happens: followed by the roles that read scans.
+  if (topic === LIVE_SCANS_TOPIC) return { topic, kind: 'live', resource: 'scans', id: undefined } as const;
   const match = TOPIC.exec(topic);
   const known = match && (match[1] === 'job' ? !match[3] && isJobName(match[2]) : match[1] === 'resource' || match[3]);
   if (!match || !known) return { error: `Sujet inconnu : ${topic.slice(0, 100)}` } as const;
