@@ -32,12 +32,15 @@ export const PassShow = () => {
                         target="passId"
                         path="scans"
                         sort={{ field: 'scannedAt', order: 'DESC' }}
-                        paginate={false}
+                        perPage={100}
                     >
+                        {/* Every attempt on the pass, accepted or not: where, for which service, and why it was refused. */}
                         <DataTable.Col source="scannedAt" field={DateTimeField} />
                         <RefCol source="structureId" reference="structures" />
+                        <RefCol source="offerId" reference="offers" />
                         <EnumCol source="outcome" enum="ScanOutcome" />
                         <EnumCol source="reason" enum="ScanRejectionReason" color="error" />
+                        <DataTable.Col source="reasonDetail" />
                     </RelatedTab>
                 )}
             </TabbedShowLayout>
