@@ -260,7 +260,7 @@ describe('Scans en direct', () => {
     await page.goto(`${server.baseUrl}/#/scans/${refusedAgain.id}/show`);
     await page.getByText(structure.name).first().waitFor();
     for (const href of [`#/passes/${refusedAgain.passId}/show`, `#/structures/${refusedAgain.structureId}/show`, `#/offers/${refusedAgain.offerId}/show`, `#/redemptions/${refusedAgain.redemptionId}/show`]) {
-      await expect(page.locator(`a[href="${href}"]`).count()).resolves.toBeGreaterThan(0);
+      await page.locator(`a[href="${href}"]`).first().waitFor({ timeout: 10_000 });
     }
     await page.screenshot({ path: `${SHOTS}/live-scans-scan-show.png`, fullPage: true });
   });
