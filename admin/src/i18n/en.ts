@@ -372,6 +372,7 @@ export const en: TranslationMessages = {
             'hand-out': 'Hand out',
             'record-payment': 'Payment recorded',
             'print-sheet': 'Sheet printed',
+            'start-billing': 'Kit billing started (first pass redeemed)',
             redeem: 'Redeem',
             void: 'Void scan',
             resolve: 'Resolve',

@@ -184,6 +184,7 @@ export const fr: TranslationMessages = {
             'hand-out': 'Remise',
             'record-payment': 'Paiement enregistré',
             'print-sheet': 'Impression de la planche',
+            'start-billing': 'Début de la facturation du kit (premier pass encaissé)',
             redeem: 'Passage',
             void: 'Annulation de scan',
             resolve: 'Résolution',

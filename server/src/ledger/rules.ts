@@ -128,3 +128,11 @@ export const passesCreditedLines = (sponsorId: string, faceValueCents: number): 
   { account: 'PASS_FLOAT', debitCents: faceValueCents },
   { account: sponsorAccount(sponsorId), creditCents: faceValueCents },
 ];
+
+// ── Scanning ──
+
+/** A redemption accepted: the passes' value leaves the float and is owed to the structure. */
+export const redemptionAcceptedLines = (structureId: string, valueCents: number): LedgerLine[] => [
+  { account: 'PASS_FLOAT', debitCents: valueCents },
+  { account: structureAccount(structureId), creditCents: valueCents },
+];

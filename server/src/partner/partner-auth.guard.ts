@@ -1,22 +1,37 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { hashToken } from '../auth/tokens';
 import { AppErrorCode, AppException } from '../common/errors';
 import { requestContext } from '../common/request-context';
 import { PrismaClient } from '../generated/prisma/client';
+import type { StructureStatus } from '../generated/prisma/enums';
 
 export interface PartnerIdentity {
   keyId: string;
   structureId: string;
   structureName: string;
+  /** ELIGIBLE, except on routes marked @RecordsIneligible() (a suspended structure's scans). */
+  structureStatus: StructureStatus;
 }
+
+const RECORDS_INELIGIBLE = 'partner:records-ineligible';
+/**
+ * A route that still takes calls from a structure no longer eligible (suspended), so that what it
+ * tried is recorded and refused there (redemptions: STRUCTURE_NOT_ELIGIBLE, SPEC §3 "Scanning").
+ */
+export const RecordsIneligible = () => SetMetadata(RECORDS_INELIGIBLE, true);
 
 /**
  * Partner (structure) calls: "Authorization: Bearer apk_…". Revoked keys are refused (401);
- * a structure that is not ELIGIBLE (suspended, rejected, applying) is refused (403).
+ * a structure that is not ELIGIBLE (suspended, rejected, applying) is refused (403), except on
+ * routes marked @RecordsIneligible(), which refuse it themselves after recording the attempt.
  */
 @Injectable()
 export class PartnerAuthGuard implements CanActivate {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest();
@@ -27,11 +42,12 @@ export class PartnerAuthGuard implements CanActivate {
     }
     const row = await this.prisma.partnerApiKey.findUnique({ where: { keyHash: hashToken(key) }, include: { structure: { select: { id: true, name: true, status: true } } } });
     if (!row || row.revokedAt) throw new AppException(AppErrorCode.UNAUTHENTICATED, 'Clé partenaire inconnue ou révoquée : demandez une nouvelle clé à l’équipe APTIC.');
-    if (row.structure.status !== 'ELIGIBLE') {
+    const recordsIneligible = this.reflector.getAllAndOverride<boolean>(RECORDS_INELIGIBLE, [context.getHandler(), context.getClass()]) === true;
+    if (row.structure.status !== 'ELIGIBLE' && !(recordsIneligible && row.structure.status === 'SUSPENDED')) {
       const why = row.structure.status === 'SUSPENDED' ? 'est suspendue' : 'n’est pas (ou plus) APTICulteur';
       throw new AppException(AppErrorCode.FORBIDDEN, `La structure ${row.structure.name} ${why} : ses appels sont refusés.`);
     }
-    const partner: PartnerIdentity = { keyId: row.id, structureId: row.structure.id, structureName: row.structure.name };
+    const partner: PartnerIdentity = { keyId: row.id, structureId: row.structure.id, structureName: row.structure.name, structureStatus: row.structure.status };
     req.partner = partner;
     requestContext.setActor({ type: 'PARTNER', id: row.structure.id, name: row.structure.name, structureId: row.structure.id });
     // Last use, at most once a minute per key: no write on every call.

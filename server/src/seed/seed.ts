@@ -3,7 +3,7 @@ import { composeIBAN, isValidIBAN } from 'ibantools';
 import { SECRET_FIELDS } from '../rest/masking';
 import { Prisma, PrismaClient } from '../generated/prisma/client';
 import { barcodeFromSerial, randomSerial } from '../rules/barcode';
-import { orderActivatedLines, post, sponsorAccount, sponsorPaymentLines, structureAccount } from '../ledger';
+import { orderActivatedLines, post, redemptionAcceptedLines, sponsorPaymentLines } from '../ledger';
 import { FEE_RATE_BP, PASS_VALUE_CENTS, PASSES_PER_BOOKLET, percentOfCents, VAT_RATE_BP } from '../rules/money';
 import { bookletNumberOf, orderAmounts } from '../rules/orders';
 import { siretFor } from '../rules/siret';
@@ -327,10 +327,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
           resource: 'redemptions',
           recordId: redemption.id,
           at: when,
-          lines: [
-            { account: 'PASS_FLOAT', debitCents: PASS_VALUE_CENTS },
-            { account: structureAccount(structure.id), creditCents: PASS_VALUE_CENTS },
-          ],
+          lines: redemptionAcceptedLines(structure.id, PASS_VALUE_CENTS),
         });
         redemptions += 1;
         // A few rejected attempts, as scanners see them every day.

@@ -1,0 +1,312 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { badRequest } from '../common/errors';
+import { PrismaClient } from '../generated/prisma/client';
+import type { ScanRejectionReason } from '../generated/prisma/enums';
+import { post, redemptionAcceptedLines } from '../ledger';
+import { PartnerIdentity } from '../partner/partner-auth.guard';
+import { RealtimeService } from '../realtime/realtime.service';
+import { formatEuros } from '../rules/money';
+import { billingStartOf, evaluateRedemption, LiveScan, PassForScan, SCAN_REASON_LABELS, scanMessage } from '../rules/scanning';
+import { Tx, WriteContext, WritePath } from '../writes/write-path';
+import { RedeemDto } from './dto/redeem.dto';
+import { redemptionsResource } from './scanning.resources';
+
+/** One scan in the scanner's answer: the barcode, accepted or the reason in words. */
+export interface ScanAnswer {
+  id: string;
+  barcode: string;
+  outcome: 'ACCEPTED' | 'REJECTED';
+  reason: ScanRejectionReason | null;
+  reasonLabel: string | null;
+  message: string;
+  valueCents: number;
+}
+
+/** The answer to POST /api/partner/redemptions, kept for retries with the same Idempotency-Key. */
+export interface RedemptionAnswer {
+  statusCode: 201 | 422;
+  body: Record<string, unknown>;
+}
+
+/** The request as a retry must repeat it: same offer, same barcodes in the same order, same place. */
+export const requestHashOf = (dto: RedeemDto) =>
+  createHash('sha256')
+    .update(JSON.stringify([dto.offerId, dto.barcodes, dto.locationId ?? null]))
+    .digest('hex');
+
+/** Rolls back a transaction that found the request already answered (a concurrent retry). */
+class AnsweredBefore extends Error {
+  constructor(readonly answer: RedemptionAnswer) {
+    super('answered before');
+  }
+}
+
+interface PassRow {
+  id: string;
+  barcode: string;
+  bookletId: string;
+  status: PassForScan['status'];
+  faceValueCents: number;
+  acceptedUntil: Date;
+  allowedDepartements: string[];
+  validFrom: Date | null;
+  validUntil: Date | null;
+}
+
+/**
+ * Redemptions (SPEC §3 "Scanning"): a structure presents passes for one of its offers; all are
+ * accepted or none. Every attempt is recorded as scans, in one transaction through the write
+ * path with the passes' state, the ledger (float → structure) and the start of the kit's billing.
+ *
+ * Exactly once: the passes are locked (FOR UPDATE, in id order so two redemptions sharing passes
+ * never deadlock) before they are judged, and the pass moves ACTIVE → REDEEMED by a conditional
+ * update, under the partial unique index "Scan_passId_accepted_key" (one accepted, non-voided
+ * scan per pass). A concurrent request for the same pass waits for the lock, then reads it
+ * REDEEMED and is refused PASS_ALREADY_USED. Requests of one structure are serialised on the
+ * structure's row (lockFirst), which also makes an Idempotency-Key safe under concurrent retries.
+ */
+@Injectable()
+export class RedemptionsService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly writes: WritePath,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  async redeem(partner: PartnerIdentity, dto: RedeemDto, idempotencyKey: string | null): Promise<RedemptionAnswer> {
+    const requestHash = requestHashOf(dto);
+    if (idempotencyKey) {
+      const earlier = await this.replay(partner.structureId, idempotencyKey, requestHash, this.prisma);
+      if (earlier) return earlier;
+    }
+    if (dto.locationId) {
+      const location = await this.prisma.location.findFirst({ where: { id: dto.locationId, structureId: partner.structureId }, select: { id: true } });
+      if (!location) throw badRequest('Ce lieu n’est pas un lieu de la structure.', { fields: { locationId: ['lieu inconnu pour cette structure'] } });
+    }
+    const live: LiveScan[] = [];
+    let outcome;
+    try {
+      outcome = await this.writes.outsideCreate(
+      {
+        resource: redemptionsResource,
+        action: 'redeem',
+        by: { kind: 'partner', structureId: partner.structureId },
+        lockFirst: [{ model: 'Structure', id: partner.structureId }],
+      },
+      async (ctx) => {
+        // A retry that waited for the first request's lock gets its answer; this transaction writes nothing.
+        const earlier = idempotencyKey ? await this.replay(partner.structureId, idempotencyKey, requestHash, ctx.tx) : null;
+        if (earlier) throw new AnsweredBefore(earlier);
+        return this.judgeAndRecord(ctx, partner, dto, idempotencyKey, requestHash, live);
+      },
+    );
+    } catch (error) {
+      if (error instanceof AnsweredBefore) return error.answer;
+      throw error;
+    }
+    this.realtime.publishLiveScans(live);
+    return outcome.answer;
+  }
+
+  /** The first answer to this key, or a 422 when the key came with another request. */
+  private async replay(structureId: string, key: string, requestHash: string, db: PrismaClient | Tx): Promise<RedemptionAnswer | null> {
+    const earlier = await db.redemption.findUnique({
+      where: { structureId_idempotencyKey: { structureId, idempotencyKey: key } },
+      select: { requestHash: true, response: true, responseStatus: true },
+    });
+    if (!earlier) return null;
+    if (earlier.requestHash !== requestHash) {
+      return {
+        statusCode: 422,
+        body: {
+          statusCode: 422,
+          error: 'Unprocessable Entity',
+          message: 'Cette clé Idempotency-Key a déjà servi pour un autre passage (autre offre, autres pass ou autre lieu) : utilisez une nouvelle clé pour un nouveau passage.',
+          details: { idempotencyKey: key },
+        },
+      };
+    }
+    return { statusCode: earlier.responseStatus === 201 ? 201 : 422, body: earlier.response as Record<string, unknown> };
+  }
+
+  private async judgeAndRecord(ctx: WriteContext, partner: PartnerIdentity, dto: RedeemDto, idempotencyKey: string | null, requestHash: string, live: LiveScan[]) {
+    const { tx } = ctx;
+    const now = new Date();
+    const structure = await tx.structure.findUniqueOrThrow({ where: { id: partner.structureId }, select: { id: true, name: true, status: true, departement: true } });
+    const location = dto.locationId ? await tx.location.findUnique({ where: { id: dto.locationId }, select: { departement: true } }) : null;
+    const offer = await tx.offer.findUnique({ where: { id: dto.offerId }, select: { id: true, structureId: true, status: true, priceCents: true, title: true } });
+    const subscription = await tx.subscription.findFirst({
+      where: { structureId: structure.id, status: { in: ['PENDING', 'ACTIVE'] } },
+      orderBy: { orderedAt: 'desc' },
+      select: { id: true, status: true, startedAt: true },
+    });
+    const ownOffer = offer && offer.structureId === structure.id ? offer : null;
+
+    // The passes, locked in id order, with their order's restrictions.
+    const rows = await tx.$queryRaw<PassRow[]>`
+      SELECT p.id, p.barcode, p."bookletId", p.status, p."faceValueCents", p."acceptedUntil",
+             o."allowedDepartements", o."validFrom", o."validUntil"
+        FROM "Pass" p JOIN "Order" o ON o.id = p."orderId"
+       WHERE p.barcode = ANY(${[...new Set(dto.barcodes)]}::text[])
+       ORDER BY p.id
+         FOR UPDATE OF p`;
+    const used = await this.usedAt(
+      tx,
+      rows.filter((r) => r.status === 'REDEEMED' || r.status === 'ENDORSED' || r.status === 'PAID').map((r) => r.id),
+    );
+    const passes = new Map<string, PassForScan>(rows.map((r) => [r.barcode, { ...r, used: used.get(r.id) ?? null }]));
+    const verdict = evaluateRedemption(
+      {
+        structureId: structure.id,
+        structureStatus: structure.status,
+        hasSubscription: subscription !== null,
+        offer: offer ? { structureId: offer.structureId, status: offer.status, priceCents: offer.priceCents } : null,
+        departement: location?.departement ?? structure.departement,
+        now,
+      },
+      dto.barcodes,
+      passes,
+    );
+
+    const redemptionId = randomUUID();
+    const scans: ScanAnswer[] = verdict.scans.map((s) => ({
+      id: randomUUID(),
+      barcode: s.barcode,
+      outcome: verdict.accepted ? 'ACCEPTED' : 'REJECTED',
+      reason: s.reason,
+      reasonLabel: s.reason ? SCAN_REASON_LABELS[s.reason] : null,
+      message: scanMessage(s.reason, s.detail, verdict.accepted, s.valueCents),
+      valueCents: s.valueCents,
+    }));
+    const refused = scans.filter((s) => s.reason !== null);
+    const answer: RedemptionAnswer = verdict.accepted
+      ? {
+          statusCode: 201,
+          body: {
+            id: redemptionId,
+            status: 'ACCEPTED',
+            offerId: offer!.id,
+            offerTitle: offer!.title,
+            locationId: dto.locationId ?? null,
+            passCount: scans.length,
+            totalValueCents: verdict.totalValueCents,
+            createdAt: now.toISOString(),
+            message: `Passage accepté : ${scans.length} pass, ${formatEuros(verdict.totalValueCents)}.`,
+            scans,
+          },
+        }
+      : {
+          statusCode: 422,
+          body: {
+            statusCode: 422,
+            error: 'Unprocessable Entity',
+            message: `Passage refusé : ${refused.length} pass sur ${scans.length} ${refused.length > 1 ? 'sont refusés' : 'est refusé'} (${[...new Set(refused.map((s) => s.reasonLabel))].join(', ')}). Aucun pass n’a été encaissé.`,
+            details: { id: redemptionId, status: 'REJECTED', scans },
+          },
+        };
+
+    const redemption = await tx.redemption.create({
+      data: {
+        id: redemptionId,
+        structureId: structure.id,
+        offerId: ownOffer?.id ?? null,
+        locationId: dto.locationId ?? null,
+        status: verdict.accepted ? 'ACCEPTED' : 'REJECTED',
+        passCount: scans.length,
+        totalValueCents: verdict.totalValueCents,
+        idempotencyKey,
+        requestHash,
+        response: answer.body as object,
+        responseStatus: answer.statusCode,
+        createdAt: now,
+      },
+    });
+    await tx.scan.createMany({
+      data: verdict.scans.map((s, i) => ({
+        id: scans[i].id,
+        redemptionId,
+        structureId: structure.id,
+        offerId: ownOffer?.id ?? null,
+        passId: s.passId,
+        barcode: s.barcode.slice(0, 64),
+        outcome: verdict.accepted ? ('ACCEPTED' as const) : ('REJECTED' as const),
+        reason: s.reason,
+        reasonDetail: s.detail ?? (verdict.accepted ? null : scanMessage(null, null, false)),
+        valueCents: s.valueCents,
+        scannedAt: now,
+      })),
+    });
+
+    if (verdict.accepted) {
+      const passIds = verdict.scans.map((s) => s.passId!);
+      const moved = await tx.$executeRaw`
+        UPDATE "Pass" SET status = 'REDEEMED', "redeemedAt" = ${now}, "updatedAt" = ${now}
+         WHERE id = ANY(${passIds}::text[]) AND status = 'ACTIVE'`;
+      if (moved !== passIds.length) throw new Error(`${passIds.length - moved} pass ont changé d’état pendant le passage`);
+      await post(tx, { event: 'REDEMPTION_ACCEPTED', resource: 'redemptions', recordId: redemptionId, at: now, lines: redemptionAcceptedLines(structure.id, verdict.totalValueCents) });
+      for (const id of passIds) ctx.changed({ resource: 'passes', type: 'updated', id });
+      // The first accepted scan starts the kit's billing, on that scan's Paris date.
+      if (subscription && subscription.status === 'PENDING') {
+        const started = await tx.subscription.update({ where: { id: subscription.id }, data: { status: 'ACTIVE', startedAt: billingStartOf(now) } });
+        await ctx.record({
+          action: 'start-billing',
+          resource: 'subscriptions',
+          recordId: started.id,
+          before: { status: subscription.status, startedAt: subscription.startedAt },
+          after: { status: started.status, startedAt: started.startedAt, firstRedemptionId: redemptionId },
+        });
+      }
+    }
+    for (const s of scans) ctx.changed({ resource: 'scans', type: 'created', id: s.id });
+
+    const departement = location?.departement ?? structure.departement;
+    for (const [i, s] of scans.entries()) {
+      live.push({
+        id: s.id,
+        scannedAt: now.toISOString(),
+        redemptionId,
+        structureId: structure.id,
+        structureName: structure.name,
+        departement,
+        offerId: ownOffer?.id ?? null,
+        serviceLabel: ownOffer?.title ?? null,
+        passId: verdict.scans[i].passId,
+        barcode: s.barcode.slice(0, 64),
+        outcome: s.outcome,
+        reason: s.reason,
+        reasonLabel: s.outcome === 'REJECTED' ? s.message : null,
+        valueCents: s.valueCents,
+        forced: false,
+      });
+    }
+    return {
+      record: redemption,
+      answer,
+      // One audit event per request (never one per pass): what was asked and what came of it.
+      audit: {
+        before: null,
+        after: {
+          status: redemption.status,
+          offerId: dto.offerId,
+          locationId: dto.locationId ?? null,
+          barcodes: dto.barcodes,
+          passCount: redemption.passCount,
+          totalValueCents: redemption.totalValueCents,
+          reasons: [...new Set(refused.map((s) => s.reason))],
+          idempotencyKey,
+        },
+      },
+    };
+  }
+
+  /** When and where each used pass was accepted (its accepted, non-voided scan). */
+  private async usedAt(tx: Tx, passIds: string[]) {
+    if (passIds.length === 0) return new Map<string, PassForScan['used']>();
+    const rows = await tx.scan.findMany({
+      where: { passId: { in: passIds }, outcome: 'ACCEPTED', voidedAt: null },
+      select: { passId: true, scannedAt: true, structure: { select: { name: true } }, offer: { select: { title: true } } },
+    });
+    return new Map(rows.map((r) => [r.passId!, { scannedAt: r.scannedAt, structureName: r.structure.name, serviceLabel: r.offer?.title ?? null }]));
+  }
+}
