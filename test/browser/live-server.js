@@ -2,7 +2,8 @@
  * The built server (server/dist), started as server/dist/main.js starts it, plus an IPC channel
  * for test/browser/live-scans.browser.ts: a message `{ id, publishLiveScans: LiveScan[] }` is
  * published on scans/live through RealtimeService — the call the redemption endpoint makes after
- * its commit — and `{ id, roomSize: 'scans/live' }` answers how many sockets follow that room.
+ * its commit — `{ id, roomSize: 'scans/live' }` answers how many sockets follow that room, and
+ * `{ id, partnerKey: structureId }` issues a partner API key for a structure, as approval does.
  * Plain JavaScript on the built code: no TypeScript loader, no jest VM in the server's way.
  */
 require('reflect-metadata');
@@ -11,6 +12,7 @@ const dist = path.resolve(__dirname, '../../server/dist');
 const { buildApp } = require(path.join(dist, 'app.factory'));
 const { loadConfig } = require(path.join(dist, 'config/app-config'));
 const { RealtimeService } = require(path.join(dist, 'realtime/realtime.service'));
+const { issuePartnerKey } = require(path.join(dist, 'partner/partner-keys'));
 
 async function main() {
   const config = loadConfig();
@@ -22,6 +24,9 @@ async function main() {
       if (message.publishLiveScans) {
         realtime.publishLiveScans(message.publishLiveScans);
         process.send({ id: message.id, result: true });
+      } else if (message.partnerKey) {
+        const issued = await started.deps.db.prisma.$transaction((tx) => issuePartnerKey(tx, message.partnerKey, null));
+        process.send({ id: message.id, result: issued.key });
       } else if (message.roomSize) {
         const sockets = await realtime.server.in(message.roomSize).fetchSockets();
         process.send({ id: message.id, result: sockets.length });
