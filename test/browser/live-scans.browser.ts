@@ -274,7 +274,7 @@ describe('Scans en direct', () => {
     }
     await waitForReceived(before + 1000);
     await expect(rows().count()).resolves.toBe(500);
-    await expect(page.getByTestId('live-shown').innerText()).resolves.toBe('500 lignes affichées (les 500 plus récentes au plus)');
+    await expect(page.getByTestId('live-shown').innerText()).resolves.toBe('500 lignes affichées sur 500 au plus');
     await page.screenshot({ path: `${SHOTS}/live-scans-burst.png` });
     expect(pageErrors).toEqual([]);
   });

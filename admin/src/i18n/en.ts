@@ -916,7 +916,7 @@ export const en: TranslationMessages = {
         pause: 'Pause',
         resume: 'Resume (%{smart_count} waiting)',
         resumed: '%{smart_count} scan received during the pause, added to the table. |||| %{smart_count} scans received during the pause, added to the table.',
-        shown: '%{smart_count} row shown (the %{max} most recent at most) |||| %{smart_count} rows shown (the %{max} most recent at most)',
+        shown: '%{smart_count} row shown of %{max} at most |||| %{smart_count} rows shown of %{max} at most',
         empty: 'Waiting for the first scans…',
         emptyFiltered: 'No scan received matches the filters.',
         forced: 'forced by staff',

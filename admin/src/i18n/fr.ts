@@ -752,7 +752,7 @@ export const fr: TranslationMessages = {
         pause: 'Mettre en pause',
         resume: 'Reprendre (%{smart_count} en attente)',
         resumed: '%{smart_count} scan reçu pendant la pause, ajouté au tableau. |||| %{smart_count} scans reçus pendant la pause, ajoutés au tableau.',
-        shown: '%{smart_count} ligne affichée (les %{max} plus récentes au plus) |||| %{smart_count} lignes affichées (les %{max} plus récentes au plus)',
+        shown: '%{smart_count} ligne affichée sur %{max} au plus |||| %{smart_count} lignes affichées sur %{max} au plus',
         empty: 'En attente des premiers scans…',
         emptyFiltered: 'Aucun scan reçu ne correspond aux filtres.',
         forced: 'forcé par le personnel',

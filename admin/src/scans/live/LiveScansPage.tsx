@@ -102,7 +102,7 @@ export const LiveScansPage = () => {
             <Card>
                 <Stack direction="row" spacing={2} useFlexGap sx={{ p: 1.5, alignItems: 'center', flexWrap: 'wrap' }} data-testid="live-filters">
                     <Autocomplete
-                        sx={{ width: 320 }}
+                        sx={{ width: 300 }}
                         size="small"
                         options={feed.structures}
                         value={structure}
@@ -146,8 +146,7 @@ export const LiveScansPage = () => {
                             {translate('liveScans.filters.clear')}
                         </Button>
                     )}
-                    <Box sx={{ flex: 1 }} />
-                    <Typography variant="caption" color="text.secondary" data-testid="live-shown">
+                    <Typography variant="caption" color="text.secondary" data-testid="live-shown" sx={{ ml: 'auto' }}>
                         {translate('liveScans.shown', { smart_count: feed.rows.length, max: LIVE_ROWS_MAX })}
                     </Typography>
                 </Stack>
