@@ -210,6 +210,13 @@ describe('Scans en direct', () => {
     await page.screenshot({ path: `${SHOTS}/live-scans-filtered.png` });
     await page.getByRole('button', { name: 'Effacer les filtres' }).click();
     await expect(rows().count()).resolves.toBe(8);
+    // By structure, among those seen in the stream.
+    await page.getByLabel('Structure').click();
+    await page.getByRole('option', { name: `${gironde.structureName} (${gironde.departement})` }).click();
+    const fromGironde = sent.filter(s => s.structureId === gironde.structureId).map(s => s.id);
+    await expect(rows().evaluateAll(nodes => nodes.map(n => n.getAttribute('data-scan-id')))).resolves.toEqual(fromGironde.reverse());
+    await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+    await expect(rows().count()).resolves.toBe(8);
   });
 
   it('highlights a burst of refusals, a pass tried in two structures and a barcode failing its check digit again and again', async () => {
