@@ -125,13 +125,19 @@ interface Seen {
     structureName: string;
 }
 
-/** What the detector remembers between batches: the recent events of each subject. */
+/**
+ * What the detector remembers between batches: the recent events of each subject. At 200 scans/s
+ * the barcodes of ten minutes are 120,000 entries: detectAnomalies updates these maps in place
+ * rather than copying them at every batch, so keep only the state it returns.
+ */
 export interface AnomalyState {
-    refusalsByStructure: ReadonlyMap<string, readonly Seen[]>;
-    structuresByBarcode: ReadonlyMap<string, readonly Seen[]>;
-    invalidByBarcode: ReadonlyMap<string, readonly Seen[]>;
+    refusalsByStructure: Map<string, readonly Seen[]>;
+    structuresByBarcode: Map<string, readonly Seen[]>;
+    invalidByBarcode: Map<string, readonly Seen[]>;
     /** The latest scan time seen: the clock the windows are measured on. */
     clock: number;
+    /** When subjects out of their windows were last forgotten (once a second is enough). */
+    prunedAt: number;
 }
 
 export const emptyAnomalyState = (): AnomalyState => ({
@@ -139,6 +145,7 @@ export const emptyAnomalyState = (): AnomalyState => ({
     structuresByBarcode: new Map(),
     invalidByBarcode: new Map(),
     clock: 0,
+    prunedAt: 0,
 });
 
 /** Keys of the anomalies a row belongs to (to highlight it). */
@@ -152,14 +159,13 @@ export const anomalyKeysOf = (scan: LiveScan): string[] => {
 const within = (events: readonly Seen[] | undefined, since: number) => (events ?? []).filter(e => e.at > since);
 
 /**
- * Feeds a batch (oldest first) to the detector: returns its new memory and the anomalies raised
- * or still going on because of this batch (one per key, with its latest count). Each window
- * keeps only what falls inside it, so memory stays bounded by the traffic of a few minutes.
+ * Feeds a batch (oldest first) to the detector: returns its new memory (the given one, updated)
+ * and the anomalies raised or still going on because of this batch (one per key, with its latest
+ * count). Each window keeps only what falls inside it, so memory stays bounded by the traffic of
+ * a few minutes.
  */
 export const detectAnomalies = (state: AnomalyState, batch: readonly LiveScan[]): { state: AnomalyState; anomalies: Anomaly[] } => {
-    const refusals = new Map(state.refusalsByStructure);
-    const structures = new Map(state.structuresByBarcode);
-    const invalid = new Map(state.invalidByBarcode);
+    const { refusalsByStructure: refusals, structuresByBarcode: structures, invalidByBarcode: invalid } = state;
     let clock = state.clock;
     const raised = new Map<string, Anomaly>();
 
@@ -213,12 +219,16 @@ export const detectAnomalies = (state: AnomalyState, batch: readonly LiveScan[])
             if (events.length === 0 || events[events.length - 1].at <= clock - windowMs) map.delete(subject);
         }
     };
-    prune(refusals, ANOMALY_RULES.REFUSAL_BURST.windowMs);
-    prune(structures, ANOMALY_RULES.PASS_IN_SEVERAL_STRUCTURES.windowMs);
-    prune(invalid, ANOMALY_RULES.REPEATED_INVALID_BARCODE.windowMs);
+    let prunedAt = state.prunedAt;
+    if (clock - prunedAt >= 1000) {
+        prune(refusals, ANOMALY_RULES.REFUSAL_BURST.windowMs);
+        prune(structures, ANOMALY_RULES.PASS_IN_SEVERAL_STRUCTURES.windowMs);
+        prune(invalid, ANOMALY_RULES.REPEATED_INVALID_BARCODE.windowMs);
+        prunedAt = clock;
+    }
 
     return {
-        state: { refusalsByStructure: refusals, structuresByBarcode: structures, invalidByBarcode: invalid, clock },
+        state: { refusalsByStructure: refusals, structuresByBarcode: structures, invalidByBarcode: invalid, clock, prunedAt },
         anomalies: [...raised.values()],
     };
 };
