@@ -24,6 +24,14 @@ export const RAW_OBJECTS: readonly RawObject[] = [
     definition: `CREATE UNIQUE INDEX "Application_siret_pending_key" ON "Application" USING btree (siret) WHERE (status = ANY (ARRAY['SUBMITTED'::"ApplicationStatus", 'IN_REVIEW'::"ApplicationStatus", 'ON_HOLD'::"ApplicationStatus"]))`,
   },
 
+  // 20261205090000_subscriptions: at most one open kit (PENDING or ACTIVE) per structure.
+  {
+    kind: 'index',
+    name: 'Subscription_structureId_open_key',
+    table: 'Subscription',
+    definition: `CREATE UNIQUE INDEX "Subscription_structureId_open_key" ON "Subscription" USING btree ("structureId") WHERE (status = ANY (ARRAY['PENDING'::"SubscriptionStatus", 'ACTIVE'::"SubscriptionStatus"]))`,
+  },
+
   // 20261203100000_ledger: a pass is redeemed exactly once.
   {
     kind: 'index',

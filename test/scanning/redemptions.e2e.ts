@@ -367,3 +367,18 @@ describe('bad input', () => {
     expect((await redeem(await t.token('ADMIN'), body)).status).toBe(401);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes the redemption: its body, the Idempotency-Key header, the 201 and the 422 with per-barcode reasons', async () => {
+    const doc = (await t.http.get('/api/docs/openapi.json')).body;
+    const op = doc.paths['/api/partner/redemptions'].post;
+    const schema = (ref: string) => doc.components.schemas[ref.split('/').pop()!];
+    expect(Object.keys(schema(op.requestBody.content['application/json'].schema.$ref).properties).sort()).toEqual(['barcodes', 'locationId', 'offerId']);
+    expect(op.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ in: 'header', name: 'Idempotency-Key' })]));
+    const accepted = schema(op.responses['201'].content['application/json'].schema.$ref);
+    expect(accepted.properties.scans.items.$ref).toContain('ScanAnswerDto');
+    const refused = schema(op.responses['422'].content['application/json'].schema.$ref);
+    const details = schema(refused.properties.details.allOf?.[0]?.$ref ?? refused.properties.details.$ref);
+    expect(schema(details.properties.scans.items.$ref).properties.reason.enum).toEqual(expect.arrayContaining(['PASS_ALREADY_USED', 'INVALID_BARCODE']));
+  });
+});

@@ -218,6 +218,10 @@ export const fr: TranslationMessages = {
             reassign: 'Réattribution',
             // issue 11: emission
             'hand-out-range': 'Remise d’une série de carnets',
+            // issue 12: kit subscriptions
+            order: 'Commande du kit',
+            'change-plan': 'Changement de formule',
+            end: 'Résiliation',
         },
         unknownAction: 'Autre action (%{action})',
         field: 'Champ',
@@ -810,6 +814,35 @@ export const fr: TranslationMessages = {
     'sponsor-documents': {
         download: 'PDF',
     },
+    // issue 12: the structure's kit and what FINANCE/ADMIN do with it
+    subscriptions: {
+        kit: {
+            title: 'Kit',
+            none: 'Aucun kit commandé : la structure ne peut pas encaisser de pass.',
+            ended: 'Dernier kit résilié le %{date} : la structure ne peut pas encaisser de pass.',
+            pendingStart: 'Facturation au premier pass encaissé',
+            since: 'Facturé depuis le %{date}',
+            fee: '%{fee} TTC par %{period}',
+            month: 'mois',
+            year: 'an',
+            due: 'Dû à ce jour : %{due}',
+            open: 'Voir l’abonnement',
+        },
+        actions: {
+            reason: 'Motif',
+            plan: 'Nouvelle formule',
+            changePlan: 'Changer de formule',
+            changePlanTitle: 'Changer la formule du kit',
+            changePlanContent:
+                'Le montant de la nouvelle formule est celui de la configuration. Si la facturation a commencé, les périodes déjà entamées restent dues et la nouvelle formule s’applique à la fin de la période en cours.',
+            planChanged: 'Formule changée',
+            end: 'Résilier',
+            endTitle: 'Résilier le kit',
+            endContent:
+                'La résiliation prend effet aujourd’hui : aucune période ne commence après, et la structure ne peut plus encaisser de pass tant qu’elle n’a pas commandé un nouveau kit.',
+            ended: 'Abonnement résilié',
+        },
+    },
     sponsors: {
         followUp: {
             unavailable: 'Suivi indisponible :',
@@ -1043,7 +1076,14 @@ export const fr: TranslationMessages = {
                 feeCents: 'Montant par période (TTC)',
                 orderedAt: 'Commandé le',
                 startedAt: 'Facturé depuis le',
+                planFrom: 'Formule actuelle facturée à partir du',
+                earlierPlansFeesCents: 'Facturé sous les formules précédentes',
+                feesDueCents: 'Dû à ce jour (TTC)',
                 cancelledAt: 'Résilié le',
+                cancelReason: 'Motif de résiliation',
+                cancelledById: 'Résilié par (identifiant)',
+                cancelledByName: 'Résilié par',
+                reason: 'Motif',
             },
         },
         sponsors: {

@@ -11,7 +11,8 @@ import {
     useCanAccessResources,
     useTranslate,
 } from 'react-admin';
-import { DateTimeField, EnumCol, MoneyField, RecordShow, RefCol, RelatedTab, StatusChip } from '../common';
+import { DateOnlyField, DateTimeField, EnumCol, MoneyField, RecordShow, RefCol, RelatedTab, StatusChip } from '../common';
+import { KitPanel } from '../subscriptions/KitPanel';
 import { ApiKeysPanel } from './ApiKeysPanel';
 import { BankChangePanel } from './BankChangePanel';
 import { CharterResignatureChip } from './CharterResignatureChip';
@@ -60,6 +61,7 @@ export const StructureShow = () => {
         <RecordShow workflow={<StructureWorkflow />}>
             <StructureHeader />
             <BankChangePanel />
+            {canAccess?.subscriptions && <KitPanel />}
             <TabbedShowLayout>
                 <TabbedShowLayout.Tab label="tabs.identity">
                     <TextField source="siret" sx={{ fontFamily: 'monospace' }} />
@@ -117,8 +119,10 @@ export const StructureShow = () => {
                         <EnumCol source="plan" enum="SubscriptionPlan" color="primary" />
                         <EnumCol source="status" enum="SubscriptionStatus" />
                         <DataTable.Col source="feeCents" field={MoneyField} />
+                        <DataTable.Col source="feesDueCents" field={MoneyField} disableSort />
                         <DataTable.Col source="orderedAt" field={DateTimeField} />
-                        <DataTable.Col source="startedAt" field={DateTimeField} />
+                        <DataTable.Col source="startedAt" field={DateOnlyField} />
+                        <DataTable.Col source="cancelledAt" field={DateTimeField} />
                     </RelatedTab>
                 )}
                 {canAccess?.applications && (

@@ -1,5 +1,5 @@
 import { DataTable } from 'react-admin';
-import { DateTimeField, EnumCol, EnumInput, MoneyField, RefCol, RefInput, ResourceList, searchFilter } from '../common';
+import { DateOnlyField, DateTimeField, EnumCol, EnumInput, MoneyField, RefCol, RefInput, ResourceList, searchFilter } from '../common';
 
 const filters = [
     searchFilter,
@@ -15,8 +15,10 @@ export const SubscriptionList = () => (
             <EnumCol source="plan" enum="SubscriptionPlan" color="primary" />
             <EnumCol source="status" enum="SubscriptionStatus" />
             <DataTable.Col source="feeCents" field={MoneyField} />
+            <DataTable.Col source="feesDueCents" field={MoneyField} disableSort />
             <DataTable.Col source="orderedAt" field={DateTimeField} />
-            <DataTable.Col source="startedAt" field={DateTimeField} />
+            <DataTable.Col source="startedAt" field={DateOnlyField} />
+            <DataTable.Col source="cancelledAt" field={DateTimeField} />
         </DataTable>
     </ResourceList>
 );

@@ -47,6 +47,13 @@ describe('configuration checked at boot', () => {
     }
   });
 
+  it('prices the kit from the configuration: 8.40 € a month and 90 € a year unless set, in whole cents', () => {
+    expect(loadConfig({})).toEqual(expect.objectContaining({ SUBSCRIPTION_MONTHLY_CENTS: 840, SUBSCRIPTION_ANNUAL_CENTS: 9000 }));
+    expect(loadConfig({ SUBSCRIPTION_MONTHLY_CENTS: '900', SUBSCRIPTION_ANNUAL_CENTS: '9600' })).toEqual(expect.objectContaining({ SUBSCRIPTION_MONTHLY_CENTS: 900, SUBSCRIPTION_ANNUAL_CENTS: 9600 }));
+    expect(() => loadConfig({ SUBSCRIPTION_MONTHLY_CENTS: '8.40' })).toThrow(/SUBSCRIPTION_MONTHLY_CENTS="8.40" : .*nombre entier/);
+    expect(() => loadConfig({ SUBSCRIPTION_ANNUAL_CENTS: '0' })).toThrow(/SUBSCRIPTION_ANNUAL_CENTS=0/);
+  });
+
   it('checks the job schedules with the parser that runs them, and can turn them off', () => {
     expect(loadConfig({}).JOB_PURGE_SESSIONS_CRON).toBe('30 3 * * *');
     expect(loadConfig({ JOB_PURGE_SESSIONS_CRON: '0 4 * * 1-5' }).JOB_PURGE_SESSIONS_CRON).toBe('0 4 * * 1-5');

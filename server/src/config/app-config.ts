@@ -215,6 +215,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(10_000)
   VAT_RATE_BP = 2000;
 
+  /** Kit subscription, monthly plan: fee per month incl. VAT, in cents (8.40 €). Applies to kits ordered or changed from then on. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  SUBSCRIPTION_MONTHLY_CENTS = 840;
+
+  /** Kit subscription, annual plan: fee per year incl. VAT, in cents (90 €, below twelve months at 8.40 €). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000_000)
+  SUBSCRIPTION_ANNUAL_CENTS = 9000;
+
   /** Scheduled jobs on this instance (every instance may run them: PostgreSQL picks the one that works). Off in tests. */
   @Transform(toBool) @IsBoolean()
   JOBS_SCHEDULE_ENABLED = true;

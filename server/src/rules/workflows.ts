@@ -5,7 +5,7 @@
  * only when the record's state and the user's role allow it. No imports but types: the console's
  * Vite build bundles it as it is.
  */
-import type { ApplicationStatus, OfferStatus, OrderStatus, PassStatus, Role, StructureStatus } from '../generated/prisma/enums';
+import type { ApplicationStatus, OfferStatus, OrderStatus, PassStatus, Role, StructureStatus, SubscriptionStatus } from '../generated/prisma/enums';
 
 export interface Transition<S extends string> {
   from: readonly S[];
@@ -75,12 +75,23 @@ export const PASS_WORKFLOW = {
   cancel: { from: ['ACTIVE'], to: 'CANCELLED' },
 } as const satisfies Workflow<PassStatus>;
 
+/**
+ * SPEC §1 step 4: a kit is ordered by its structure (PENDING), started by its first accepted scan
+ * (ACTIVE, the redemption's doing). FINANCE and ADMIN change its plan or end it, with a reason,
+ * while it is open; an ended kit stays ended (the structure orders a new one).
+ */
+export const SUBSCRIPTION_WORKFLOW = {
+  'change-plan': { from: ['PENDING', 'ACTIVE'], to: null },
+  end: { from: ['PENDING', 'ACTIVE'], to: 'CANCELLED' },
+} as const satisfies Workflow<SubscriptionStatus>;
+
 export const WORKFLOWS = {
   applications: APPLICATION_WORKFLOW,
   offers: OFFER_WORKFLOW,
   structures: STRUCTURE_WORKFLOW,
   orders: ORDER_WORKFLOW,
   passes: PASS_WORKFLOW,
+  subscriptions: SUBSCRIPTION_WORKFLOW,
 } as const;
 
 export type WorkflowResource = keyof typeof WORKFLOWS;

@@ -1,5 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { RedemptionAcceptedDto, RedemptionRefusedDto } from './dto/redemption-answer.dto';
 import { Public } from '../auth/decorators';
 import { AppErrorCode, AppException, badRequest } from '../common/errors';
 import { CurrentPartner, PartnerAuthGuard, PartnerIdentity, RecordsIneligible } from '../partner/partner-auth.guard';
@@ -24,6 +25,11 @@ export class PartnerRedemptionsController {
   @Post()
   @HttpCode(201)
   @RecordsIneligible()
+  @ApiBody({ type: RedeemDto })
+  @ApiResponse({ status: 201, type: RedemptionAcceptedDto, description: 'Every pass accepted and encashed' })
+  @ApiResponse({ status: 422, type: RedemptionRefusedDto, description: 'Refused: nothing encashed, each barcode with its reason (recorded); or an Idempotency-Key reused with another body' })
+  @ApiResponse({ status: 400, description: 'Malformed request (per-field messages in details.fields); nothing recorded' })
+  @ApiResponse({ status: 401, description: 'Missing, unknown or revoked partner key' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Chosen by the scanner for one service act (1–100 characters: letters, digits, . _ : -); a retry reuses it' })
   async redeem(@CurrentPartner() partner: PartnerIdentity, @Body() dto: RedeemDto, @Headers('idempotency-key') key?: string) {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
