@@ -67,7 +67,8 @@ const LiveScanRow = memo(({ scan, highlighted }: { scan: LiveScan; highlighted: 
 });
 LiveScanRow.displayName = 'LiveScanRow';
 
-export const LiveScanTable = ({ rows, anomalyKeys, emptyText }: { rows: LiveScan[]; anomalyKeys: ReadonlySet<string>; emptyText: string }) => {
+/** Renders again only when rows or anomalies change (not at every count of what arrived while paused). */
+export const LiveScanTable = memo(({ rows, anomalyKeys, emptyText }: { rows: LiveScan[]; anomalyKeys: ReadonlySet<string>; emptyText: string }) => {
     const translate = useTranslate();
     return (
         <TableContainer sx={{ maxHeight: 'calc(100vh - 120px)', minHeight: 240 }}>
@@ -98,4 +99,5 @@ export const LiveScanTable = ({ rows, anomalyKeys, emptyText }: { rows: LiveScan
             )}
         </TableContainer>
     );
-};
+});
+LiveScanTable.displayName = 'LiveScanTable';
