@@ -1,8 +1,8 @@
-/** npm test: unit specs beside the server code, and the cross-module API / realtime / database tests. */
+/** npm test: unit specs beside the server code and beside the console's pure functions (admin/src), and the cross-module API / realtime / database tests. */
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/server/src/**/*.spec.ts', '<rootDir>/test/{api,realtime,database,deploy,jobs,console,emission,documents,scanning}/**/*.e2e.ts'],
+  testMatch: ['<rootDir>/server/src/**/*.spec.ts', '<rootDir>/admin/src/**/*.spec.ts', '<rootDir>/test/{api,realtime,database,deploy,jobs,console,emission,documents,scanning}/**/*.e2e.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/server/tsconfig.json', diagnostics: false }],
   },

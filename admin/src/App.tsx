@@ -1,4 +1,5 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
@@ -32,9 +33,11 @@ import comments from './comments';
 import auditEvents from './audit-events';
 import ledgerEntries from './ledger-entries';
 import jobRuns from './jobs';
+import { liveScansPage } from './scans/live/route';
 
 // Pages load on first visit (one chunk each): the first load holds only the shell.
 const Dashboard = lazyPage(() => import('./dashboard/Dashboard'), 'Dashboard');
+const LiveScansPage = lazyPage(() => import('./scans/live/LiveScansPage'), 'LiveScansPage');
 
 export const App = () => (
     <Admin
@@ -77,5 +80,8 @@ export const App = () => (
         <Resource name="comments" {...comments} />
         {/* Read-only staff directory: names of assignees, authors, deciders for every role. */}
         <Resource name="staff" recordRepresentation="fullName" />
+        <CustomRoutes>
+            <Route path={liveScansPage.path} element={<LiveScansPage />} />
+        </CustomRoutes>
     </Admin>
 );

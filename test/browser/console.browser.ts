@@ -34,6 +34,8 @@ const LABELS: Record<string, string> = {
   passes: 'Pass',
   redemptions: 'Passages',
   scans: 'Scans',
+  // The live scan feed, a page of its own after the scans (for those who read scans).
+  'live-scans': 'Scans en direct',
   disputes: 'Litiges',
   subscriptions: 'Abonnements au kit',
   endorsements: 'Endossements',
@@ -52,16 +54,16 @@ const READABLE: Record<Role, string[]> = {
   REVIEWER: [
     'applications', 'structures', 'locations', 'charters', 'questionnaires',
     'referential-categories', 'referential-services', 'offers',
-    'redemptions', 'scans', 'subscriptions', 'audit-events',
+    'redemptions', 'scans', 'live-scans', 'subscriptions', 'audit-events',
   ],
   FINANCE: [
     'structures', 'locations', 'referential-categories', 'referential-services', 'offers',
-    'sponsors', 'orders', 'booklets', 'passes', 'redemptions', 'scans', 'disputes', 'subscriptions',
+    'sponsors', 'orders', 'booklets', 'passes', 'redemptions', 'scans', 'live-scans', 'disputes', 'subscriptions',
     'endorsements', 'statements', 'payouts', 'ledger-entries', 'job-runs', 'audit-events',
   ],
   SUPPORT: [
     'structures', 'locations', 'referential-categories', 'referential-services', 'offers',
-    'sponsors', 'orders', 'booklets', 'passes', 'redemptions', 'scans', 'disputes', 'subscriptions',
+    'sponsors', 'orders', 'booklets', 'passes', 'redemptions', 'scans', 'live-scans', 'disputes', 'subscriptions',
     'endorsements', 'statements', 'audit-events',
   ],
 };

@@ -50,6 +50,8 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 export interface RunningServer {
   baseUrl: string;
+  /** Sends a message to a server started with `ipc` and resolves with its answer. */
+  ask: <T>(message: Record<string, unknown>) => Promise<T>;
   port: number;
   dataDir: string;
   process: ChildProcess;
@@ -63,18 +65,37 @@ export interface RunningServer {
  * (no DATABASE_URL / REDIS_URL), and waits until GET /api/health answers 200. `settings` are
  * extra environment variables (e.g. a low LIST_COUNT_LIMIT).
  */
-export async function startServer(timeoutMs = 90_000, settings: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  timeoutMs = 90_000,
+  settings: Record<string, string> = {},
+  /** Another entry than server/dist/main.js (relative to the repository), with an IPC channel to it. */
+  launcher?: { entry: string; ipc: true },
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'aptic-browser-db-'));
   const env: NodeJS.ProcessEnv = { ...process.env, ...settings, PORT: String(port), DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
   let output = '';
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'server/dist/main.js')], {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, launcher?.entry ?? 'server/dist/main.js')], {
     cwd: REPO_ROOT,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: launcher?.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
+  let asked = 0;
+  const ask = <T>(message: Record<string, unknown>) =>
+    new Promise<T>((resolve, reject) => {
+      if (!child.send) return reject(new Error('this server has no IPC channel'));
+      const id = ++asked;
+      const onMessage = (answer: { id: number; result?: T; error?: string }) => {
+        if (answer?.id !== id) return;
+        child.off('message', onMessage);
+        if (answer.error) reject(new Error(answer.error));
+        else resolve(answer.result as T);
+      };
+      child.on('message', onMessage);
+      child.send({ ...message, id });
+    });
   child.stdout?.on('data', chunk => (output += chunk));
   child.stderr?.on('data', chunk => (output += chunk));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -86,6 +107,7 @@ export async function startServer(timeoutMs = 90_000, settings: Record<string, s
       await Promise.race([exited, sleep(10_000)]);
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
+    if (child.connected) child.disconnect();
     child.stdout?.destroy();
     child.stderr?.destroy();
     rmSync(dataDir, { recursive: true, force: true });
@@ -99,7 +121,7 @@ export async function startServer(timeoutMs = 90_000, settings: Record<string, s
     try {
       const response = await fetch(`${baseUrl}/api/health`);
       if (response.status === 200) {
-        return { baseUrl, port, dataDir, process: child, output: () => output, stop };
+        return { baseUrl, ask, port, dataDir, process: child, output: () => output, stop };
       }
     } catch {
       // not listening yet

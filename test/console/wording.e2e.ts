@@ -93,6 +93,16 @@ describe('console wording', () => {
         expect(bad).toEqual([]);
     });
 
+    it('words the live scan page in both languages, key for key', () => {
+        const keys = (value: unknown, prefix = ''): string[] =>
+            value && typeof value === 'object'
+                ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`))
+                : [prefix.slice(0, -1)];
+        const live = (messages: typeof fr) => (messages as unknown as { liveScans: object }).liveScans;
+        expect(keys(live(fr)).length).toBeGreaterThan(30);
+        expect(keys(live(en)).sort()).toEqual(keys(live(fr)).sort());
+    });
+
     it('writes the French apostrophe (’) in the console’s own strings', () => {
         const straight: string[] = [];
         const walk = (value: unknown) => {

@@ -1,12 +1,13 @@
 /**
  * The `scans/live` topic (SPEC §4 "Real time", issue 12): staff who may read scans follow every
- * attempt as RealtimeService.publishLiveScans emits it; nobody else hears of it.
+ * attempt as RealtimeService.publishLiveScans emits it (after a partner redemption committed); nobody else hears of it.
  */
 import { Socket } from 'socket.io-client';
 import { RealtimeService } from '../../server/src/realtime/realtime.service';
 import { SCAN_REASON_LABELS, type LiveScan } from '../../server/src/rules/scan-reasons';
 import { ROLES, startTestApp, TestApp } from '../support/test-app';
 import { collect, connect, connected, subscribe, waitFor } from '../support/sockets';
+import { approvedOffer, makeOrder, mistyped, partnerKey } from '../scanning/support';
 
 let t: TestApp;
 const sockets: Socket[] = [];
@@ -97,6 +98,43 @@ describe('the scans/live topic', () => {
     await waitFor(events, (e) => e.topic === 'scans/live');
     await new Promise((r) => setTimeout(r, 200));
     expect(liveEvents(events)).toHaveLength(1);
+  });
+
+  it('carries a partner’s redemption to a subscriber once committed, every attempt in words', async () => {
+    const prisma = t.started.deps.db.prisma;
+    const structure = await prisma.structure.findFirstOrThrow({ where: { status: 'ELIGIBLE', subscriptions: { some: { status: 'ACTIVE' } } }, orderBy: { name: 'asc' } });
+    const key = await partnerKey(prisma, structure.id);
+    const offer = await approvedOffer(prisma, structure.id, 2000);
+    const order = await makeOrder(prisma, { booklets: 2 });
+    const [good, other] = [order.booklets[0][0], order.booklets[1][0]];
+    const socket = await open(await t.token('SUPPORT'));
+    const events = collect(socket);
+    await subscribe(socket, 'scans/live');
+    const redeem = (barcodes: string[]) =>
+      t.http.post('/api/partner/redemptions').set('Authorization', `Bearer ${key}`).send({ offerId: offer.id, barcodes });
+
+    const accepted = await redeem([good.barcode, other.barcode]);
+    expect(accepted.status).toBe(201);
+    const first = await waitFor(events, (e) => e.topic === 'scans/live');
+    expect(first.payload.scans).toEqual(
+      [good, other].map((pass) =>
+        expect.objectContaining({ barcode: pass.barcode, passId: pass.id, outcome: 'ACCEPTED', reason: null, structureId: structure.id, structureName: structure.name, departement: structure.departement, offerId: offer.id, serviceLabel: offer.title, redemptionId: accepted.body.id }),
+      ),
+    );
+    // Published after the commit: the scans are there when the event arrives.
+    const ids = first.payload.scans.map((s: LiveScan) => s.id).sort();
+    expect((await prisma.scan.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((s) => s.id).sort()).toEqual(ids);
+
+    const refused = await redeem([good.barcode, mistyped(other.barcode)]);
+    expect(refused.status).toBe(422);
+    const second = await waitFor(events, (e) => e.topic === 'scans/live' && e !== first);
+    expect(second.payload.scans.map((s: LiveScan) => [s.outcome, s.reason])).toEqual([
+      ['REJECTED', 'PASS_ALREADY_USED'],
+      ['REJECTED', 'INVALID_BARCODE'],
+    ]);
+    expect(second.payload.scans[0].reasonLabel).toMatch(new RegExp(`^Pass déjà utilisé — .*${structure.name}`));
+    expect(second.payload.scans[1].reasonLabel).toMatch(/^Code-barres invalide/);
+    expect(liveEvents(events)).toHaveLength(2);
   });
 
   it.each(['scans/dead', 'scans/live/x', 'scans', 'Scans/Live', 'scans/live '])('still refuses the unknown topic %j', async (topic) => {

@@ -5,6 +5,7 @@ import {
     TextField,
     useCanAccess,
 } from 'react-admin';
+import { Stack } from '@mui/material';
 import { DateTimeField, EnumCol, MoneyField, RecordShow, RefCol, RefField, RelatedTab, StatusChip } from '../common';
 import { CancelPassButton } from './CancelPassButton';
 
@@ -32,12 +33,20 @@ export const PassShow = () => {
                         target="passId"
                         path="scans"
                         sort={{ field: 'scannedAt', order: 'DESC' }}
-                        paginate={false}
+                        perPage={100}
                     >
+                        {/* Every attempt on the pass, accepted or not: where, for which service, and why it was refused. */}
                         <DataTable.Col source="scannedAt" field={DateTimeField} />
                         <RefCol source="structureId" reference="structures" />
+                        <RefCol source="offerId" reference="offers" />
                         <EnumCol source="outcome" enum="ScanOutcome" />
-                        <EnumCol source="reason" enum="ScanRejectionReason" color="error" />
+                        {/* The reason, then its detail (when and where the pass was already used…) under it. */}
+                        <DataTable.Col source="reason" cellSx={() => ({ minWidth: 200 })}>
+                            <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+                                <StatusChip source="reason" enum="ScanRejectionReason" color="error" />
+                                <TextField source="reasonDetail" variant="caption" color="text.secondary" emptyText="" />
+                            </Stack>
+                        </DataTable.Col>
                     </RelatedTab>
                 )}
             </TabbedShowLayout>
