@@ -1,5 +1,5 @@
 // npm run demo:scans — scanner traffic for a RUNNING demo server, to watch the live scan page
-// (« Passages en direct ») move. Not a test, not a benchmark.
+// (« Scans en direct », #/live-scans) move. Not a test, not a benchmark.
 //
 // DEMO DATABASES ONLY: it logs in with the demo ADMIN account and REISSUES the partner key of the
 // structures it scans for (POST /api/structures/:id/reissue-api-key), which REVOKES their
