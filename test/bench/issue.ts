@@ -9,38 +9,24 @@
 // database is created beside it and dropped at the end), BENCH_BOOKLETS (5000), BENCH_ROUNDS (3),
 // JOB_CHUNK_SIZE (the job's chunk, default 1000 passes).
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { newBarcodeSql } from '../../server/src/emission/issue-order.job';
 import { JobRunner } from '../../server/src/jobs/job-runner';
 import { acceptedUntilOf } from '../../server/src/rules/orders';
 import { startTestApp } from '../support/test-app';
+import { scratchDatabase } from './scratch';
 
-const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const BOOKLETS = Number(process.env.BENCH_BOOKLETS ?? 5000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-
-async function onServer(sql: string) {
-  const c = new Client({ connectionString: SERVER_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
   (globalThis as any).expect ??= () => ({ toEqual: () => undefined, toBeGreaterThan: () => undefined });
-  const name = `aptic_bench_issue_${randomBytes(4).toString('hex')}`;
-  await onServer(`CREATE DATABASE "${name}"`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  const app = await startTestApp({ databaseUrl: url.toString(), env: { JOB_CHUNK_SIZE: process.env.JOB_CHUNK_SIZE ?? '1000' } });
-  const sql = new Client({ connectionString: url.toString() });
+  const db = await scratchDatabase('issue');
+  const app = await startTestApp({ databaseUrl: db.url, env: { JOB_CHUNK_SIZE: process.env.JOB_CHUNK_SIZE ?? '1000' } });
+  const sql = new Client({ connectionString: db.url });
   await sql.connect();
   try {
     const prisma = app.started.deps.db.prisma;
@@ -94,7 +80,7 @@ async function main() {
   } finally {
     await sql.end().catch(() => undefined);
     await app.close().catch(() => undefined);
-    await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await db.drop();
   }
 }
 

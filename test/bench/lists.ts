@@ -20,8 +20,8 @@ import { openDatabase } from '../../server/src/database/database';
 import { migrate, MIGRATIONS_DIR, readMigrations } from '../../server/src/database/migrator';
 import { seedDemoData } from '../../server/src/seed/seed';
 import { startTestApp } from '../support/test-app';
+import { onServer, SERVER_URL } from './scratch';
 
-const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
 const PASSES = Number(process.env.BENCH_PASSES ?? 1_000_000);
 const SCANS = Number(process.env.BENCH_SCANS ?? 1_000_000);
@@ -38,16 +38,6 @@ function dbUrl(name: string) {
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
   return url.toString();
-}
-
-async function onServer(sql: string) {
-  const c = new Client({ connectionString: SERVER_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
 }
 
 /** Deterministic ids, so each table is generated without joining the one it references. */

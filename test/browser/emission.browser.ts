@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync } from 'fs';
 import type { Page } from 'playwright-core';
-import { DEMO_ACCOUNTS, apiGet, eventually, apiLogin, launchBrowser, loginThroughConsole, startServer, type RunningBrowser, type RunningServer } from './support';
+import { apiGet, apiLogin, DEMO_ACCOUNTS, eventually, launchBrowser, loginThroughConsole, newConsolePage, startServer, type RunningBrowser, type RunningServer } from './support';
 
 const SHOTS = '/tmp/aptic-shots';
 const FINANCE = DEMO_ACCOUNTS.find(a => a.role === 'FINANCE')!;
@@ -55,9 +55,7 @@ describe('emission in the console', () => {
     server = await startServer(90_000, { JOB_CHUNK_SIZE: '10', JOB_CHUNK_DELAY_MS: '300' });
     token = await apiLogin(server.baseUrl, FINANCE);
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    page.on('pageerror', error => pageErrors.push(error.message));
+    page = await newConsolePage(browser, pageErrors);
     await loginThroughConsole(page, server.baseUrl, FINANCE);
   }, 180_000);
 

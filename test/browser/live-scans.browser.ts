@@ -17,7 +17,7 @@ import { mkdirSync } from 'fs';
 import type { Page } from 'playwright-core';
 import { barcodeFromSerial, randomSerial } from '../../server/src/rules/barcode';
 import type { LiveScan } from '../../server/src/rules/scan-reasons';
-import { DEMO_ACCOUNTS, apiGet, apiLogin, launchBrowser, loginThroughConsole, startServer, type RunningBrowser, type RunningServer } from './support';
+import { apiGet, apiLogin, DEMO_ACCOUNTS, launchBrowser, loginThroughConsole, newConsolePage, startServer, type RunningBrowser, type RunningServer } from './support';
 
 const SHOTS = '/tmp/aptic-shots';
 const SUPPORT = DEMO_ACCOUNTS.find(a => a.role === 'SUPPORT')!;
@@ -133,9 +133,7 @@ describe('Scans en direct', () => {
     expect(girondePasses.length).toBeGreaterThanOrEqual(4);
     expect(lyonPasses.length).toBeGreaterThanOrEqual(2);
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    page.on('pageerror', error => pageErrors.push(error.message));
+    page = await newConsolePage(browser, pageErrors);
     await loginThroughConsole(page, server.baseUrl, SUPPORT);
   }, 180_000);
 

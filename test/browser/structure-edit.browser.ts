@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'fs';
 import type { Page } from 'playwright-core';
-import { DEMO_ACCOUNTS, api, apiGet, apiLogin, launchBrowser, loginThroughConsole, logoutThroughConsole, startServer, type RunningBrowser, type RunningServer } from './support';
+import { api, apiGet, apiLogin, DEMO_ACCOUNTS, launchBrowser, loginThroughConsole, logoutThroughConsole, newConsolePage, startServer, type RunningBrowser, type RunningServer } from './support';
 
 const SHOTS = '/tmp/aptic-shots';
 const account = (role: 'ADMIN' | 'REVIEWER' | 'FINANCE') => DEMO_ACCOUNTS.find(a => a.role === role)!;
@@ -51,9 +51,7 @@ describe('structure corrections and the four-eyes bank change in the console', (
     const filter = encodeURIComponent(JSON.stringify({ status: 'ELIGIBLE' }));
     [structure] = await apiGet<Structure[]>(server.baseUrl, adminToken, `/api/structures?filter=${filter}&sort=["name","ASC"]&range=[0,0]`);
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    page.on('pageerror', error => errors.push(error.message));
+    page = await newConsolePage(browser, errors);
   }, 180_000);
 
   afterAll(async () => {

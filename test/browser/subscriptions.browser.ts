@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'fs';
 import type { Page } from 'playwright-core';
-import { DEMO_ACCOUNTS, apiGet, apiLogin, eventually, launchBrowser, loginThroughConsole, logoutThroughConsole, startServer, type RunningBrowser, type RunningServer } from './support';
+import { apiGet, apiLogin, DEMO_ACCOUNTS, eventually, launchBrowser, loginThroughConsole, logoutThroughConsole, newConsolePage, startServer, type RunningBrowser, type RunningServer } from './support';
 
 const SHOTS = '/tmp/aptic-shots';
 const FINANCE = DEMO_ACCOUNTS.find(a => a.role === 'FINANCE')!;
@@ -47,9 +47,7 @@ describe('kit subscriptions in the console', () => {
     );
     kit = active[0];
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    page.on('pageerror', error => pageErrors.push(error.message));
+    page = await newConsolePage(browser, pageErrors);
     await loginThroughConsole(page, server.baseUrl, FINANCE);
   }, 180_000);
 

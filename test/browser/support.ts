@@ -167,6 +167,14 @@ export async function launchBrowser(): Promise<RunningBrowser> {
   };
 }
 
+/** A new tab at 1440×900 whose uncaught page errors are pushed to `errors` (a test ends by checking it is empty). */
+export async function newConsolePage(browser: RunningBrowser, errors: string[]): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  page.on('pageerror', error => errors.push(error.message));
+  return page;
+}
+
 /** Calls the API directly as the given account (to compare what the console shows). */
 export async function apiLogin(baseUrl: string, account: DemoAccount): Promise<string> {
   const response = await fetch(`${baseUrl}/api/auth/login`, {

@@ -41,20 +41,19 @@ export class PartnerAuthGuard implements CanActivate {
       throw new AppException(AppErrorCode.UNAUTHENTICATED, 'Clé partenaire absente ou mal formée : « Authorization: Bearer apk_… ».');
     }
     // One statement (every scan comes through here): the key and its structure.
-    const [found] = await this.prisma.$queryRaw<{ id: string; revokedAt: Date | null; lastUsedAt: Date | null; structureId: string; name: string; status: StructureStatus }[]>`
+    const [row] = await this.prisma.$queryRaw<{ id: string; revokedAt: Date | null; lastUsedAt: Date | null; structureId: string; name: string; status: StructureStatus }[]>`
       SELECT k.id, k."revokedAt", k."lastUsedAt", s.id AS "structureId", s.name, s.status
         FROM "PartnerApiKey" k JOIN "Structure" s ON s.id = k."structureId"
        WHERE k."keyHash" = ${hashToken(key)}`;
-    const row = found && { ...found, structure: { id: found.structureId, name: found.name, status: found.status } };
     if (!row || row.revokedAt) throw new AppException(AppErrorCode.UNAUTHENTICATED, 'Clé partenaire inconnue ou révoquée : demandez une nouvelle clé à l’équipe APTIC.');
     const recordsIneligible = this.reflector.getAllAndOverride<boolean>(RECORDS_INELIGIBLE, [context.getHandler(), context.getClass()]) === true;
-    if (row.structure.status !== 'ELIGIBLE' && !(recordsIneligible && row.structure.status === 'SUSPENDED')) {
-      const why = row.structure.status === 'SUSPENDED' ? 'est suspendue' : 'n’est pas (ou plus) APTICulteur';
-      throw new AppException(AppErrorCode.FORBIDDEN, `La structure ${row.structure.name} ${why} : ses appels sont refusés.`);
+    if (row.status !== 'ELIGIBLE' && !(recordsIneligible && row.status === 'SUSPENDED')) {
+      const why = row.status === 'SUSPENDED' ? 'est suspendue' : 'n’est pas (ou plus) APTICulteur';
+      throw new AppException(AppErrorCode.FORBIDDEN, `La structure ${row.name} ${why} : ses appels sont refusés.`);
     }
-    const partner: PartnerIdentity = { keyId: row.id, structureId: row.structure.id, structureName: row.structure.name, structureStatus: row.structure.status };
+    const partner: PartnerIdentity = { keyId: row.id, structureId: row.structureId, structureName: row.name, structureStatus: row.status };
     req.partner = partner;
-    requestContext.setActor({ type: 'PARTNER', id: row.structure.id, name: row.structure.name, structureId: row.structure.id });
+    requestContext.setActor({ type: 'PARTNER', id: row.structureId, name: row.name, structureId: row.structureId });
     // Last use, at most once a minute per key: no write on every call.
     if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
       await this.prisma.partnerApiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });

@@ -96,10 +96,6 @@ export class RedemptionsService {
       const earlier = await this.replay(partner.structureId, idempotencyKey, requestHash, this.prisma);
       if (earlier) return earlier;
     }
-    if (dto.locationId) {
-      const location = await this.prisma.location.findFirst({ where: { id: dto.locationId, structureId: partner.structureId }, select: { id: true } });
-      if (!location) throw badRequest('Ce lieu n’est pas un lieu de la structure.', { fields: { locationId: ['lieu inconnu pour cette structure'] } });
-    }
     const live: LiveScan[] = [];
     let outcome;
     try {
@@ -163,7 +159,10 @@ export class RedemptionsService {
         ) k ON true
        WHERE s.id = ${partner.structureId}`;
     const structure = { id: c.id, name: c.name, status: c.status, departement: c.departement };
-    const location = c.locationDepartement ? { departement: c.locationDepartement } : null;
+    // A place of another structure is a malformed request: nothing is recorded (the transaction rolls back).
+    if (dto.locationId && c.locationDepartement === null) throw badRequest('Ce lieu n’est pas un lieu de la structure.', { fields: { locationId: ['lieu inconnu pour cette structure'] } });
+    // Where the service happens: the place's département, else the structure's.
+    const departement = c.locationDepartement ?? c.departement;
     const offer = c.offerId ? { id: c.offerId, structureId: c.offerStructureId!, status: c.offerStatus!, priceCents: c.priceCents!, title: c.offerTitle! } : null;
     const subscription = c.subscriptionId ? { id: c.subscriptionId, status: c.subscriptionStatus!, startedAt: c.subscriptionStartedAt } : null;
     const ownOffer = offer && offer.structureId === structure.id ? offer : null;
@@ -187,7 +186,7 @@ export class RedemptionsService {
         structureStatus: structure.status,
         hasSubscription: subscription !== null,
         offer: offer ? { structureId: offer.structureId, status: offer.status, priceCents: offer.priceCents } : null,
-        departement: location?.departement ?? structure.departement,
+        departement,
         now,
       },
       dto.barcodes,
@@ -270,7 +269,6 @@ export class RedemptionsService {
     }
     for (const s of scans) ctx.changed({ resource: 'scans', type: 'created', id: s.id });
 
-    const departement = location?.departement ?? structure.departement;
     for (const [i, s] of scans.entries()) {
       live.push({
         id: s.id,
