@@ -2,6 +2,7 @@
 // database, scanner structures (eligible, with a running kit, an approved 10 â‚¬ offer and a
 // partner key) and many ACTIVE passes made with set-based SQL, and the statistics they print.
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import type { PrismaClient } from '../../server/src/generated/prisma/client';
 import { newBarcodeSql } from '../../server/src/emission/issue-order.job';
@@ -117,4 +118,36 @@ export const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'â
 /** jest's helpers are not loaded in a benchmark: give test-app the expect() it uses for error checks. */
 export function withoutJest() {
   (globalThis as any).expect ??= () => ({ toEqual: () => undefined, toBeGreaterThan: () => undefined });
+}
+
+/** CPU seconds (user + system) used so far by a process, read from /proc (Linux). */
+export function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of the file, 12 and 13 after "pid (comm) ".
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU seconds used so far by each PostgreSQL process of the machine (the server and its backends), by pid. */
+export function postgresCpuSeconds(): Map<number, number> {
+  const seconds = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') seconds.set(Number(entry), cpuSecondsOf(Number(entry)));
+    } catch {
+      // a process that ended meanwhile
+    }
+  }
+  return seconds;
+}
+
+/** PostgreSQL CPU seconds since `before`: processes started meanwhile count in full; those that ended are left out (their last seconds are lost). */
+export function postgresCpuSince(before: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of postgresCpuSeconds()) total += seconds - (before.get(pid) ?? 0);
+  return total;
 }

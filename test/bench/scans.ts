@@ -1,16 +1,18 @@
 // npm run bench:scans — not part of npm test. B1, ingestion (issue 12): N scanner clients
 // (1, 16, 64), each its own structure and partner key, post one-pass redemptions back to back to
-// POST /api/partner/redemptions on a server process (real HTTP, auth, validation, the write path,
-// Prisma, the ledger, the audit event, the scans/live event through Redis). The baseline, in the
-// same run on the same database at the same concurrency: the same statements the service sends,
-// written by hand and sent with `pg` (key lookup; BEGIN; structure row lock; structure, offer and
-// kit reads; passes FOR UPDATE; INSERT redemption; INSERT scan; UPDATE pass; INSERT ledger lines;
-// INSERT audit event; COMMIT), through a pool of 10 connections like the server's. Prints
-// redemptions/s and p50/p99 latency of each, and the throughput ratio (target: ≥ 0.5× at 16
-// clients, p99 < 100 ms). Every redemption must be accepted: a refusal stops the run.
+// POST /api/partner/redemptions on a server process (real HTTP, auth, validation, the write path
+// and its pg transaction, the ledger, the audit event, the scans/live event through Redis). The
+// baseline, in the same run on the same database at the same concurrency: the same statements the
+// service sends, written by hand and sent with `pg` (key lookup; BEGIN; structure row lock;
+// structure, offer and kit reads; passes FOR UPDATE; INSERT redemption + INSERT scan + UPDATE pass
+// in one statement; INSERT ledger lines; INSERT audit event; COMMIT), through a pool of 10
+// connections like the server's. Prints redemptions/s and p50/p99 latency of each, the throughput
+// ratio (target: ≥ 0.5× at 16 clients, p99 < 100 ms), and the CPU milliseconds per redemption of
+// the server process, PostgreSQL and the clients. Every redemption must be accepted: a refusal
+// stops the run.
 // A third column, to tell where the time goes: RedemptionsService.redeem called in this process
-// (after the guard's key lookup through Prisma), i.e. the same Prisma calls and write path
-// without HTTP, Nest's pipeline or the server process (BENCH_SERVICE=false to leave it out).
+// (after the guard's key lookup), i.e. the same statements and write path without HTTP, Nest's
+// pipeline or the server process (BENCH_SERVICE=false to leave it out).
 //
 // Settings: BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres; a scratch
 // database is created beside it and dropped at the end), BENCH_REDIS_URL (default
@@ -19,6 +21,7 @@
 // process writes a V8 CPU profile there when it stops).
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Agent, request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { hashToken } from '../../server/src/auth/tokens';
@@ -26,7 +29,7 @@ import type { PrismaClient } from '../../server/src/generated/prisma/client';
 import { RedemptionsService } from '../../server/src/scanning/redemptions.service';
 import { startServerProcess, ServerProcess } from '../support/server-process';
 import { startTestApp, TestApp } from '../support/test-app';
-import { barcodePool, makeActivePasses, makeScanners, ms, scratchDatabase, Scanner, summary, withoutJest } from './scanners';
+import { barcodePool, cpuSecondsOf, makeActivePasses, makeScanners, ms, postgresCpuSeconds, postgresCpuSince, scratchDatabase, Scanner, summary, withoutJest } from './scanners';
 
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,16,64').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -44,12 +47,15 @@ interface Measure {
   p50: number;
   p99: number;
   count: number;
+  /** CPU milliseconds per redemption: the server process (API only), PostgreSQL, this process (the clients, and the pg or in-process work). */
+  cpu: { server: number; postgres: number; here: number };
 }
 
 /** `clients` loops, each its own scanner, redeeming one pass after another for SECONDS. */
-async function measure(clients: number, scanners: Scanner[], pool: ReturnType<typeof barcodePool>, redeem: Redeem): Promise<Measure> {
+async function measure(clients: number, scanners: Scanner[], pool: ReturnType<typeof barcodePool>, redeem: Redeem, serverPid?: number): Promise<Measure> {
   const latencies: number[] = [];
   const end = performance.now() + SECONDS * 1000;
+  const cpu0 = { server: serverPid ? cpuSecondsOf(serverPid) : 0, postgres: postgresCpuSeconds(), here: process.cpuUsage() };
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async (_, i) => {
@@ -64,21 +70,39 @@ async function measure(clients: number, scanners: Scanner[], pool: ReturnType<ty
     }),
   );
   const elapsed = (performance.now() - t0) / 1000;
+  const here = process.cpuUsage(cpu0.here);
   const s = summary(latencies);
-  return { clients, perSecond: s.count / elapsed, p50: s.p50, p99: s.p99, count: s.count };
+  const perRedemption = (seconds: number) => (1000 * seconds) / s.count;
+  const cpu = {
+    server: serverPid ? perRedemption(cpuSecondsOf(serverPid) - cpu0.server) : 0,
+    postgres: perRedemption(postgresCpuSince(cpu0.postgres)),
+    here: perRedemption((here.user + here.system) / 1e6),
+  };
+  return { clients, perSecond: s.count / elapsed, p50: s.p50, p99: s.p99, count: s.count, cpu };
 }
 
-/** Through the API, as a scanner calls it. */
+/**
+ * Through the API, as a scanner calls it: node:http with kept-alive connections (fetch, i.e.
+ * undici, costs this 2-core machine about 1 ms of CPU per request, taken from the server measured).
+ */
 function overHttp(server: ServerProcess): Redeem {
-  return async (scanner, barcode) => {
-    const res = await fetch(`${server.baseUrl}/api/partner/redemptions`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${scanner.key}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ offerId: scanner.offerId, barcodes: [barcode] }),
+  const url = new URL(server.baseUrl);
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  return (scanner, barcode) =>
+    new Promise((resolve, reject) => {
+      const body = JSON.stringify({ offerId: scanner.offerId, barcodes: [barcode] });
+      const req = httpRequest(
+        { agent, host: url.hostname, port: url.port, path: '/api/partner/redemptions', method: 'POST', headers: { Authorization: `Bearer ${scanner.key}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`redemption of ${barcode} by ${scanner.name}: ${res.statusCode} ${text}`))));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
     });
-    const body = await res.text();
-    if (res.status !== 201) throw new Error(`redemption of ${barcode} by ${scanner.name}: ${res.status} ${body}`);
-  };
 }
 
 /** The service itself, in this process: the guard's key lookup, then RedemptionsService.redeem (Prisma, write path). */
@@ -135,18 +159,21 @@ function directSql(pool: Pool): Redeem {
       const scanId = randomUUID();
       const scan = { id: scanId, barcode, outcome: 'ACCEPTED', reason: null, reasonLabel: null, message: 'Pass accepté : 10,00 €.', valueCents: 1000 };
       const response = { id: redemptionId, status: 'ACCEPTED', offerId: offer.id, offerTitle: offer.title, locationId: null, passCount: 1, totalValueCents: 1000, createdAt: now.toISOString(), message: 'Passage accepté : 1 pass, 10,00 €.', scans: [scan] };
-      await c.query(
+      const moved = await c.query(
         `WITH r AS (
            INSERT INTO "Redemption" (id, "structureId", "offerId", "locationId", status, "passCount", "totalValueCents", "idempotencyKey", "requestHash", response, "responseStatus", "createdAt")
            VALUES ($1, $2, $3, NULL, 'ACCEPTED', 1, 1000, NULL, $4, $5::jsonb, 201, $6) RETURNING id
+         ), s AS (
+           INSERT INTO "Scan" (id, "redemptionId", "structureId", "offerId", "passId", barcode, outcome, reason, "reasonDetail", "valueCents", "scannedAt")
+           SELECT x.id, r.id, $2, $3, x.pass, x.barcode, 'ACCEPTED', x.reason::"ScanRejectionReason", x.detail, x.value, $6
+             FROM r, unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[]) AS x(id, pass, barcode, reason, detail, value)
+         ), p AS (
+           UPDATE "Pass" SET status = 'REDEEMED', "redeemedAt" = $6, "updatedAt" = $6 WHERE id = ANY($8::text[]) AND status = 'ACTIVE' RETURNING 1
          )
-         INSERT INTO "Scan" (id, "redemptionId", "structureId", "offerId", "passId", barcode, outcome, reason, "reasonDetail", "valueCents", "scannedAt")
-         SELECT x.id, r.id, $2, $3, x.pass, x.barcode, 'ACCEPTED', x.reason::"ScanRejectionReason", x.detail, x.value, $6
-           FROM r, unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[]) AS x(id, pass, barcode, reason, detail, value)`,
+         SELECT (SELECT count(*) FROM p)::int AS moved`,
         [redemptionId, structure.id, offer.id, randomBytes(32).toString('hex'), JSON.stringify(response), now, [scanId], [pass.id], [barcode], [null], [null], [1000]],
       );
-      const moved = await c.query(`UPDATE "Pass" SET status = 'REDEEMED', "redeemedAt" = $1, "updatedAt" = $1 WHERE id = ANY($2::text[]) AND status = 'ACTIVE'`, [now, [pass.id]]);
-      if (moved.rowCount !== 1) throw new Error('pass changed');
+      if (moved.rows[0].moved !== 1) throw new Error('pass changed');
       await c.query(
         `INSERT INTO "LedgerEntry" (id, "transactionId", account, "debitCents", "creditCents", event, resource, "recordId", "createdAt")
          VALUES ($1, $3, 'PASS_FLOAT', 1000, 0, 'REDEMPTION_ACCEPTED', 'redemptions', $4, $5),
@@ -155,7 +182,7 @@ function directSql(pool: Pool): Redeem {
       );
       await c.query(
         `INSERT INTO "AuditEvent" (id, "actorType", "actorId", "actorName", action, resource, "recordId", before, after, "requestId", "createdAt")
-         VALUES ($1, 'PARTNER', $2, $3, 'redeem', 'redemptions', $4, NULL, $5, $6, now()) RETURNING *`,
+         VALUES ($1, 'PARTNER', $2, $3, 'redeem', 'redemptions', $4, NULL, $5, $6, now())`,
         [
           randomUUID(),
           structure.id,
@@ -205,7 +232,7 @@ async function main() {
 
     const rows: { clients: number; api: Measure; sql: Measure; service: Measure | null }[] = [];
     for (const clients of CLIENTS) {
-      const viaApi = await measure(clients, scanners, barcodes, api);
+      const viaApi = await measure(clients, scanners, barcodes, api, server.pid);
       const viaSql = await measure(clients, scanners, barcodes, sql);
       const viaService = service ? await measure(clients, scanners, barcodes, service) : null;
       rows.push({ clients, api: viaApi, sql: viaSql, service: viaService });
@@ -224,6 +251,14 @@ async function main() {
         `| ${r.clients} | ${r.api.perSecond.toFixed(0)} | ${ms(r.api.p50)} | ${ms(r.api.p99)} | ${r.sql.perSecond.toFixed(0)} | ${ms(r.sql.p50)} | ${ms(r.sql.p99)} | ${(r.api.perSecond / r.sql.perSecond).toFixed(2)}× |` +
           (s ? ` ${s.perSecond.toFixed(0)} | ${ms(s.p50)} | ${ms(s.p99)} | ${(s.perSecond / r.sql.perSecond).toFixed(2)}× |` : ''),
       );
+    }
+    console.log(`\nCPU milliseconds per redemption (server process; PostgreSQL, all its processes; the benchmark process: clients, and pg or the service in process)\n`);
+    console.log(`| clients | API: server | API: PostgreSQL | API: clients | SQL: PostgreSQL | SQL: pg clients |${service ? ' service: PostgreSQL | service: in process |' : ''}`);
+    console.log(`|--:|--:|--:|--:|--:|--:|${service ? '--:|--:|' : ''}`);
+    const cpu = (x: number) => x.toFixed(2);
+    for (const r of rows) {
+      const s = r.service;
+      console.log(`| ${r.clients} | ${cpu(r.api.cpu.server)} | ${cpu(r.api.cpu.postgres)} | ${cpu(r.api.cpu.here)} | ${cpu(r.sql.cpu.postgres)} | ${cpu(r.sql.cpu.here)} |${s ? ` ${cpu(s.cpu.postgres)} | ${cpu(s.cpu.here)} |` : ''}`);
     }
     const at16 = rows.find((r) => r.clients === 16);
     if (at16) {

@@ -1,24 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Database, openDatabase } from '../../server/src/database/database';
-import { migrate } from '../../server/src/database/migrator';
+import type { Database } from '../../server/src/database/database';
 import { formatDocumentNumber, ledgerDifferences, LedgerRefusal, nextDocumentNumber, reserveDocumentNumbers, post, reverse, structureAccount } from '../../server/src/ledger';
-import { seedDemoData } from '../../server/src/seed/seed';
 import { expectLedgerInvariants } from '../support/ledger';
-import { freshDatabase, usingPostgres } from '../support/test-app';
+import { useSeededDatabase, usingPostgres } from '../support/test-app';
 
+const database = useSeededDatabase();
 let db: Database;
-let drop: () => Promise<void>;
-
-beforeAll(async () => {
-  const fresh = await freshDatabase();
-  drop = fresh.drop;
-  db = await openDatabase({ databaseUrl: fresh.databaseUrl, dataDir: 'memory' });
-  await migrate(db);
-  await seedDemoData(db.prisma, { bcryptRounds: 4 });
-});
-afterAll(async () => {
-  await db.close();
-  await drop();
+beforeAll(() => {
+  db = database.db;
 });
 
 const ledgerCount = () => db.prisma.ledgerEntry.count();

@@ -5,20 +5,12 @@ import { isValidBarcode } from '../../server/src/rules/barcode';
 import { isValidSiret } from '../../server/src/rules/siret';
 import { REFERENTIAL } from '../../server/src/seed/demo-data';
 import { seedDemoData } from '../../server/src/seed/seed';
-import { freshDatabase } from '../support/test-app';
+import { useSeededDatabase } from '../support/test-app';
 
+const database = useSeededDatabase();
 let db: Database;
-let drop: () => Promise<void>;
-beforeAll(async () => {
-  const fresh = await freshDatabase();
-  drop = fresh.drop;
-  db = await openDatabase({ databaseUrl: fresh.databaseUrl, dataDir: 'memory' });
-  await migrate(db);
-  await seedDemoData(db.prisma, { bcryptRounds: 4 });
-});
-afterAll(async () => {
-  await db.close();
-  await drop();
+beforeAll(() => {
+  db = database.db;
 });
 
 describe('the demo data', () => {

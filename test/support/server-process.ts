@@ -19,6 +19,8 @@ function freePort(): Promise<number> {
 
 export interface ServerProcess {
   baseUrl: string;
+  /** The process id (benchmarks read its CPU time). */
+  pid: number;
   http: ReturnType<typeof request>;
   token(role: DemoRole): Promise<string>;
   stop(): Promise<void>;
@@ -55,6 +57,7 @@ export async function startServerProcess(env: Record<string, string | undefined>
   const tokens = new Map<DemoRole, string>();
   return {
     baseUrl,
+    pid: child.pid!,
     http: request(baseUrl),
     async token(role) {
       if (!tokens.has(role)) {

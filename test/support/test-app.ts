@@ -6,6 +6,9 @@ import request from 'supertest';
 import { buildApp, StartedApp } from '../../server/src/app.factory';
 import { AppConfig, loadConfig } from '../../server/src/config/app-config';
 import { DEMO_STAFF } from '../../server/src/seed/demo-data';
+import { Database, openDatabase } from '../../server/src/database/database';
+import { migrate } from '../../server/src/database/migrator';
+import { seedDemoData } from '../../server/src/seed/seed';
 
 export type DemoRole = 'ADMIN' | 'REVIEWER' | 'FINANCE' | 'SUPPORT';
 export const ROLES: DemoRole[] = ['ADMIN', 'REVIEWER', 'FINANCE', 'SUPPORT'];
@@ -43,6 +46,27 @@ export async function freshDatabase(): Promise<{ databaseUrl?: string; drop(): P
       await c.end();
     },
   };
+}
+
+/**
+ * For a suite that talks to the database itself (no application): a fresh database, migrated and
+ * seeded with the demo data before the suite, closed and dropped after it. Read `.db` in tests.
+ */
+export function useSeededDatabase(): { db: Database } {
+  const holder = {} as { db: Database };
+  let drop: () => Promise<void> = async () => undefined;
+  beforeAll(async () => {
+    const fresh = await freshDatabase();
+    drop = fresh.drop;
+    holder.db = await openDatabase({ databaseUrl: fresh.databaseUrl, dataDir: 'memory' });
+    await migrate(holder.db);
+    await seedDemoData(holder.db.prisma, { bcryptRounds: 4 });
+  });
+  afterAll(async () => {
+    await holder.db?.close();
+    await drop();
+  });
+  return holder;
 }
 
 export interface TestApp {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppErrorCode, AppException } from '../common/errors';
+import { prismaSql, Sql } from '../database/sql';
 import { Prisma } from '../generated/prisma/client';
 import { LedgerTransaction, reversalOf, transactionProblems } from './rules';
 
@@ -20,25 +21,21 @@ export interface PostedTransaction {
  * it accounts for, so the books and the states commit or roll back together. Refuses, before
  * writing anything, what transactionProblems() finds. The lines go in one INSERT, so the
  * database's own balance check (trigger "LedgerEntry_balanced") sees the whole transaction.
+ * `db` is the write's `ctx.sql` (or a Prisma transaction, for the seed and tests).
  */
-export async function post(tx: Prisma.TransactionClient, transaction: LedgerTransaction): Promise<PostedTransaction> {
+export async function post(db: Prisma.TransactionClient | Sql, transaction: LedgerTransaction): Promise<PostedTransaction> {
   const problems = transactionProblems(transaction);
   if (problems.length) throw new LedgerRefusal(problems);
+  const sql = typeof db === 'function' ? db : prismaSql(db);
   const transactionId = randomUUID();
   const createdAt = transaction.at ?? new Date();
-  const { count } = await tx.ledgerEntry.createMany({
-    data: transaction.lines.map((line) => ({
-      transactionId,
-      account: line.account,
-      debitCents: line.debitCents ?? 0,
-      creditCents: line.creditCents ?? 0,
-      event: transaction.event,
-      resource: transaction.resource,
-      recordId: transaction.recordId,
-      createdAt,
-    })),
-  });
-  return { transactionId, lineCount: count };
+  const { lines } = transaction;
+  const lineCount = await sql.run`
+    INSERT INTO "LedgerEntry" ("id", "transactionId", "account", "debitCents", "creditCents", "event", "resource", "recordId", "createdAt")
+    SELECT x.id, ${transactionId}, x.account, x.debit, x.credit, ${transaction.event}::"LedgerEvent", ${transaction.resource}, ${transaction.recordId}, ${createdAt}
+      FROM unnest(${lines.map(() => randomUUID())}::text[], ${lines.map((l) => l.account)}::text[],
+                  ${lines.map((l) => l.debitCents ?? 0)}::int[], ${lines.map((l) => l.creditCents ?? 0)}::int[]) AS x(id, account, debit, credit)`;
+  return { transactionId, lineCount };
 }
 
 /** Corrects a posted transaction the only way the ledger allows: a REVERSAL with every line swapped. */

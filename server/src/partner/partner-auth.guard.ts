@@ -1,8 +1,9 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { hashToken } from '../auth/tokens';
 import { AppErrorCode, AppException } from '../common/errors';
 import { requestContext } from '../common/request-context';
+import type { Database } from '../database/database';
 import { PrismaClient } from '../generated/prisma/client';
 import type { StructureStatus } from '../generated/prisma/enums';
 
@@ -30,6 +31,7 @@ export const RecordsIneligible = () => SetMetadata(RECORDS_INELIGIBLE, true);
 export class PartnerAuthGuard implements CanActivate {
   constructor(
     private readonly prisma: PrismaClient,
+    @Inject('DATABASE') private readonly db: Database,
     private readonly reflector: Reflector,
   ) {}
 
@@ -41,7 +43,7 @@ export class PartnerAuthGuard implements CanActivate {
       throw new AppException(AppErrorCode.UNAUTHENTICATED, 'Clé partenaire absente ou mal formée : « Authorization: Bearer apk_… ».');
     }
     // One statement (every scan comes through here): the key and its structure.
-    const [row] = await this.prisma.$queryRaw<{ id: string; revokedAt: Date | null; lastUsedAt: Date | null; structureId: string; name: string; status: StructureStatus }[]>`
+    const [row] = await this.db.sql<{ id: string; revokedAt: Date | null; lastUsedAt: Date | null; structureId: string; name: string; status: StructureStatus }>`
       SELECT k.id, k."revokedAt", k."lastUsedAt", s.id AS "structureId", s.name, s.status
         FROM "PartnerApiKey" k JOIN "Structure" s ON s.id = k."structureId"
        WHERE k."keyHash" = ${hashToken(key)}`;

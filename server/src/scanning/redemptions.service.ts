@@ -8,7 +8,8 @@ import { PartnerIdentity } from '../partner/partner-auth.guard';
 import { RealtimeService } from '../realtime/realtime.service';
 import { formatEuros } from '../rules/money';
 import { billingStartOf, evaluateRedemption, LiveScan, PassForScan, SCAN_REASON_LABELS, scanMessage } from '../rules/scanning';
-import { Tx, WriteContext, WritePath } from '../writes/write-path';
+import type { Sql } from '../database/sql';
+import { WriteContext, WritePath } from '../writes/write-path';
 import { RedeemDto } from './dto/redeem.dto';
 import { redemptionsResource } from './scanning.resources';
 
@@ -93,7 +94,7 @@ export class RedemptionsService {
   async redeem(partner: PartnerIdentity, dto: RedeemDto, idempotencyKey: string | null): Promise<RedemptionAnswer> {
     const requestHash = requestHashOf(dto);
     if (idempotencyKey) {
-      const earlier = await this.replay(partner.structureId, idempotencyKey, requestHash, this.prisma);
+      const earlier = await this.replay(partner.structureId, idempotencyKey, requestHash);
       if (earlier) return earlier;
     }
     const live: LiveScan[] = [];
@@ -105,10 +106,12 @@ export class RedemptionsService {
         action: 'redeem',
         by: { kind: 'partner', structureId: partner.structureId },
         lockFirst: [{ model: 'Structure', id: partner.structureId }],
+        // Every scan comes through here: its statements go straight to PostgreSQL.
+        sqlOnly: true,
       },
       async (ctx) => {
         // A retry that waited for the first request's lock gets its answer; this transaction writes nothing.
-        const earlier = idempotencyKey ? await this.replay(partner.structureId, idempotencyKey, requestHash, ctx.tx) : null;
+        const earlier = idempotencyKey ? await this.replay(partner.structureId, idempotencyKey, requestHash, ctx.sql) : null;
         if (earlier) throw new AnsweredBefore(earlier);
         return this.judgeAndRecord(ctx, partner, dto, idempotencyKey, requestHash, live);
       },
@@ -122,11 +125,13 @@ export class RedemptionsService {
   }
 
   /** The first answer to this key, or a 422 when the key came with another request. */
-  private async replay(structureId: string, key: string, requestHash: string, db: PrismaClient | Tx): Promise<RedemptionAnswer | null> {
-    const earlier = await db.redemption.findUnique({
-      where: { structureId_idempotencyKey: { structureId, idempotencyKey: key } },
-      select: { requestHash: true, response: true, responseStatus: true },
-    });
+  private async replay(structureId: string, key: string, requestHash: string, sql?: Sql): Promise<RedemptionAnswer | null> {
+    const where = { structureId_idempotencyKey: { structureId, idempotencyKey: key } };
+    const select = { requestHash: true, response: true, responseStatus: true } as const;
+    const earlier = sql
+      ? (await sql<{ requestHash: string | null; response: unknown; responseStatus: number | null }>`
+          SELECT "requestHash", "response", "responseStatus" FROM "Redemption" WHERE "structureId" = ${structureId} AND "idempotencyKey" = ${key}`)[0]
+      : await this.prisma.redemption.findUnique({ where, select });
     if (!earlier) return null;
     if (earlier.requestHash !== requestHash) {
       return {
@@ -143,10 +148,10 @@ export class RedemptionsService {
   }
 
   private async judgeAndRecord(ctx: WriteContext, partner: PartnerIdentity, dto: RedeemDto, idempotencyKey: string | null, requestHash: string, live: LiveScan[]) {
-    const { tx } = ctx;
+    const { sql } = ctx;
     const now = new Date();
     // The structure, the place, the offer and the open kit in one statement (the hot path of every scan).
-    const [c] = await tx.$queryRaw<ContextRow[]>`
+    const [c] = await sql<ContextRow>`
       SELECT s.id, s.name, s.status, s.departement,
              (SELECT l.departement FROM "Location" l WHERE l.id = ${dto.locationId ?? ''} AND l."structureId" = s.id) AS "locationDepartement",
              o.id AS "offerId", o."structureId" AS "offerStructureId", o.status AS "offerStatus", o."priceCents", o.title AS "offerTitle",
@@ -168,7 +173,7 @@ export class RedemptionsService {
     const ownOffer = offer && offer.structureId === structure.id ? offer : null;
 
     // The passes, locked in id order, with their order's restrictions.
-    const rows = await tx.$queryRaw<PassRow[]>`
+    const rows = await sql<PassRow>`
       SELECT p.id, p.barcode, p."bookletId", p.status, p."faceValueCents", p."acceptedUntil",
              o."allowedDepartements", o."validFrom", o."validUntil"
         FROM "Pass" p JOIN "Order" o ON o.id = p."orderId"
@@ -176,7 +181,7 @@ export class RedemptionsService {
        ORDER BY p.id
          FOR UPDATE OF p`;
     const used = await this.usedAt(
-      tx,
+      sql,
       rows.filter((r) => r.status === 'REDEEMED' || r.status === 'ENDORSED' || r.status === 'PAID').map((r) => r.id),
     );
     const passes = new Map<string, PassForScan>(rows.map((r) => [r.barcode, { ...r, used: used.get(r.id) ?? null }]));
@@ -230,34 +235,40 @@ export class RedemptionsService {
           },
         };
 
-    // The redemption and its scans in one statement.
+    // The redemption, its scans and, when accepted, its passes ACTIVE → REDEEMED, in one statement
+    // (a conditional update: every pass must still be ACTIVE, under the locks taken above).
     const redemption = { id: redemptionId, status: verdict.accepted ? ('ACCEPTED' as const) : ('REJECTED' as const), passCount: scans.length, totalValueCents: verdict.totalValueCents };
     const collateral = verdict.accepted ? null : scanMessage(null, null, false);
-    await tx.$executeRaw`
+    const passIds = verdict.accepted ? verdict.scans.map((s) => s.passId!) : [];
+    const [{ moved }] = await sql<{ moved: number }>`
       WITH r AS (
         INSERT INTO "Redemption" ("id", "structureId", "offerId", "locationId", "status", "passCount", "totalValueCents", "idempotencyKey", "requestHash", "response", "responseStatus", "createdAt")
         VALUES (${redemptionId}, ${structure.id}, ${ownOffer?.id ?? null}, ${dto.locationId ?? null}, ${redemption.status}::"RedemptionStatus", ${redemption.passCount},
                 ${redemption.totalValueCents}, ${idempotencyKey}, ${requestHash}, ${JSON.stringify(answer.body)}::jsonb, ${answer.statusCode}, ${now})
         RETURNING id
+      ), s AS (
+        INSERT INTO "Scan" ("id", "redemptionId", "structureId", "offerId", "passId", "barcode", "outcome", "reason", "reasonDetail", "valueCents", "scannedAt")
+        SELECT x.id, r.id, ${structure.id}, ${ownOffer?.id ?? null}, x.pass, x.barcode, ${redemption.status}::text::"ScanOutcome",
+               x.reason::"ScanRejectionReason", x.detail, x.value, ${now}
+          FROM r, unnest(${scans.map((a) => a.id)}::text[], ${verdict.scans.map((v) => v.passId)}::text[], ${verdict.scans.map((v) => v.barcode.slice(0, 64))}::text[],
+                         ${verdict.scans.map((v) => v.reason)}::text[], ${verdict.scans.map((v) => v.detail ?? collateral)}::text[], ${verdict.scans.map((v) => v.valueCents)}::int[])
+               AS x(id, pass, barcode, reason, detail, value)
+      ), p AS (
+        UPDATE "Pass" SET status = 'REDEEMED', "redeemedAt" = ${now}, "updatedAt" = ${now}
+         WHERE id = ANY(${passIds}::text[]) AND status = 'ACTIVE'
+        RETURNING 1
       )
-      INSERT INTO "Scan" ("id", "redemptionId", "structureId", "offerId", "passId", "barcode", "outcome", "reason", "reasonDetail", "valueCents", "scannedAt")
-      SELECT x.id, r.id, ${structure.id}, ${ownOffer?.id ?? null}, x.pass, x.barcode, ${redemption.status}::text::"ScanOutcome",
-             x.reason::"ScanRejectionReason", x.detail, x.value, ${now}
-        FROM r, unnest(${scans.map((a) => a.id)}::text[], ${verdict.scans.map((v) => v.passId)}::text[], ${verdict.scans.map((v) => v.barcode.slice(0, 64))}::text[],
-                       ${verdict.scans.map((v) => v.reason)}::text[], ${verdict.scans.map((v) => v.detail ?? collateral)}::text[], ${verdict.scans.map((v) => v.valueCents)}::int[])
-             AS x(id, pass, barcode, reason, detail, value)`;
+      SELECT (SELECT count(*) FROM p)::int AS moved`;
 
     if (verdict.accepted) {
-      const passIds = verdict.scans.map((s) => s.passId!);
-      const moved = await tx.$executeRaw`
-        UPDATE "Pass" SET status = 'REDEEMED', "redeemedAt" = ${now}, "updatedAt" = ${now}
-         WHERE id = ANY(${passIds}::text[]) AND status = 'ACTIVE'`;
       if (moved !== passIds.length) throw new Error(`${passIds.length - moved} pass ont changé d’état pendant le passage`);
-      await post(tx, { event: 'REDEMPTION_ACCEPTED', resource: 'redemptions', recordId: redemptionId, at: now, lines: redemptionAcceptedLines(structure.id, verdict.totalValueCents) });
+      await post(ctx.sql, { event: 'REDEMPTION_ACCEPTED', resource: 'redemptions', recordId: redemptionId, at: now, lines: redemptionAcceptedLines(structure.id, verdict.totalValueCents) });
       for (const id of passIds) ctx.changed({ resource: 'passes', type: 'updated', id });
       // The first accepted scan starts the kit's billing, on that scan's Paris date.
       if (subscription && subscription.status === 'PENDING') {
-        const started = await tx.subscription.update({ where: { id: subscription.id }, data: { status: 'ACTIVE', startedAt: billingStartOf(now) } });
+        const [started] = await sql<{ id: string; status: SubscriptionStatus; startedAt: Date }>`
+          UPDATE "Subscription" SET status = 'ACTIVE', "startedAt" = ${billingStartOf(now)}, "updatedAt" = ${now}
+           WHERE id = ${subscription.id} RETURNING id, status, "startedAt"`;
         await ctx.record({
           action: 'start-billing',
           resource: 'subscriptions',
@@ -309,12 +320,12 @@ export class RedemptionsService {
   }
 
   /** When and where each used pass was accepted (its accepted, non-voided scan). */
-  private async usedAt(tx: Tx, passIds: string[]) {
+  private async usedAt(sql: Sql, passIds: string[]) {
     if (passIds.length === 0) return new Map<string, PassForScan['used']>();
-    const rows = await tx.scan.findMany({
-      where: { passId: { in: passIds }, outcome: 'ACCEPTED', voidedAt: null },
-      select: { passId: true, scannedAt: true, structure: { select: { name: true } }, offer: { select: { title: true } } },
-    });
-    return new Map(rows.map((r) => [r.passId!, { scannedAt: r.scannedAt, structureName: r.structure.name, serviceLabel: r.offer?.title ?? null }]));
+    const rows = await sql<{ passId: string; scannedAt: Date; structureName: string; serviceLabel: string | null }>`
+      SELECT sc."passId", sc."scannedAt", s.name AS "structureName", o.title AS "serviceLabel"
+        FROM "Scan" sc JOIN "Structure" s ON s.id = sc."structureId" LEFT JOIN "Offer" o ON o.id = sc."offerId"
+       WHERE sc."passId" = ANY(${passIds}::text[]) AND sc.outcome = 'ACCEPTED' AND sc."voidedAt" IS NULL`;
+    return new Map(rows.map((r) => [r.passId, { scannedAt: r.scannedAt, structureName: r.structureName, serviceLabel: r.serviceLabel }]));
   }
 }

@@ -1,9 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import type { StaffUser } from '../auth/staff-user';
 import { conflict } from '../common/errors';
 import { requestContext } from '../common/request-context';
+import type { Database } from '../database/database';
 import { lockRow } from '../database/row-lock';
-import { Prisma, PrismaClient } from '../generated/prisma/client';
+import type { Sql } from '../database/sql';
+import { Prisma } from '../generated/prisma/client';
 import { CollaborationService } from '../realtime/collaboration.service';
 import { Change, ChangeType, RealtimeService, resourceTopic } from '../realtime/realtime.service';
 import { SECRET_FIELDS } from '../rest/masking';
@@ -29,6 +32,8 @@ export interface AuditEntry {
 /** What an area's write function receives: the transaction, and a way to tell of side changes. */
 export interface WriteContext {
   tx: Tx;
+  /** Tagged-template statements in the same transaction, for hot paths (database/sql.ts). */
+  sql: Sql;
   /** A further change made by this write (another record): its AuditEvent, in this transaction, and its realtime event after commit. */
   record(entry: AuditEntry): Promise<void>;
   /** Queues a realtime event for after commit (for a change already audited elsewhere). */
@@ -75,6 +80,12 @@ export interface WritePlan<M extends Prisma.ModelName> {
   notFound?: string;
   /** Message when the edit lock is held by someone else (partner and public writers). */
   lockedBy?: (holder: string) => string;
+  /**
+   * The work sends only `ctx.sql` statements (no Prisma model call, `ctx.tx` is not there): the
+   * transaction then runs without Prisma on PostgreSQL (Database.sqlTransaction). For the hot
+   * paths (a scan's redemption); everything else (locks, audit, realtime events) is the same.
+   */
+  sqlOnly?: boolean;
 }
 
 function snapshot(value: object | null | undefined): Snapshot | undefined {
@@ -111,7 +122,7 @@ const defaultChange = (action: string): ChangeType => (action === 'create' ? 'cr
 @Injectable()
 export class WritePath {
   constructor(
-    private readonly prisma: PrismaClient,
+    @Inject('DATABASE') private readonly db: Database,
     private readonly realtime: RealtimeService,
     private readonly collaboration: CollaborationService,
     private readonly resources: ResourceService,
@@ -155,17 +166,17 @@ export class WritePath {
    * unless the transaction committed.
    */
   job<T>(work: (ctx: WriteContext) => Promise<T>): Promise<T> {
-    return this.transaction(work);
+    return this.transaction(false, work);
   }
 
   private async write<M extends Prisma.ModelName, T extends WriteOutcome>(plan: WritePlan<M>, work: (before: ModelRow<M> | null, ctx: WriteContext) => Promise<T>): Promise<T> {
     const { resource: def, id, by } = plan;
-    const outcome = await this.transaction(async (ctx) => {
-      for (const row of plan.lockFirst ?? []) await lockRow(ctx.tx, row.model, row.id);
+    const outcome = await this.transaction(plan.sqlOnly === true, async (ctx) => {
+      for (const row of plan.lockFirst ?? []) await lockRow(ctx.sql, row.model, row.id);
       let before: ModelRow<M> | null = null;
       if (id !== undefined) {
         // Lock first (a missing id locks nothing), then read once: a writer that went first has committed by now.
-        await lockRow(ctx.tx, def.model, id);
+        await lockRow(ctx.sql, def.model, id);
         before = by.kind === 'staff' ? await this.resources.findRaw(def, id, by.user, ctx.tx) : await this.resources.findWithin(def, id, plan.within ?? {}, ctx.tx, plan.notFound);
         // Once the record is known to exist for this writer (a 404 tells nothing about others' locks).
         await this.checkEditLock(plan, id);
@@ -200,45 +211,41 @@ export class WritePath {
   }
 
   /** The transaction itself: audit events inside it, realtime events and after-commit work only once it committed. */
-  private async transaction<T>(work: (ctx: WriteContext) => Promise<T>): Promise<T> {
+  private async transaction<T>(sqlOnly: boolean, work: (ctx: WriteContext) => Promise<T>): Promise<T> {
     const changes: Change[] = [];
     const committed: (() => void)[] = [];
-    const result = await this.prisma.$transaction(
-      async (tx) => {
-        const ctx: WriteContext = {
-          tx,
-          record: async (entry) => {
-            const context = requestContext.get();
-            const actor = context?.actor ?? { type: 'SYSTEM' as const, name: 'Système' };
-            const isUpdate = entry.before && entry.after;
-            const { before, after } = isUpdate ? diff(entry.before!, entry.after!) : { before: snapshot(entry.before), after: snapshot(entry.after) };
-            // A plain update that changed nothing (a form saved as it was) is not a change.
-            if (isUpdate && entry.action === 'update' && Object.keys(after ?? {}).length === 0) return;
-            const event = await tx.auditEvent.create({
-              data: {
-                actorType: actor.type,
-                actorId: actor.id ?? null,
-                actorName: actor.name,
-                action: entry.action,
-                resource: entry.resource,
-                recordId: entry.recordId,
-                before,
-                after,
-                requestId: context?.requestId ?? null,
-              },
-            });
-            const type = entry.change === undefined ? defaultChange(entry.action) : entry.change;
-            const actorId = actor.id ?? undefined;
-            if (type) changes.push({ resource: entry.resource, type, id: entry.recordId, actorId });
-            changes.push({ resource: 'audit-events', type: 'created', id: event.id, about: entry.resource, aboutId: entry.recordId, actorId });
-          },
-          changed: (change) => void changes.push({ actorId: requestContext.get()?.actor?.id ?? undefined, ...change }),
-          afterCommit: (fn) => void committed.push(fn),
-        };
-        return work(ctx);
+    const options = { timeout: 30_000, maxWait: 10_000 };
+    const run = (tx: Tx | null, sql: Sql) => {
+    const ctx: WriteContext = {
+      get tx(): Tx {
+        if (!tx) throw new Error('This write was planned sqlOnly: it has ctx.sql, not ctx.tx.');
+        return tx;
       },
-      { timeout: 30_000, maxWait: 10_000 },
-    );
+      sql,
+      record: async (entry) => {
+        const context = requestContext.get();
+        const actor = context?.actor ?? { type: 'SYSTEM' as const, name: 'Système' };
+        const isUpdate = entry.before && entry.after;
+        const { before, after } = isUpdate ? diff(entry.before!, entry.after!) : { before: snapshot(entry.before), after: snapshot(entry.after) };
+        // A plain update that changed nothing (a form saved as it was) is not a change.
+        if (isUpdate && entry.action === 'update' && Object.keys(after ?? {}).length === 0) return;
+        const id = randomUUID();
+        await sql.run`
+          INSERT INTO "AuditEvent" ("id", "actorType", "actorId", "actorName", "action", "resource", "recordId", "before", "after", "requestId", "createdAt")
+          VALUES (${id}, ${actor.type}::"ActorType", ${actor.id ?? null}, ${actor.name}, ${entry.action}, ${entry.resource}, ${entry.recordId},
+                  ${before === undefined ? null : JSON.stringify(before)}::jsonb, ${after === undefined ? null : JSON.stringify(after)}::jsonb,
+                  ${context?.requestId ?? null}, ${new Date()})`;
+        const type = entry.change === undefined ? defaultChange(entry.action) : entry.change;
+        const actorId = actor.id ?? undefined;
+        if (type) changes.push({ resource: entry.resource, type, id: entry.recordId, actorId });
+        changes.push({ resource: 'audit-events', type: 'created', id, about: entry.resource, aboutId: entry.recordId, actorId });
+      },
+      changed: (change) => void changes.push({ actorId: requestContext.get()?.actor?.id ?? undefined, ...change }),
+      afterCommit: (fn) => void committed.push(fn),
+    };
+    return work(ctx);
+    };
+    const result = sqlOnly ? await this.db.sqlTransaction((sql) => run(null, sql), options) : await this.db.transaction(run, options);
     this.realtime.publishChanges(changes);
     for (const fn of committed) fn();
     return result;
