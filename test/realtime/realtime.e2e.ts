@@ -2,6 +2,7 @@ import { Socket } from 'socket.io-client';
 import { conflict } from '../../server/src/common/errors';
 import { sponsorsResource } from '../../server/src/emission/emission.resources';
 import { siretFor } from '../../server/src/rules/siret';
+import { LIST_EVENT_WINDOW_MS, RealtimeService } from '../../server/src/realtime/realtime.service';
 import { WritePath } from '../../server/src/writes/write-path';
 import { ServerProcess, startServerProcess } from '../support/server-process';
 import { startTestApp, TestApp, usingPostgres, usingRedis } from '../support/test-app';
@@ -40,6 +41,35 @@ describe('socket.io handshake', () => {
 });
 
 describe('resource events', () => {
+  it('merges the list events of a burst: the first at once, the others in one event at the end of the window', async () => {
+    const socket = open(await t.token('ADMIN'));
+    await connected(socket);
+    await subscribe(socket, 'resource/referential-services');
+    expect(await subscribe(socket, 'resource/referential-services/burst-7')).toEqual(expect.objectContaining({ ok: true }));
+    await new Promise((r) => setTimeout(r, 2 * LIST_EVENT_WINDOW_MS + 50)); // earlier windows closed
+    const events = collect(socket);
+    const realtime = t.started.app.get(RealtimeService);
+    const change = (id: string, actorId: string) => ({ resource: 'referential-services', type: 'updated' as const, id, actorId });
+    // 50 changes by two actors within a few milliseconds (as scans coming in).
+    for (let i = 0; i < 50; i++) realtime.publishChanges([change(`burst-${i}`, i % 2 ? 'actor-b' : 'actor-a')]);
+    const lists = () => events.filter((e) => e.topic === 'resource/referential-services');
+    await waitFor(events, (e) => e.topic === 'resource/referential-services' && (e.payload.ids as string[]).includes('burst-49'));
+    expect(lists()).toHaveLength(2);
+    expect(lists()[0]).toEqual({ topic: 'resource/referential-services', type: 'updated', payload: { ids: ['burst-0'], actorId: 'actor-a' } });
+    // Every id, once; no actor named when several made the merged changes.
+    expect(lists()[1].payload).toEqual({ ids: Array.from({ length: 49 }, (_, i) => `burst-${i + 1}`) });
+    // The record topics are never held back: one event per record, as it happens.
+    expect(events.filter((e) => e.topic.startsWith('resource/referential-services/'))).toEqual([
+      { topic: 'resource/referential-services/burst-7', type: 'updated', payload: { ids: ['burst-7'], actorId: 'actor-b' } },
+    ]);
+    expect(events.findIndex((e) => e.topic === 'resource/referential-services/burst-7')).toBeLessThan(events.indexOf(lists()[1]));
+    // A lone change later goes out at once again, with its actor.
+    await new Promise((r) => setTimeout(r, 2 * LIST_EVENT_WINDOW_MS + 50));
+    realtime.publishChanges([change('alone', 'actor-a')]);
+    const alone = await waitFor(events, (e) => e.topic === 'resource/referential-services' && (e.payload.ids as string[]).includes('alone'));
+    expect(alone.payload).toEqual({ ids: ['alone'], actorId: 'actor-a' });
+  });
+
   it('tells a subscriber what was created, after the commit, on the list and the record topics', async () => {
     const socket = open(await t.token('ADMIN'));
     await connected(socket);

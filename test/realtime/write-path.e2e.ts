@@ -4,7 +4,7 @@ import { sponsorsResource } from '../../server/src/emission/emission.resources';
 import { offersResource } from '../../server/src/catalogue/catalogue.resources';
 import { structuresResource } from '../../server/src/eligibility/eligibility.resources';
 import { WritePath } from '../../server/src/writes/write-path';
-import { RealtimeService } from '../../server/src/realtime/realtime.service';
+import { LIST_EVENT_WINDOW_MS, RealtimeService } from '../../server/src/realtime/realtime.service';
 import { collect, connect, connected, ReceivedEvent, subscribe, waitFor } from '../support/sockets';
 import { DemoRole, startTestApp, TestApp } from '../support/test-app';
 
@@ -17,6 +17,8 @@ let t: TestApp;
 let writes: WritePath;
 const sockets: Socket[] = [];
 const enc = encodeURIComponent;
+/** Lets the list events of earlier writes, held in their window (RealtimeService.publishList), go out first. */
+const listWindowsClosed = () => new Promise((resolve) => setTimeout(resolve, 2 * LIST_EVENT_WINDOW_MS + 50));
 const bearer = async (role: DemoRole) => `Bearer ${await t.token(role)}`;
 
 async function socketOf(role: DemoRole) {
@@ -168,6 +170,7 @@ describe.each(Object.entries(kinds))('%s', (_name, kind) => {
   });
 
   it('publishes nothing while its transaction is open', async () => {
+    await listWindowsClosed();
     const socket = await socketOf('ADMIN');
     const events = collect(socket);
     await subscribe(socket, `resource/${kind.resource}/${kind.id()}`);
@@ -183,6 +186,7 @@ describe.each(Object.entries(kinds))('%s', (_name, kind) => {
   });
 
   it('leaves no audit event, no change and no realtime event when the write fails after recording', async () => {
+    await listWindowsClosed();
     const socket = await socketOf('ADMIN');
     const events = collect(socket);
     await subscribe(socket, `resource/${kind.resource}/${kind.id()}`);
