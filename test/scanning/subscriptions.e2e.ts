@@ -154,9 +154,10 @@ describe('the OpenAPI document', () => {
     const path = doc.paths['/api/partner/subscription'];
     const schema = (ref: string) => doc.components.schemas[ref.split('/').pop()!];
     expect(schema(path.post.requestBody.content['application/json'].schema.$ref).properties.plan.enum).toEqual(['MONTHLY', 'ANNUAL']);
-    for (const answer of [path.get.responses['200'], path.post.responses['201']]) {
-      expect(Object.keys(schema(answer.content['application/json'].schema.$ref).properties)).toEqual(expect.arrayContaining(['plan', 'status', 'feeCents', 'startedAt', 'feesDueCents']));
-    }
+    // GET answers the kit or null (a nullable reference), POST the kit ordered.
+    expect(path.get.responses['200'].content['application/json'].schema).toEqual({ allOf: [{ $ref: path.post.responses['201'].content['application/json'].schema.$ref }], nullable: true });
+    const kit = schema(path.post.responses['201'].content['application/json'].schema.$ref);
+    expect(Object.keys(kit.properties)).toEqual(expect.arrayContaining(['plan', 'status', 'feeCents', 'startedAt', 'feesDueCents']));
     expect(path.post.responses['409']).toBeDefined();
   });
 });

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-docs';
+import { PartnerOfferAnswerDto, ReferentialCategoryDto } from './dto/catalogue-answers.dto';
 import { CurrentUser, Public, RequirePermission } from '../auth/decorators';
 import { StaffUser } from '../auth/staff-user';
 import { CurrentPartner, PartnerAuthGuard, PartnerIdentity } from '../partner/partner-auth.guard';
@@ -13,6 +15,7 @@ export class PublicReferentialController {
 
   /** The national referential: active categories and their active services. */
   @Get()
+  @ApiResponse({ status: 200, type: [ReferentialCategoryDto] })
   referential() {
     return this.offers.publicReferential();
   }
@@ -27,21 +30,31 @@ export class PartnerOffersController {
   constructor(private readonly offers: OffersService) {}
 
   @Get()
+  @ApiResponse({ status: 200, type: [PartnerOfferAnswerDto], description: 'The structure’s offers, every moderation state' })
+  @ApiErrors(401, 403)
   list(@CurrentPartner() partner: PartnerIdentity) {
     return this.offers.partnerList(partner);
   }
 
   @Get(':id')
+  @ApiResponse({ status: 200, type: PartnerOfferAnswerDto })
+  @ApiErrors(401, 403, 404)
   get(@CurrentPartner() partner: PartnerIdentity, @Param('id') id: string) {
     return this.offers.partnerGet(partner, id);
   }
 
   @Post()
+  @ApiBody({ type: PartnerOfferDto })
+  @ApiResponse({ status: 201, type: PartnerOfferAnswerDto, description: 'Submitted: approved by the automatic checks, or waiting for a reviewer (status, flags)' })
+  @ApiErrors(400, 401, 403, 409, 413, 415)
   create(@CurrentPartner() partner: PartnerIdentity, @Body() dto: PartnerOfferDto) {
     return this.offers.partnerCreate(partner, dto);
   }
 
   @Put(':id')
+  @ApiBody({ type: UpdatePartnerOfferDto })
+  @ApiResponse({ status: 200, type: PartnerOfferAnswerDto, description: 'Changed and checked again' })
+  @ApiErrors(400, 401, 403, 404, 409, 413, 415)
   update(@CurrentPartner() partner: PartnerIdentity, @Param('id') id: string, @Body() dto: UpdatePartnerOfferDto) {
     return this.offers.partnerUpdate(partner, id, dto);
   }

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-docs';
+import { ApplicationReceiptDto, ApplicationReplyAnswerDto, PublicCharterDto, PublicQuestionnaireDto } from './dto/public-answers.dto';
 import { CurrentUser, Public, RequirePermission } from '../auth/decorators';
 import { AdminOnly } from '../auth/guards';
 import { StaffUser } from '../auth/staff-user';
@@ -21,12 +23,16 @@ export class PublicEligibilityController {
 
   /** The charter in force: what an applicant reads and signs. */
   @Get('charter')
+  @ApiResponse({ status: 200, type: PublicCharterDto })
+  @ApiErrors(404)
   charter() {
     return this.current.publicCharter();
   }
 
   /** The eligibility questionnaire in use, without the scores. */
   @Get('questionnaire')
+  @ApiResponse({ status: 200, type: PublicQuestionnaireDto })
+  @ApiErrors(404)
   questionnaire() {
     return this.current.publicQuestionnaire();
   }
@@ -34,6 +40,9 @@ export class PublicEligibilityController {
   @Post('applications')
   @UseGuards(RateLimitGuard)
   @PublicThrottle()
+  @ApiBody({ type: SubmitApplicationDto })
+  @ApiResponse({ status: 201, type: ApplicationReceiptDto, description: 'Received: keep the reference and the reply token' })
+  @ApiErrors(400, 409, 413, 415, 422, 429)
   submit(@Body() dto: SubmitApplicationDto) {
     return this.applications.submit(dto);
   }
@@ -42,6 +51,9 @@ export class PublicEligibilityController {
   @HttpCode(200)
   @UseGuards(RateLimitGuard)
   @PublicThrottle()
+  @ApiBody({ type: ReplyToHoldDto })
+  @ApiResponse({ status: 200, type: ApplicationReplyAnswerDto, description: 'The answer reached the reviewer; the application is back in review' })
+  @ApiErrors(400, 403, 404, 409, 413, 415, 429)
   reply(@Param('id') id: string, @Body() dto: ReplyToHoldDto) {
     return this.applications.reply(id, dto);
   }

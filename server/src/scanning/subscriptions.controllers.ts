@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-docs';
 import type { Response } from 'express';
 import { CurrentUser, Public, RequirePermission } from '../auth/decorators';
 import { StaffUser } from '../auth/staff-user';
@@ -18,8 +19,8 @@ export class PartnerSubscriptionController {
 
   /** The open kit, or else the last one, with its fees due so far; `null` when none was ever ordered. */
   @Get()
-  @ApiResponse({ status: 200, type: KitDto, description: 'The open kit, or else the last one; the JSON null when none was ever ordered' })
-  @ApiResponse({ status: 401, description: 'Missing, unknown or revoked partner key' })
+  @ApiResponse({ status: 200, schema: { allOf: [{ $ref: getSchemaPath(KitDto) }], nullable: true }, description: 'The open kit, or else the last one; the JSON null when none was ever ordered' })
+  @ApiErrors(401, 403)
   async get(@CurrentPartner() partner: PartnerIdentity, @Res() res: Response) {
     // Nest would answer an empty body for null: the JSON `null` is written here.
     res.status(200).json(await this.subscriptions.partnerGet(partner));
@@ -29,8 +30,7 @@ export class PartnerSubscriptionController {
   @HttpCode(201)
   @ApiBody({ type: OrderKitDto })
   @ApiResponse({ status: 201, type: KitDto, description: 'Ordered: PENDING until the first accepted scan, fee from the configuration' })
-  @ApiResponse({ status: 409, description: 'A kit is already open (pending or active)' })
-  @ApiResponse({ status: 400, description: 'Unknown plan (per-field messages in details.fields)' })
+  @ApiErrors(400, 401, 403, 409, 413, 415)
   order(@CurrentPartner() partner: PartnerIdentity, @Body() dto: OrderKitDto) {
     return this.subscriptions.partnerOrder(partner, dto);
   }

@@ -65,7 +65,9 @@ export function createResourceController<M extends RecordModelName>(def: Resourc
       return this.writes.remove(def, this.writerInstance, id, user);
     }
   }
-  const className = def.model + 'ResourceController';
+  // Named after the resource, not the model: two resources of one model (users, staff) get
+  // distinct operationIds in the OpenAPI document.
+  const className = def.name.replace(/(^|-)([a-z])/g, (_m, _dash, c: string) => c.toUpperCase()) + 'ResourceController';
   Object.defineProperty(ResourceController, 'name', { value: className });
   return ResourceController;
 }

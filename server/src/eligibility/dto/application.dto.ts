@@ -62,7 +62,7 @@ export class SubmitApplicationDto {
   @ApiProperty({ type: ContactDto }) @IsDefined(required) @IsObject({ message: 'doit être un objet' }) @ValidateNested() @Type(() => ContactDto) contact!: ContactDto;
   @ApiProperty({ type: LegalRepresentativeDto }) @IsDefined(required) @IsObject({ message: 'doit être un objet' }) @ValidateNested() @Type(() => LegalRepresentativeDto) legalRepresentative!: LegalRepresentativeDto;
   @ApiProperty({ type: BankDetailsDto }) @IsDefined(required) @IsObject({ message: 'doit être un objet' }) @ValidateNested() @Type(() => BankDetailsDto) bank!: BankDetailsDto;
-  @ApiProperty({ description: '{ questionCode: answerValue } for every question of GET /api/public/questionnaire', type: Object })
+  @ApiProperty({ description: '{ questionCode: answerValue } for every question of GET /api/public/questionnaire', type: 'object', additionalProperties: { type: 'string' }, example: { MEDIATION_ACTIVITY: 'REGULAR' } })
   @IsDefined(required) @IsObject({ message: 'doit être un objet { codeQuestion: valeur }' })
   answers!: Record<string, string>;
   @ApiProperty({ type: CharterSignatureDto }) @IsDefined({ message: 'la charte doit être signée' }) @IsObject({ message: 'doit être un objet' }) @ValidateNested() @Type(() => CharterSignatureDto) charter!: CharterSignatureDto;

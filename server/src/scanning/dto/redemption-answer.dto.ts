@@ -10,7 +10,7 @@ export class ScanAnswerDto {
   @ApiProperty({ enum: ['ACCEPTED', 'REJECTED'] }) outcome!: 'ACCEPTED' | 'REJECTED';
   @ApiPropertyOptional({ enum: ScanRejectionReason, nullable: true, description: 'Null when accepted, or when the pass was fine but another one of the redemption was refused' })
   reason!: ScanRejectionReason | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Pass déjà utilisé' }) reasonLabel!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Pass déjà utilisé' }) reasonLabel!: string | null;
   @ApiProperty({ example: 'Pass déjà utilisé — Déjà utilisé le 03/11/2026 à 10:02 chez EPN Talence (Atelier courriel).', description: 'What the scanner screen shows, in French' })
   message!: string;
   @ApiProperty({ example: 1000, description: 'Value encashed in cents (0 when refused)' }) valueCents!: number;
@@ -21,7 +21,7 @@ export class RedemptionAcceptedDto {
   @ApiProperty({ enum: ['ACCEPTED'] }) status!: 'ACCEPTED';
   @ApiProperty() offerId!: string;
   @ApiProperty() offerTitle!: string;
-  @ApiPropertyOptional({ nullable: true }) locationId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) locationId!: string | null;
   @ApiProperty({ example: 1 }) passCount!: number;
   @ApiProperty({ example: 1000 }) totalValueCents!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
@@ -41,4 +41,5 @@ export class RedemptionRefusedDto {
   @ApiProperty({ example: 'Unprocessable Entity' }) error!: string;
   @ApiProperty({ example: 'Passage refusé : 1 pass sur 1 est refusé (Pass déjà utilisé). Aucun pass n’a été encaissé.' }) message!: string;
   @ApiProperty({ type: RedemptionRefusedDetailsDto }) details!: RedemptionRefusedDetailsDto;
+  @ApiPropertyOptional({ description: 'Quote it to the APTIC team' }) requestId?: string;
 }
