@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 // The console is served by the NestJS server at `/` in production; in development
 // the Vite dev server forwards the API and the realtime socket to it.
@@ -21,6 +22,13 @@ export default defineConfig({
     build: {
         outDir: 'dist',
         emptyOutDir: true,
+        // The console (index.html) and the structures' pages, each its own entry: /candidature/.
+        rollupOptions: {
+            input: {
+                console: fileURLToPath(new URL('./index.html', import.meta.url)),
+                candidature: fileURLToPath(new URL('./candidature/index.html', import.meta.url)),
+            },
+        },
         chunkSizeWarningLimit: 3000,
     },
 });

@@ -4,6 +4,7 @@ import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout';
+import { LoginPage } from './layout/LoginPage';
 import { lazyPage } from './common/lazyPage';
 import { theme } from './theme';
 import users from './users';
@@ -46,6 +47,7 @@ export const App = () => (
         authProvider={authProvider}
         i18nProvider={i18nProvider}
         layout={Layout}
+        loginPage={LoginPage}
         dashboard={Dashboard}
         theme={theme}
         requireAuth

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { Alert, Box, Button, Checkbox, CircularProgress, FormControlLabel, Paper, Stack, TextField, Typography } from '@mui/material';
+import { apticClient } from '../api/client';
+import type { components } from '../api/openapi';
+import { fieldErrorsOf, messageOf } from '../common/fieldErrors';
+import { bankFields, nestedBody } from './fields';
+import { emptyForm, FieldInputs, type FormState } from './FieldInputs';
+
+type Answer = components['schemas']['ApplicationReplyAnswerDto'];
+
+/** The reply link's page: the applicant answers the APTIC team's question and may correct the bank details. */
+export const ReplyForm = ({ applicationId, token }: { applicationId: string; token: string }) => {
+    const api = apticClient();
+    const [message, setMessage] = useState('');
+    const [withBank, setWithBank] = useState(false);
+    const [bank, setBank] = useState<FormState>(emptyForm);
+    const [sending, setSending] = useState(false);
+    const [refusal, setRefusal] = useState<string | null>(null);
+    const [messageError, setMessageError] = useState<string | null>(null);
+    const [answer, setAnswer] = useState<Answer | null>(null);
+
+    if (answer)
+        return (
+            <Alert severity="success" role="status">
+                <Typography variant="h6" component="h1">
+                    Réponse transmise — demande {answer.reference}
+                </Typography>
+                {answer.message}
+            </Alert>
+        );
+
+    const send = async () => {
+        setRefusal(null);
+        setMessageError(null);
+        setSending(true);
+        const corrected = withBank ? nestedBody(bank.values, bankFields().map(f => f.path)).bank : undefined;
+        try {
+            const { data, error } = await api.POST('/api/public/applications/{id}/reply', {
+                params: { path: { id: applicationId } },
+                body: { token, message, ...(corrected ? { bank: corrected as components['schemas']['BankDetailsDto'] } : {}) },
+            });
+            if (data) return setAnswer(data);
+            const fields = fieldErrorsOf(error);
+            setMessageError(fields.message?.join(' ; ') ?? null);
+            setBank({ ...bank, left: new Set(bankFields().map(f => f.path)), server: fields });
+            setRefusal(messageOf(error));
+        } catch {
+            setRefusal(messageOf(null));
+        } finally {
+            setSending(false);
+        }
+    };
+
+    return (
+        <Stack spacing={3} component="form" noValidate onSubmit={event => (event.preventDefault(), void send())}>
+            <Box>
+                <Typography variant="h4" component="h1" gutterBottom>
+                    Répondre à l’équipe APTIC
+                </Typography>
+                <Typography color="text.secondary">
+                    L’équipe a besoin d’une précision pour instruire votre demande d’éligibilité. Votre réponse lui parvient directement, et votre demande
+                    reprend son cours.
+                </Typography>
+            </Box>
+            <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }}>
+                <TextField
+                    name="message"
+                    label="Votre réponse"
+                    required
+                    multiline
+                    minRows={4}
+                    value={message}
+                    error={messageError !== null}
+                    helperText={messageError ?? ' '}
+                    onChange={e => setMessage(e.target.value)}
+                />
+                <FormControlLabel control={<Checkbox checked={withBank} onChange={e => setWithBank(e.target.checked)} name="withBank" />} label="Je corrige aussi mes coordonnées bancaires" />
+                {withBank && (
+                    <Box sx={{ mt: 2 }}>
+                        <FieldInputs fields={bankFields()} state={bank} onChange={setBank} />
+                    </Box>
+                )}
+            </Paper>
+            {refusal && (
+                <Alert severity="error" role="alert">
+                    {refusal}
+                </Alert>
+            )}
+            <Box>
+                <Button type="submit" variant="contained" size="large" disabled={sending} startIcon={sending ? <CircularProgress size={18} color="inherit" /> : undefined}>
+                    Envoyer ma réponse
+                </Button>
+            </Box>
+        </Stack>
+    );
+};
