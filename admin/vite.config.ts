@@ -22,11 +22,12 @@ export default defineConfig({
     build: {
         outDir: 'dist',
         emptyOutDir: true,
-        // The console (index.html) and the structures' pages, each its own entry: /candidature/.
+        // The console (index.html) and the structures' pages, each its own entry: /candidature/, /espace/.
         rollupOptions: {
             input: {
                 console: fileURLToPath(new URL('./index.html', import.meta.url)),
                 candidature: fileURLToPath(new URL('./candidature/index.html', import.meta.url)),
+                espace: fileURLToPath(new URL('./espace/index.html', import.meta.url)),
             },
         },
         chunkSizeWarningLimit: 3000,

@@ -206,6 +206,19 @@ describe('the generated client against the running API', () => {
     expect(malformed.response.status).toBe(400);
     expectDocumented('/api/partner/redemptions', 'post', 400, malformed.error);
 
+    // The history: newest first, each redemption with its scans.
+    const history = await partner.GET('/api/partner/redemptions', { params: { query: { limit: '5' } } });
+    expectDocumented('/api/partner/redemptions', 'get', 200, history.data);
+    expect(history.data!.map((r) => [r.status, r.scans.map((s) => s.reason)])).toEqual([
+      ['REJECTED', ['PASS_ALREADY_USED']],
+      ['ACCEPTED', [null]],
+    ]);
+    const older = await partner.GET('/api/partner/redemptions', { params: { query: { before: history.data![0].createdAt } } });
+    expect(older.data!.map((r) => r.id)).toEqual([history.data![1].id]);
+    const badPage = await partner.GET('/api/partner/redemptions', { params: { query: { limit: '0' } } });
+    expect(badPage.response.status).toBe(400);
+    expectDocumented('/api/partner/redemptions', 'get', 400, badPage.error);
+
     const anonymous = await apticClient({ baseUrl: t.baseUrl }).GET('/api/partner/me');
     expect(anonymous.response.status).toBe(401);
     expectDocumented('/api/partner/me', 'get', 401, anonymous.error);

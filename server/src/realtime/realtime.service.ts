@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import type { LiveScan, LiveScanEvent } from '../rules/scan-reasons';
 
@@ -44,6 +44,9 @@ export const resourceTopic = (resource: string, id?: string) => (id ? `resource/
 export const LIST_EVENT_WINDOW_MS = 200;
 
 interface PendingListEvent {
+  /** Sends what came during the window (at its end, or at shutdown). */
+  flush: () => void;
+  timer: ReturnType<typeof setTimeout>;
   ids: Set<string>;
   /** The one actor of every merged change, or null when they differ (then the event names none). */
   actorId: string | null | undefined;
@@ -57,7 +60,7 @@ interface PendingListEvent {
  * Redis adapter, rooms span every server instance.
  */
 @Injectable()
-export class RealtimeService {
+export class RealtimeService implements OnModuleDestroy {
   private readonly logger = new Logger('Realtime');
   private server?: Server;
   /** List events in their window, by room, topic and type. */
@@ -114,18 +117,29 @@ export class RealtimeService {
       return;
     }
     this.publish({ topic, type, payload: { ids, ...(actorId ? { actorId } : {}) } }, room);
-    const window: PendingListEvent = { ids: new Set(), actorId: undefined, waiting: false };
-    this.lists.set(key, window);
-    const close = () => {
-      if (!window.waiting) return void this.lists.delete(key);
-      // What came during the window goes out now, and a new window opens behind it.
+    const flush = () => {
       this.publish({ topic, type, payload: { ids: [...window.ids], ...(window.actorId ? { actorId: window.actorId } : {}) } }, room);
       window.ids = new Set();
       window.actorId = undefined;
       window.waiting = false;
-      setTimeout(close, LIST_EVENT_WINDOW_MS).unref();
     };
-    setTimeout(close, LIST_EVENT_WINDOW_MS).unref();
+    const close = () => {
+      if (!window.waiting) return void this.lists.delete(key);
+      // What came during the window goes out now, and a new window opens behind it.
+      flush();
+      window.timer = setTimeout(close, LIST_EVENT_WINDOW_MS).unref();
+    };
+    const window: PendingListEvent = { flush, timer: setTimeout(close, LIST_EVENT_WINDOW_MS).unref(), ids: new Set(), actorId: undefined, waiting: false };
+    this.lists.set(key, window);
+  }
+
+  /** At shutdown (before Redis closes): what waits in a window goes out now, and no timer is left behind. */
+  onModuleDestroy() {
+    for (const window of this.lists.values()) {
+      clearTimeout(window.timer);
+      if (window.waiting) window.flush();
+    }
+    this.lists.clear();
   }
 
   /**

@@ -1,5 +1,3 @@
-import { randomInt } from 'node:crypto';
-
 /** Restricted-circulation GS1 prefix used by every pass barcode. */
 export const BARCODE_PREFIX = '2';
 
@@ -23,8 +21,20 @@ export function isValidBarcode(value: unknown): boolean {
   return typeof value === 'string' && /^2\d{12}$/.test(value) && gs1CheckDigit(value.slice(0, 12)) === Number(value[12]);
 }
 
+/**
+ * A uniform integer in [0, maxExclusive < 2^32) from the platform's cryptographic generator (Web
+ * Crypto: Node and browsers alike, so this file also runs in the structure space), without modulo bias.
+ */
+function cryptoInt(maxExclusive: number): number {
+  const limit = Math.floor(0x1_0000_0000 / maxExclusive) * maxExclusive;
+  const word = new Uint32Array(1);
+  do globalThis.crypto.getRandomValues(word);
+  while (word[0] >= limit);
+  return word[0] % maxExclusive;
+}
+
 /** A random serial: serials are drawn, not counted, so one pass's number tells nothing of another's. */
-export function randomSerial(random: (maxExclusive: number) => number = randomInt): string {
-  // Two draws keep each below randomInt's 2^48 limit and avoid modulo bias.
+export function randomSerial(random: (maxExclusive: number) => number = cryptoInt): string {
+  // Two draws of at most a million each.
   return String(random(1_000_000)).padStart(6, '0') + String(random(100_000)).padStart(5, '0');
 }

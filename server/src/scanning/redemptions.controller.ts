@@ -1,12 +1,12 @@
-import { Body, Controller, createParamDecorator, ExecutionContext, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, createParamDecorator, ExecutionContext, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { RedemptionAcceptedDto, RedemptionRefusedDto } from './dto/redemption-answer.dto';
+import { RedemptionAcceptedDto, RedemptionHistoryItemDto, RedemptionRefusedDto } from './dto/redemption-answer.dto';
 import { ApiErrors } from '../common/api-docs';
 import { Public } from '../auth/decorators';
 import { AppErrorCode, AppException, badRequest } from '../common/errors';
 import { CurrentPartner, PartnerAuthGuard, PartnerIdentity, RecordsIneligible } from '../partner/partner-auth.guard';
 import { IDEMPOTENCY_KEY } from '../rules/scanning';
-import { RedeemDto } from './dto/redeem.dto';
+import { RedeemDto, RedemptionHistoryQueryDto } from './dto/redeem.dto';
 import { RedemptionsService } from './redemptions.service';
 
 /** The Idempotency-Key header as sent (documented once, by @ApiHeader below, under its usual spelling). */
@@ -23,6 +23,14 @@ const IdempotencyKeyHeader = createParamDecorator((_: unknown, ctx: ExecutionCon
 @UseGuards(PartnerAuthGuard)
 export class PartnerRedemptionsController {
   constructor(private readonly redemptions: RedemptionsService) {}
+
+  /** The structure's redemptions, newest first, each with its scans (accepted or with the reason). */
+  @Get()
+  @ApiResponse({ status: 200, type: [RedemptionHistoryItemDto] })
+  @ApiErrors(400, 401, 403)
+  history(@CurrentPartner() partner: PartnerIdentity, @Query() query: RedemptionHistoryQueryDto) {
+    return this.redemptions.history(partner, query.limit ? Number(query.limit) : 20, query.before ? new Date(query.before) : null);
+  }
 
   /**
    * 201 with every pass accepted, or 422 with each barcode's reason (nothing encashed). Either way

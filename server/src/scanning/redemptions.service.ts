@@ -319,6 +319,31 @@ export class RedemptionsService {
     };
   }
 
+  /** The structure's redemptions, newest first (index Redemption(structureId, createdAt DESC, id DESC)). */
+  async history(partner: PartnerIdentity, limit: number, before: Date | null) {
+    const rows = await this.prisma.redemption.findMany({
+      where: { structureId: partner.structureId, ...(before ? { createdAt: { lt: before } } : {}) },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit,
+      select: {
+        id: true,
+        createdAt: true,
+        status: true,
+        offerId: true,
+        passCount: true,
+        totalValueCents: true,
+        idempotencyKey: true,
+        offer: { select: { title: true } },
+        scans: { orderBy: { id: 'asc' }, select: { barcode: true, outcome: true, reason: true, valueCents: true, voidedAt: true } },
+      },
+    });
+    return rows.map(({ offer, scans, ...r }) => ({
+      ...r,
+      offerTitle: offer?.title ?? null,
+      scans: scans.map(({ voidedAt, ...s }) => ({ ...s, reasonLabel: s.reason ? SCAN_REASON_LABELS[s.reason] : null, voided: voidedAt !== null })),
+    }));
+  }
+
   /** When and where each used pass was accepted (its accepted, non-voided scan). */
   private async usedAt(sql: Sql, passIds: string[]) {
     if (passIds.length === 0) return new Map<string, PassForScan['used']>();

@@ -925,7 +925,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["PartnerRedemptionsController_history"];
         put?: never;
         post: operations["PartnerRedemptionsController_redeem"];
         delete?: never;
@@ -1887,14 +1887,27 @@ export interface components {
             /** @example C-2027-000020 */
             to: string;
         };
+        HistoryScanDto: {
+            barcode: string;
+            /** @enum {string} */
+            outcome: "ACCEPTED" | "REJECTED";
+            /** @enum {string|null} */
+            reason?: "INVALID_BARCODE" | "UNKNOWN_PASS" | "PASS_INACTIVE" | "PASS_ALREADY_USED" | "PASS_EXPIRED" | "PASS_CANCELLED" | "OUT_OF_AREA" | "STRUCTURE_NOT_ELIGIBLE" | "NO_SUBSCRIPTION" | "OFFER_NOT_APPROVED" | "OFFER_NOT_OWNED" | "SAME_BOOKLET" | "TOO_MANY_PASSES" | "DUPLICATE_IN_REQUEST" | null;
+            /** @example Pass déjà utilisé */
+            reasonLabel?: string | null;
+            /** @example 1000 */
+            valueCents: number;
+            /** @description Voided by the APTIC team after a dispute */
+            voided: boolean;
+        };
         HoldApplicationDto: {
             /** @description What the structure must send or answer */
             comment: string;
         };
         KitDto: {
             /** Format: date-time */
-            cancelledAt: Record<string, never> | null;
-            cancelReason: Record<string, never> | null;
+            cancelledAt: string | null;
+            cancelReason: string | null;
             /**
              * @description Fee per period (month or year) incl. VAT, in cents
              * @example 840
@@ -1914,12 +1927,12 @@ export interface components {
              * Format: date-time
              * @description After a plan change once billing started: first day of the current plan
              */
-            planFrom: Record<string, never> | null;
+            planFrom: string | null;
             /**
              * Format: date-time
              * @description Billing start: 00:00 UTC of the Paris date of the first accepted scan
              */
-            startedAt: Record<string, never> | null;
+            startedAt: string | null;
             /**
              * @description PENDING until the first accepted scan; ACTIVE: billed; CANCELLED: ended
              * @enum {string}
@@ -2122,6 +2135,22 @@ export interface components {
             scans: components["schemas"]["ScanAnswerDto"][];
             /** @enum {string} */
             status: "ACCEPTED";
+            /** @example 1000 */
+            totalValueCents: number;
+        };
+        RedemptionHistoryItemDto: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            idempotencyKey?: string | null;
+            offerId?: string | null;
+            /** @example Atelier courriel */
+            offerTitle?: string | null;
+            /** @example 1 */
+            passCount: number;
+            scans: components["schemas"]["HistoryScanDto"][];
+            /** @enum {string} */
+            status: "ACCEPTED" | "REJECTED";
             /** @example 1000 */
             totalValueCents: number;
         };
@@ -4409,6 +4438,57 @@ export interface operations {
             };
             /** @description Body that is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PartnerRedemptionsController_history: {
+        parameters: {
+            query?: {
+                /** @description Only those before this instant (the createdAt of the last one of the previous page) */
+                before?: string;
+                /** @description Number of redemptions (1–100, 20 by default) */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionHistoryItemDto"][];
+                };
+            };
+            /** @description Malformed request: nothing changed; per-field messages in details.fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (Authorization: Bearer apk_…) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The structure may not do this (suspended, not eligible) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

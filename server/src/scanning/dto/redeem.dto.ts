@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsOptional, IsString, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
 import { MAX_BARCODES_PER_REDEMPTION } from '../../rules/scanning';
 
 const ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -31,4 +31,17 @@ export class RedeemDto {
   @IsString({ message: 'doit être l’identifiant d’un lieu' })
   @Matches(ID, { message: 'identifiant de lieu invalide' })
   locationId?: string;
+}
+
+/** GET /api/partner/redemptions: the newest first, a page at a time. */
+export class RedemptionHistoryQueryDto {
+  @ApiPropertyOptional({ description: 'Number of redemptions (1–100, 20 by default)', example: '20' })
+  @IsOptional()
+  @Matches(/^(100|[1-9]\d?)$/, { message: 'un nombre de 1 à 100' })
+  limit?: string;
+
+  @ApiPropertyOptional({ description: 'Only those before this instant (the createdAt of the last one of the previous page)', example: '2026-12-03T10:02:00.000Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'une date et heure ISO 8601 (2026-12-03T10:02:00.000Z)' })
+  before?: string;
 }

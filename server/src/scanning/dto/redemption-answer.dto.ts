@@ -43,3 +43,25 @@ export class RedemptionRefusedDto {
   @ApiProperty({ type: RedemptionRefusedDetailsDto }) details!: RedemptionRefusedDetailsDto;
   @ApiPropertyOptional({ description: 'Quote it to the APTIC team' }) requestId?: string;
 }
+
+class HistoryScanDto {
+  @ApiProperty() barcode!: string;
+  @ApiProperty({ enum: ['ACCEPTED', 'REJECTED'] }) outcome!: 'ACCEPTED' | 'REJECTED';
+  @ApiPropertyOptional({ enum: ScanRejectionReason, nullable: true }) reason!: ScanRejectionReason | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Pass déjà utilisé' }) reasonLabel!: string | null;
+  @ApiProperty({ example: 1000 }) valueCents!: number;
+  @ApiProperty({ description: 'Voided by the APTIC team after a dispute' }) voided!: boolean;
+}
+
+/** One redemption in the structure's history (GET /api/partner/redemptions). */
+export class RedemptionHistoryItemDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ enum: ['ACCEPTED', 'REJECTED'] }) status!: 'ACCEPTED' | 'REJECTED';
+  @ApiPropertyOptional({ type: String, nullable: true }) offerId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Atelier courriel' }) offerTitle!: string | null;
+  @ApiProperty({ example: 1 }) passCount!: number;
+  @ApiProperty({ example: 1000 }) totalValueCents!: number;
+  @ApiPropertyOptional({ type: String, nullable: true }) idempotencyKey!: string | null;
+  @ApiProperty({ type: [HistoryScanDto] }) scans!: HistoryScanDto[];
+}

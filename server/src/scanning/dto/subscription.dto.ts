@@ -35,12 +35,12 @@ export class ChangePlanDto extends EndSubscriptionDto {
 export class KitDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: PLANS }) plan!: SubscriptionPlan;
-  @ApiProperty({ enum: ['PENDING', 'ACTIVE', 'CANCELLED'], description: 'PENDING until the first accepted scan; ACTIVE: billed; CANCELLED: ended' }) status!: string;
+  @ApiProperty({ enum: ['PENDING', 'ACTIVE', 'CANCELLED'], description: 'PENDING until the first accepted scan; ACTIVE: billed; CANCELLED: ended' }) status!: 'PENDING' | 'ACTIVE' | 'CANCELLED';
   @ApiProperty({ example: 840, description: 'Fee per period (month or year) incl. VAT, in cents' }) feeCents!: number;
   @ApiProperty({ format: 'date-time' }) orderedAt!: string;
-  @ApiProperty({ format: 'date-time', nullable: true, description: 'Billing start: 00:00 UTC of the Paris date of the first accepted scan' }) startedAt!: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true, description: 'After a plan change once billing started: first day of the current plan' }) planFrom!: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true }) cancelledAt!: string | null;
-  @ApiProperty({ nullable: true }) cancelReason!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Billing start: 00:00 UTC of the Paris date of the first accepted scan' }) startedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'After a plan change once billing started: first day of the current plan' }) planFrom!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) cancelReason!: string | null;
   @ApiProperty({ example: 2520, description: 'Fees due so far incl. VAT, in cents: every period begun from the billing start up to today (or the end)' }) feesDueCents!: number;
 }
