@@ -42,6 +42,8 @@ describe('structure corrections and the four-eyes bank change in the console', (
   const openEdit = async () => {
     await page.goto(`${server.baseUrl}/#/structures/${structure.id}/edit`);
     await page.getByText('Vous modifiez cet enregistrement').first().waitFor({ timeout: 20_000 });
+    // The form has the record's values (a field filled before they arrive would be reset by them).
+    await page.waitForFunction(() => (document.querySelector('input[name="iban"]') as HTMLInputElement | null)?.value !== '', undefined, { timeout: 20_000 });
   };
 
   beforeAll(async () => {
