@@ -152,6 +152,13 @@ describe('the generated client against the running API', () => {
     const id = applied.data!.id;
     expect((await t.http.post(`/api/applications/${id}/claim`).set('Authorization', reviewer)).status).toBe(200);
     expect((await t.http.post(`/api/applications/${id}/hold`).set('Authorization', reviewer).send({ comment: 'Quels sont vos horaires d’accueil ?' })).status).toBe(200);
+    // The reply link's page reads the question with the token (in a header, not in the address).
+    const view = await api.GET('/api/public/applications/{id}', { params: { path: { id }, header: { 'X-Reply-Token': applied.data!.replyToken } } });
+    expectDocumented('/api/public/applications/{id}', 'get', 200, view.data);
+    expect(view.data).toEqual(expect.objectContaining({ status: 'ON_HOLD', awaitingReply: true, question: 'Quels sont vos horaires d’accueil ?' }));
+    const peeked = await api.GET('/api/public/applications/{id}', { params: { path: { id }, header: { 'X-Reply-Token': 'rpl_guess' } } });
+    expect(peeked.response.status).toBe(403);
+    expectDocumented('/api/public/applications/{id}', 'get', 403, peeked.error);
     const replied = await api.POST('/api/public/applications/{id}/reply', { params: { path: { id } }, body: { token: applied.data!.replyToken, message: 'Du mardi au samedi, 9 h – 17 h.' } });
     expect(replied.response.status).toBe(200);
     expectDocumented('/api/public/applications/{id}/reply', 'post', 200, replied.data);

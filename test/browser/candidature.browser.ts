@@ -102,6 +102,7 @@ describe('applying online (/candidature/)', () => {
     // The applicant opens the reply link, answers and corrects the bank details.
     await page.goto(link);
     await page.getByRole('heading', { name: 'Répondre à l’équipe APTIC' }).waitFor();
+    await expect(page.getByTestId('hold-question').innerText()).resolves.toContain('Merci de nous donner l’IBAN du compte courant de l’association.');
     await page.getByRole('textbox', { name: 'Votre réponse' }).fill('Voici l’IBAN du compte courant, ouvert au Crédit Mutuel.');
     await page.getByRole('checkbox', { name: /coordonnées bancaires/ }).check();
     await field('bank.holder').fill('Association Tiers-lieu du Marais');
@@ -112,6 +113,9 @@ describe('applying online (/candidature/)', () => {
     await page.getByRole('status').filter({ hasText: `Réponse transmise — demande ${reference}` }).waitFor();
     const after = await apiGet<{ status: string }>(server.baseUrl, reviewerToken, `/api/applications/${stored.id}`);
     expect(after.status).toBe('IN_REVIEW');
+    // The link again (the same address: reloaded): nothing awaits a reply any more.
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: /n’attend pas de réponse/ }).waitFor();
     expect(errors).toEqual([]);
   });
 

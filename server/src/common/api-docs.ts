@@ -1,4 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 
 // How the OpenAPI document (/api/docs) describes what every operation may answer, so that a
@@ -41,3 +41,13 @@ const ERROR_MEANINGS: Record<number, string> = {
 /** The error answers an operation may give, each with the common error shape. */
 export const ApiErrors = (...statuses: (keyof typeof ERROR_MEANINGS)[]) =>
   applyDecorators(...statuses.map((status) => ApiResponse({ status, type: ApiErrorDto, description: ERROR_MEANINGS[status] })));
+
+/**
+ * A request header's value, when sent once as text. Unlike Nest's @Headers(name), it adds no
+ * parameter of its own to the OpenAPI document: the operation documents the header once, with
+ * @ApiHeader, under its usual spelling.
+ */
+export const HeaderValue = createParamDecorator((name: string, ctx: ExecutionContext): string | undefined => {
+  const value = ctx.switchToHttp().getRequest().headers[name.toLowerCase()];
+  return typeof value === 'string' ? value : undefined;
+});

@@ -154,6 +154,25 @@ export class ApplicationsService {
     }
   }
 
+  /** What the reply link's page shows its holder (the reply token): the reference, the state, the reviewer's question. */
+  async forApplicant(id: string, token: string | undefined) {
+    const application = await this.prisma.application.findUnique({
+      where: { id: typeof id === 'string' && id.length <= 64 ? id : '' },
+      select: { id: true, reference: true, organisationName: true, status: true, holdComment: true, replyTokenHash: true },
+    });
+    if (!application || typeof token !== 'string' || !sameToken(token, application.replyTokenHash)) throw forbidden('Demande inconnue ou jeton de réponse invalide.');
+    const awaitingReply = allows('applications', 'reply', application.status);
+    return {
+      id: application.id,
+      reference: application.reference,
+      organisationName: application.organisationName,
+      status: application.status,
+      statusLabel: statusLabel(application.status),
+      awaitingReply,
+      question: awaitingReply ? application.holdComment : null,
+    };
+  }
+
   async reply(id: string, dto: ReplyToHoldDto) {
     const application = await this.prisma.application.findUnique({ where: { id: typeof id === 'string' && id.length <= 64 ? id : '' } });
     if (!application || !sameToken(dto.token, application.replyTokenHash)) throw forbidden('Demande inconnue ou jeton de réponse invalide.');

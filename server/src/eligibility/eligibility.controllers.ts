@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '../common/api-docs';
-import { ApplicationReceiptDto, ApplicationReplyAnswerDto, PublicCharterDto, PublicQuestionnaireDto } from './dto/public-answers.dto';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, HeaderValue } from '../common/api-docs';
+import { ApplicantViewDto, ApplicationReceiptDto, ApplicationReplyAnswerDto, PublicCharterDto, PublicQuestionnaireDto } from './dto/public-answers.dto';
 import { CurrentUser, Public, RequirePermission } from '../auth/decorators';
 import { AdminOnly } from '../auth/guards';
 import { StaffUser } from '../auth/staff-user';
@@ -45,6 +45,17 @@ export class PublicEligibilityController {
   @ApiErrors(400, 409, 413, 415, 422, 429)
   submit(@Body() dto: SubmitApplicationDto) {
     return this.applications.submit(dto);
+  }
+
+  /** The reply link's page: the application's reference, state and the question asked (the token in a header, never in the address). */
+  @Get('applications/:id')
+  @UseGuards(RateLimitGuard)
+  @PublicThrottle()
+  @ApiHeader({ name: 'X-Reply-Token', required: true, description: 'The reply token given at submission' })
+  @ApiResponse({ status: 200, type: ApplicantViewDto })
+  @ApiErrors(403, 429)
+  applicantView(@Param('id') id: string, @HeaderValue('X-Reply-Token') token?: string) {
+    return this.applications.forApplicant(id, token);
   }
 
   @Post('applications/:id/reply')

@@ -1,19 +1,13 @@
-import { Body, Controller, createParamDecorator, ExecutionContext, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RedemptionAcceptedDto, RedemptionHistoryItemDto, RedemptionRefusedDto } from './dto/redemption-answer.dto';
-import { ApiErrors } from '../common/api-docs';
+import { ApiErrors, HeaderValue } from '../common/api-docs';
 import { Public } from '../auth/decorators';
 import { AppErrorCode, AppException, badRequest } from '../common/errors';
 import { CurrentPartner, PartnerAuthGuard, PartnerIdentity, RecordsIneligible } from '../partner/partner-auth.guard';
 import { IDEMPOTENCY_KEY } from '../rules/scanning';
 import { RedeemDto, RedemptionHistoryQueryDto } from './dto/redeem.dto';
 import { RedemptionsService } from './redemptions.service';
-
-/** The Idempotency-Key header as sent (documented once, by @ApiHeader below, under its usual spelling). */
-const IdempotencyKeyHeader = createParamDecorator((_: unknown, ctx: ExecutionContext): string | undefined => {
-  const value = ctx.switchToHttp().getRequest().headers['idempotency-key'];
-  return typeof value === 'string' ? value : undefined;
-});
 
 /** A structure's scanner presents passes for a service (SPEC §4 partner API). */
 @ApiTags('partner')
@@ -45,7 +39,7 @@ export class PartnerRedemptionsController {
   @ApiResponse({ status: 422, type: RedemptionRefusedDto, description: 'Refused: nothing encashed, each barcode with its reason (recorded); or an Idempotency-Key reused with another body' })
   @ApiErrors(400, 401, 403, 413, 415)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Chosen by the scanner for one service act (1–100 characters: letters, digits, . _ : -); a retry reuses it' })
-  async redeem(@CurrentPartner() partner: PartnerIdentity, @Body() dto: RedeemDto, @IdempotencyKeyHeader() key?: string) {
+  async redeem(@CurrentPartner() partner: PartnerIdentity, @Body() dto: RedeemDto, @HeaderValue('Idempotency-Key') key?: string) {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       throw badRequest('En-tête Idempotency-Key invalide : 1 à 100 caractères parmi lettres, chiffres et . _ : -', { fields: { 'Idempotency-Key': ['1 à 100 caractères : lettres, chiffres, . _ : -'] } });
     }

@@ -1046,6 +1046,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicEligibilityController_applicantView"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/applications/{id}/reply": {
         parameters: {
             query?: never;
@@ -1770,6 +1786,26 @@ export interface components {
             requestId?: string;
             /** @example 400 */
             statusCode: number;
+        };
+        ApplicantViewDto: {
+            /** @description The APTIC team asked a question: POST …/reply answers it */
+            awaitingReply: boolean;
+            id: string;
+            organisationName: string;
+            /**
+             * @description The reviewer’s question while a reply is awaited
+             * @example Quels sont vos horaires d’accueil ?
+             */
+            question?: string | null;
+            /** @example DEM-2026-MSZQ17 */
+            reference: string;
+            /**
+             * @example ON_HOLD
+             * @enum {string}
+             */
+            status: "SUBMITTED" | "IN_REVIEW" | "APPROVED" | "REJECTED" | "ON_HOLD";
+            /** @example En attente de votre réponse */
+            statusLabel: string;
         };
         ApplicationReceiptDto: {
             id: string;
@@ -4968,6 +5004,48 @@ export interface operations {
             };
             /** @description Refused by a business rule; nothing changed */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many requests: retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PublicEligibilityController_applicantView: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The reply token given at submission */
+                "X-Reply-Token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicantViewDto"];
+                };
+            };
+            /** @description The structure may not do this (suspended, not eligible) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Box, Button, Checkbox, CircularProgress, FormControlLabel, Paper, Stack, TextField, Typography } from '@mui/material';
 import { apticClient } from '../api/client';
 import type { components } from '../api/openapi';
@@ -7,6 +7,7 @@ import { bankFields, nestedBody } from './fields';
 import { emptyForm, FieldInputs, type FormState } from './FieldInputs';
 
 type Answer = components['schemas']['ApplicationReplyAnswerDto'];
+type View = components['schemas']['ApplicantViewDto'];
 
 /** The reply link's page: the applicant answers the APTIC team's question and may correct the bank details. */
 export const ReplyForm = ({ applicationId, token }: { applicationId: string; token: string }) => {
@@ -18,6 +19,15 @@ export const ReplyForm = ({ applicationId, token }: { applicationId: string; tok
     const [refusal, setRefusal] = useState<string | null>(null);
     const [messageError, setMessageError] = useState<string | null>(null);
     const [answer, setAnswer] = useState<Answer | null>(null);
+    const [view, setView] = useState<View | null>(null);
+    const [unreadable, setUnreadable] = useState<string | null>(null);
+    useEffect(() => {
+        api.GET('/api/public/applications/{id}', { params: { path: { id: applicationId }, header: { 'X-Reply-Token': token } } }).then(
+            ({ data, error }) => (data ? setView(data) : setUnreadable(messageOf(error))),
+            () => setUnreadable(messageOf(null))
+        );
+        // eslint-disable-next-line react-hooks/exhaustive-deps
+    }, [applicationId, token]);
 
     if (answer)
         return (
@@ -26,6 +36,16 @@ export const ReplyForm = ({ applicationId, token }: { applicationId: string; tok
                     Réponse transmise — demande {answer.reference}
                 </Typography>
                 {answer.message}
+            </Alert>
+        );
+
+    if (unreadable) return <Alert severity="error">{unreadable}</Alert>;
+    if (!view) return <CircularProgress aria-label="Chargement de la demande" />;
+    if (!view.awaitingReply)
+        return (
+            <Alert severity="info" role="status">
+                La demande {view.reference} ({view.organisationName}) n’attend pas de réponse : elle est « {view.statusLabel} ». L’équipe APTIC vous écrira si
+                elle a besoin d’une précision.
             </Alert>
         );
 
@@ -58,10 +78,16 @@ export const ReplyForm = ({ applicationId, token }: { applicationId: string; tok
                     Répondre à l’équipe APTIC
                 </Typography>
                 <Typography color="text.secondary">
-                    L’équipe a besoin d’une précision pour instruire votre demande d’éligibilité. Votre réponse lui parvient directement, et votre demande
-                    reprend son cours.
+                    Demande {view.reference} — {view.organisationName}. L’équipe a besoin d’une précision pour l’instruire : votre réponse lui parvient
+                    directement, et votre demande reprend son cours.
                 </Typography>
             </Box>
+            {view.question && (
+                <Alert severity="info" icon={false} data-testid="hold-question">
+                    <Typography variant="subtitle2">Question de l’équipe APTIC</Typography>
+                    <Typography sx={{ whiteSpace: 'pre-wrap' }}>{view.question}</Typography>
+                </Alert>
+            )}
             <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }}>
                 <TextField
                     name="message"

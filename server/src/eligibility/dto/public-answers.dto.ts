@@ -37,6 +37,16 @@ export class ApplicationReceiptDto {
   @ApiProperty() message!: string;
 }
 
+export class ApplicantViewDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 'DEM-2026-MSZQ17' }) reference!: string;
+  @ApiProperty() organisationName!: string;
+  @ApiProperty({ enum: ApplicationStatus, example: 'ON_HOLD' }) status!: ApplicationStatus;
+  @ApiProperty({ example: 'En attente de votre réponse' }) statusLabel!: string;
+  @ApiProperty({ description: 'The APTIC team asked a question: POST …/reply answers it' }) awaitingReply!: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Quels sont vos horaires d’accueil ?', description: 'The reviewer’s question while a reply is awaited' }) question!: string | null;
+}
+
 export class ApplicationReplyAnswerDto {
   @ApiProperty() id!: string;
   @ApiProperty() reference!: string;
