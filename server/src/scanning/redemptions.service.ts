@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { badRequest } from '../common/errors';
 import { PrismaClient } from '../generated/prisma/client';
 import type { OfferStatus, ScanRejectionReason, StructureStatus, SubscriptionStatus } from '../generated/prisma/enums';
@@ -8,6 +8,7 @@ import { PartnerIdentity } from '../partner/partner-auth.guard';
 import { RealtimeService } from '../realtime/realtime.service';
 import { formatEuros } from '../rules/money';
 import { billingStartOf, evaluateRedemption, LiveScan, PassForScan, SCAN_REASON_LABELS, scanMessage } from '../rules/scanning';
+import type { Database } from '../database/database';
 import type { Sql } from '../database/sql';
 import { WriteContext, WritePath } from '../writes/write-path';
 import { RedeemDto } from './dto/redeem.dto';
@@ -87,6 +88,7 @@ interface PassRow {
 export class RedemptionsService {
   constructor(
     private readonly prisma: PrismaClient,
+    @Inject('DATABASE') private readonly db: Database,
     private readonly writes: WritePath,
     private readonly realtime: RealtimeService,
   ) {}
@@ -125,13 +127,10 @@ export class RedemptionsService {
   }
 
   /** The first answer to this key, or a 422 when the key came with another request. */
-  private async replay(structureId: string, key: string, requestHash: string, sql?: Sql): Promise<RedemptionAnswer | null> {
-    const where = { structureId_idempotencyKey: { structureId, idempotencyKey: key } };
-    const select = { requestHash: true, response: true, responseStatus: true } as const;
-    const earlier = sql
-      ? (await sql<{ requestHash: string | null; response: unknown; responseStatus: number | null }>`
-          SELECT "requestHash", "response", "responseStatus" FROM "Redemption" WHERE "structureId" = ${structureId} AND "idempotencyKey" = ${key}`)[0]
-      : await this.prisma.redemption.findUnique({ where, select });
+  /** One statement, before the transaction (`this.db.sql`) and inside it, once the structure is locked (`ctx.sql`). */
+  private async replay(structureId: string, key: string, requestHash: string, sql: Sql = this.db.sql): Promise<RedemptionAnswer | null> {
+    const [earlier] = await sql<{ requestHash: string | null; response: unknown; responseStatus: number | null }>`
+      SELECT "requestHash", "response", "responseStatus" FROM "Redemption" WHERE "structureId" = ${structureId} AND "idempotencyKey" = ${key}`;
     if (!earlier) return null;
     if (earlier.requestHash !== requestHash) {
       return {

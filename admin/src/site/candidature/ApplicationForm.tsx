@@ -49,9 +49,11 @@ const Section = ({ title, intro, children }: { title: string; intro?: string; ch
     </Paper>
 );
 
+/** The public API (no key): one client for the page. */
+const api = apticClient();
+
 /** /candidature: the eligibility application of a structure, from the questionnaire and the charter in force. */
 export const ApplicationForm = () => {
-    const api = apticClient();
     const [charter, setCharter] = useState<Charter | null>(null);
     const [questionnaire, setQuestionnaire] = useState<Questionnaire | null>(null);
     const [loadError, setLoadError] = useState<string | null>(null);
@@ -71,7 +73,6 @@ export const ApplicationForm = () => {
             },
             () => setLoadError(messageOf(null))
         );
-        // eslint-disable-next-line react-hooks/exhaustive-deps
     }, []);
 
     if (receipt) return <Received receipt={receipt} />;

@@ -9,9 +9,11 @@ import { emptyForm, FieldInputs, type FormState } from './FieldInputs';
 type Answer = components['schemas']['ApplicationReplyAnswerDto'];
 type View = components['schemas']['ApplicantViewDto'];
 
+/** The public API (no key): one client for the page. */
+const api = apticClient();
+
 /** The reply link's page: the applicant answers the APTIC team's question and may correct the bank details. */
 export const ReplyForm = ({ applicationId, token }: { applicationId: string; token: string }) => {
-    const api = apticClient();
     const [message, setMessage] = useState('');
     const [withBank, setWithBank] = useState(false);
     const [bank, setBank] = useState<FormState>(emptyForm);
@@ -26,7 +28,6 @@ export const ReplyForm = ({ applicationId, token }: { applicationId: string; tok
             ({ data, error }) => (data ? setView(data) : setUnreadable(messageOf(error))),
             () => setUnreadable(messageOf(null))
         );
-        // eslint-disable-next-line react-hooks/exhaustive-deps
     }, [applicationId, token]);
 
     if (answer)
