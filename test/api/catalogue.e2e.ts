@@ -112,6 +112,26 @@ describe('automatic checks on submission', () => {
 });
 
 describe('a partner key and its own catalogue', () => {
+  it('lists its structure’s active places on /api/partner/me, to choose where a service happens', async () => {
+    const staff = (id: string) => t.http.get(`/api/locations?filter=${enc(JSON.stringify({ structureId: id }))}&range=[0,99]`).set('Authorization', `Bearer ${admin}`);
+    const own = (await staff(keys.a.structureId)).body;
+    expect(own.length).toBeGreaterThan(0);
+    const added = await t.http
+      .post('/api/locations')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ structureId: keys.a.structureId, name: 'Ancienne annexe', addressLine: '1 place du Marché', postalCode: own[0].postalCode, city: own[0].city, departement: own[0].departement, active: false });
+    expect(added.status).toBe(201);
+    const me = await partner('a').get('/me');
+    expect(me.status).toBe(200);
+    const listed = me.body.locations.map((l: any) => l.id).sort();
+    // Its own active places, none of another structure's, not the inactive one.
+    expect(listed).toEqual(own.filter((l: any) => l.active).map((l: any) => l.id).sort());
+    const others = new Set((await staff(keys.b.structureId)).body.map((l: any) => l.id));
+    expect(listed.some((id: string) => others.has(id))).toBe(false);
+    expect(listed).not.toContain(added.body.id);
+    expect(Object.keys(me.body.locations[0]).sort()).toEqual(['addressLine', 'city', 'id', 'name', 'postalCode']);
+  });
+
   it('sees and changes only its own structure’s offers', async () => {
     const service = await freshService('b');
     const mine = (await partner('b').post('/offers', offer(service.id))).body;

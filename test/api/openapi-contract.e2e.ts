@@ -186,6 +186,12 @@ describe('the generated client against the running API', () => {
     expect(missing.response.status).toBe(404);
     expectDocumented('/api/partner/offers/{id}', 'get', 404, missing.error);
     expectDocumented('/api/partner/subscription', 'get', 200, (await partner.GET('/api/partner/subscription')).data);
+    const plans = await partner.GET('/api/partner/subscription/plans');
+    expectDocumented('/api/partner/subscription/plans', 'get', 200, plans.data);
+    expect(plans.data).toEqual([
+      { plan: 'MONTHLY', feeCents: 840 },
+      { plan: 'ANNUAL', feeCents: 9000 },
+    ]);
     const kit = await partner.POST('/api/partner/subscription', { body: { plan: 'MONTHLY' } });
     expect(kit.response.status).toBe(201);
     expectDocumented('/api/partner/subscription', 'post', 201, kit.data);

@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'fs';
 import type { Page } from 'playwright-core';
-import { DEMO_ACCOUNTS, api, apiGet, apiLogin, launchBrowser, siret, startServer, type RunningBrowser, type RunningServer } from './support';
+import { DEMO_ACCOUNTS, api, apiGet, apiLogin, fillApplicationForm, launchBrowser, siret, startServer, type RunningBrowser, type RunningServer } from './support';
 
 const SHOTS = '/tmp/aptic-shots';
 const REVIEWER = DEMO_ACCOUNTS.find(a => a.role === 'REVIEWER')!;
@@ -70,9 +70,7 @@ describe('applying online (/candidature/)', () => {
       'charter.signatoryName': 'Jeanne Roux',
       'charter.signatoryRole': 'Présidente',
     };
-    for (const [path, value] of Object.entries(values)) await field(path).fill(value);
-    for (const group of await page.getByRole('radiogroup').all()) await group.getByRole('radio').first().check();
-    await page.getByRole('checkbox', { name: /J’ai lu la charte/ }).check();
+    await fillApplicationForm(page, values);
     await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
 
     await page.getByRole('alert').filter({ hasText: /IBAN invalide/ }).waitFor();
@@ -109,6 +107,9 @@ describe('applying online (/candidature/)', () => {
     await field('bank.iban').fill('FR14 2004 1010 0505 0001 3M02 606');
     await field('bank.bic').fill('PSSTFRPPXXX');
     await page.screenshot({ path: `${SHOTS}/candidature-phone-reply.png`, fullPage: true });
+    await page.setViewportSize(DESKTOP);
+    await page.screenshot({ path: `${SHOTS}/candidature-desktop-reply.png`, fullPage: true });
+    await page.setViewportSize(PHONE);
     await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
     await page.getByRole('status').filter({ hasText: `Réponse transmise — demande ${reference}` }).waitFor();
     const after = await apiGet<{ status: string }>(server.baseUrl, reviewerToken, `/api/applications/${stored.id}`);

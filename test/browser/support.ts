@@ -254,3 +254,13 @@ export async function menuItems(page: Page): Promise<string[]> {
   const items = await sidebar.locator('a[role="menuitem"], a.RaMenuItemLink-root').allInnerTexts();
   return items.map(text => text.trim()).filter(Boolean);
 }
+
+/**
+ * Fills /candidature/'s form (already open in `page`): each field by its path (`data-field`), the
+ * first answer of every question, and the charter ticked. Sending it is the caller's.
+ */
+export async function fillApplicationForm(page: Page, values: Record<string, string>): Promise<void> {
+  for (const [field, value] of Object.entries(values)) await page.locator(`[data-field="${field}"]`).fill(value);
+  for (const group of await page.getByRole('radiogroup').all()) await group.getByRole('radio').first().check();
+  await page.getByRole('checkbox', { name: /J’ai lu la charte/ }).check();
+}

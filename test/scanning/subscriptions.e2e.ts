@@ -64,6 +64,16 @@ describe('a structure orders its kit (partner API)', () => {
     expect(got.body).toEqual(expect.objectContaining({ id: res.body.id, plan: 'MONTHLY', status: 'PENDING', feesDueCents: 0 }));
   });
 
+  it('tells a structure the price of each formula before it orders, from the configuration', async () => {
+    const res = await t.http.get('/api/partner/subscription/plans').set(as(keys.a.key));
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual([
+      { plan: 'MONTHLY', feeCents: 840 },
+      { plan: 'ANNUAL', feeCents: ANNUAL_CENTS },
+    ]);
+    expect((await t.http.get('/api/partner/subscription/plans')).status).toBe(401);
+  });
+
   it('orders an annual kit at the price of the configuration', async () => {
     await staffPost(finance, `/api/subscriptions/${(await openKit('b')).id}/end`, { reason: 'Fin du kit de démonstration' });
     const res = await partner('b').order({ plan: 'ANNUAL' });

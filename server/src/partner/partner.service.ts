@@ -17,7 +17,15 @@ export class PartnerService {
   ) {}
 
   async me(partner: PartnerIdentity) {
-    const [s, charter] = await Promise.all([this.prisma.structure.findUniqueOrThrow({ where: { id: partner.structureId } }), this.current.charter()]);
+    const [s, charter, locations] = await Promise.all([
+      this.prisma.structure.findUniqueOrThrow({ where: { id: partner.structureId } }),
+      this.current.charter(),
+      this.prisma.location.findMany({
+        where: { structureId: partner.structureId, active: true },
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        select: { id: true, name: true, addressLine: true, postalCode: true, city: true },
+      }),
+    ]);
     return {
       id: s.id,
       name: s.name,
@@ -27,6 +35,7 @@ export class PartnerService {
       signedCharterVersion: s.signedCharterVersion,
       charterInForce: charter?.version ?? null,
       charterResignatureNeeded: s.charterResignatureNeeded,
+      locations,
     };
   }
 

@@ -28,6 +28,9 @@ export interface KitBilling {
 }
 
 /** An open subscription is the structure's kit (redemptions allowed); one at most per structure. */
+/** The kit's formulas, monthly first (the one most structures take). */
+export const KIT_PLANS = ['MONTHLY', 'ANNUAL'] as const satisfies readonly SubscriptionPlan[];
+
 export const OPEN_SUBSCRIPTION_STATUSES = ['PENDING', 'ACTIVE'] as const satisfies readonly SubscriptionStatus[];
 
 export const isOpenSubscription = (status: string): boolean => (OPEN_SUBSCRIPTION_STATUSES as readonly string[]).includes(status);

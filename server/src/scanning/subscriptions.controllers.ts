@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { CurrentUser, Public, RequirePermission } from '../auth/decorators';
 import { StaffUser } from '../auth/staff-user';
 import { CurrentPartner, PartnerAuthGuard, PartnerIdentity } from '../partner/partner-auth.guard';
-import { ChangePlanDto, EndSubscriptionDto, KitDto, OrderKitDto } from './dto/subscription.dto';
+import { ChangePlanDto, EndSubscriptionDto, KitDto, KitPlanDto, OrderKitDto } from './dto/subscription.dto';
 import { SubscriptionsService } from './subscriptions.service';
 
 /** The structure's own kit (SPEC §4 partner API). */
@@ -24,6 +24,14 @@ export class PartnerSubscriptionController {
   async get(@CurrentPartner() partner: PartnerIdentity, @Res() res: Response) {
     // Nest would answer an empty body for null: the JSON `null` is written here.
     res.status(200).json(await this.subscriptions.partnerGet(partner));
+  }
+
+  /** The formulas a structure can order, with their price: shown before ordering. */
+  @Get('plans')
+  @ApiResponse({ status: 200, type: [KitPlanDto] })
+  @ApiErrors(401, 403)
+  plans(): KitPlanDto[] {
+    return this.subscriptions.plans();
   }
 
   @Post()

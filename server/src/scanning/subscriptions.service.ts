@@ -8,7 +8,7 @@ import type { Subscription, SubscriptionPlan } from '../generated/prisma/client'
 import type { PartnerIdentity } from '../partner/partner-auth.guard';
 import { BUSINESS_ZONE } from '../rules/dates';
 import { formatEuros } from '../rules/money';
-import { feesDueCents, OPEN_SUBSCRIPTION_STATUSES, PLAN_LABELS, planChange } from '../rules/subscriptions';
+import { feesDueCents, KIT_PLANS, OPEN_SUBSCRIPTION_STATUSES, PLAN_LABELS, planChange } from '../rules/subscriptions';
 import { allows, SUBSCRIPTION_WORKFLOW } from '../rules/workflows';
 import { Writer, WritePath } from '../writes/write-path';
 import { ChangePlanDto, OrderKitDto } from './dto/subscription.dto';
@@ -46,6 +46,10 @@ export class SubscriptionsService {
   ) {}
 
   /** The configured fee per period of a plan, in cents incl. VAT. */
+  plans(): { plan: SubscriptionPlan; feeCents: number }[] {
+    return KIT_PLANS.map(plan => ({ plan, feeCents: this.feeOf(plan) }));
+  }
+
   feeOf(plan: SubscriptionPlan): number {
     return plan === 'MONTHLY' ? this.config.SUBSCRIPTION_MONTHLY_CENTS : this.config.SUBSCRIPTION_ANNUAL_CENTS;
   }

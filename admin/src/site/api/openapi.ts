@@ -950,6 +950,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partner/subscription/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PartnerSubscriptionController_plans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/passes": {
         parameters: {
             query?: never;
@@ -1975,6 +1991,18 @@ export interface components {
              */
             status: "PENDING" | "ACTIVE" | "CANCELLED";
         };
+        KitPlanDto: {
+            /**
+             * @description Fee per period (month or year) incl. VAT, in cents, from the configuration
+             * @example 840
+             */
+            feeCents: number;
+            /**
+             * @example MONTHLY
+             * @enum {string}
+             */
+            plan: "MONTHLY" | "ANNUAL";
+        };
         LegalRepresentativeDto: {
             name: string;
             /** @example Président·e */
@@ -2013,6 +2041,17 @@ export interface components {
             siret: string;
             website?: string;
         };
+        PartnerLocationDto: {
+            /** @example 77 rue Calixte Camelle */
+            addressLine: string;
+            /** @example Bègles */
+            city: string;
+            id: string;
+            /** @example Médiathèque du centre */
+            name: string;
+            /** @example 33130 */
+            postalCode: string;
+        };
         PartnerMeDto: {
             /** @example 2 */
             charterInForce?: number | null;
@@ -2021,6 +2060,8 @@ export interface components {
             /** @example 33 */
             departement: string;
             id: string;
+            /** @description The structure’s active places: `locationId` of an offer or a redemption */
+            locations: components["schemas"]["PartnerLocationDto"][];
             name: string;
             /** @example 2 */
             signedCharterVersion?: number | null;
@@ -4722,6 +4763,43 @@ export interface operations {
             };
             /** @description Body that is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PartnerSubscriptionController_plans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KitPlanDto"][];
+                };
+            };
+            /** @description Missing, unknown or revoked key (Authorization: Bearer apk_…) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The structure may not do this (suspended, not eligible) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

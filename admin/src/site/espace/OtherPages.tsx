@@ -4,10 +4,12 @@ import { formatEuros } from '../../../../server/src/rules/money';
 import type { ApticClient } from '../api/client';
 import type { components } from '../api/openapi';
 import { fieldErrorsOf, messageOf, type FieldErrors } from '../common/fieldErrors';
+import type { Place } from './ScannerPage';
 
 type Offer = components['schemas']['PartnerOfferAnswerDto'];
 type Redemption = components['schemas']['RedemptionHistoryItemDto'];
 type Kit = components['schemas']['KitDto'];
+type KitPlan = components['schemas']['KitPlanDto'];
 type Category = components['schemas']['ReferentialCategoryDto'];
 
 const dateTime = (iso: string) => new Date(iso).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
@@ -19,13 +21,112 @@ const OFFER_STATUS: Record<Offer['status'], { label: string; color: 'success' | 
     REJECTED: { label: 'Refusée', color: 'error' },
 };
 
-/** The catalogue: each offer with its moderation state and its flags in words; a new offer. */
-export const CataloguePage = ({ api }: { api: ApticClient }) => {
+interface OfferDraft {
+    serviceId: string;
+    title: string;
+    price: string;
+    duration: string;
+    locationId: string;
+}
+const EMPTY_DRAFT: OfferDraft = { serviceId: '', title: '', price: '10', duration: '60', locationId: '' };
+const draftOf = (o: Offer): OfferDraft => ({
+    serviceId: o.serviceId,
+    title: o.title,
+    price: (o.priceCents / 100).toFixed(2).replace('.', ',').replace(/,00$/, ''),
+    duration: String(o.durationMinutes),
+    locationId: o.locationId ?? '',
+});
+/**
+ * The draft as the API's body, or what is wrong with it. Price and duration are read here, as the
+ * person wrote them ("12,50" €, "90" minutes); every other rule is the server's, shown on its field.
+ */
+function bodyOf(d: OfferDraft): { body: components['schemas']['PartnerOfferDto'] } | { errors: FieldErrors } {
+    const errors: FieldErrors = {};
+    const price = d.price.trim().replace(/\s|€/g, '');
+    if (!/^\d{1,6}([.,]\d{1,2})?$/.test(price)) errors.priceCents = ['un montant en euros, par exemple 10 ou 12,50'];
+    if (!/^\d{1,4}$/.test(d.duration.trim())) errors.durationMinutes = ['un nombre entier de minutes, par exemple 60'];
+    if (Object.keys(errors).length > 0) return { errors };
+    return {
+        body: {
+            serviceId: d.serviceId,
+            title: d.title,
+            priceCents: Math.round(Number(price.replace(',', '.')) * 100),
+            durationMinutes: Number(d.duration.trim()),
+            ...(d.locationId ? { locationId: d.locationId } : {}),
+        },
+    };
+}
+/** A refusal's message: the fields in red say what is wrong, when the server named them. */
+const refusalOf = (error: unknown, errors: FieldErrors) => ({ ok: false, text: Object.keys(errors).length > 0 ? 'Vérifiez les champs signalés en rouge.' : messageOf(error) });
+const outcomeOf = (o: Offer, verb: string) =>
+    o.status === 'APPROVED' ? `« ${o.title} » est ${verb} et approuvée : vous pouvez la scanner.` : `« ${o.title} » est ${verb} : elle attend l’examen de l’équipe APTIC.`;
+
+/** The form of an offer, new or changed: the referential service, title, price, duration, place. */
+const OfferForm = ({ title, submitLabel, draft, setDraft, referential, places, errors, message, onSubmit, onCancel, placeRequired }: {
+    title: string;
+    submitLabel: string;
+    draft: OfferDraft;
+    setDraft: (d: OfferDraft) => void;
+    referential: Category[];
+    places: Place[];
+    errors: FieldErrors;
+    message: { ok: boolean; text: string } | null;
+    onSubmit: () => void;
+    onCancel?: () => void;
+    /** A place once given can be changed, not removed. */
+    placeRequired: boolean;
+}) => (
+    <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }} component="form" aria-label={title} onSubmit={e => (e.preventDefault(), onSubmit())}>
+        <Typography variant="h6" component="h2" gutterBottom>
+            {title}
+        </Typography>
+        <Stack spacing={2}>
+            <TextField select name="serviceId" label="Service du référentiel national" required value={draft.serviceId} onChange={e => setDraft({ ...draft, serviceId: e.target.value })} error={!!errors.serviceId} helperText={errors.serviceId?.join(' ; ') ?? ' '}>
+                {referential.flatMap(c => c.services.map(s => (
+                    <MenuItem key={s.id} value={s.id}>
+                        {c.label} — {s.label}
+                    </MenuItem>
+                )))}
+            </TextField>
+            <TextField name="title" label="Intitulé de votre offre" required value={draft.title} onChange={e => setDraft({ ...draft, title: e.target.value })} error={!!errors.title} helperText={errors.title?.join(' ; ') ?? ' '} />
+            <Stack direction="row" spacing={2}>
+                <TextField name="price" label="Prix (€)" required value={draft.price} onChange={e => setDraft({ ...draft, price: e.target.value })} error={!!errors.priceCents} helperText={errors.priceCents?.join(' ; ') ?? '10 € = 1 pass'} slotProps={{ htmlInput: { inputMode: 'decimal' } }} />
+                <TextField name="duration" label="Durée (min)" required value={draft.duration} onChange={e => setDraft({ ...draft, duration: e.target.value })} error={!!errors.durationMinutes} helperText={errors.durationMinutes?.join(' ; ') ?? ' '} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+            </Stack>
+            {places.length > 0 && (
+                <TextField select name="locationId" label="Lieu" value={draft.locationId} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} onChange={e => setDraft({ ...draft, locationId: e.target.value })} error={!!errors.locationId} helperText={errors.locationId?.join(' ; ') ?? 'Où le service est rendu'}>
+                    {!placeRequired && <MenuItem value="">Tous vos lieux</MenuItem>}
+                    {places.map(p => (
+                        <MenuItem key={p.id} value={p.id}>
+                            {p.name} — {p.city}
+                        </MenuItem>
+                    ))}
+                </TextField>
+            )}
+            {message && <Alert severity={message.ok ? 'success' : 'error'}>{message.text}</Alert>}
+            <Stack direction="row" spacing={2}>
+                <Button type="submit" variant="contained">
+                    {submitLabel}
+                </Button>
+                {onCancel && (
+                    <Button onClick={onCancel} color="inherit">
+                        Annuler
+                    </Button>
+                )}
+            </Stack>
+        </Stack>
+    </Paper>
+);
+
+/** The catalogue: each offer with its moderation state and its flags in words; a new offer; changing one. */
+export const CataloguePage = ({ api, places }: { api: ApticClient; places: Place[] }) => {
     const [offers, setOffers] = useState<Offer[] | null>(null);
     const [referential, setReferential] = useState<Category[]>([]);
-    const [draft, setDraft] = useState({ serviceId: '', title: '', price: '10', duration: '60' });
+    const [draft, setDraft] = useState<OfferDraft>(EMPTY_DRAFT);
     const [errors, setErrors] = useState<FieldErrors>({});
     const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+    /** The offer being changed, its form's values and what the server said of them. */
+    const [editing, setEditing] = useState<{ offer: Offer; draft: OfferDraft; errors: FieldErrors; message: { ok: boolean; text: string } | null } | null>(null);
     const load = useCallback(() => void api.GET('/api/partner/offers').then(({ data }) => setOffers(data ?? [])), [api]);
     useEffect(() => {
         load();
@@ -34,17 +135,31 @@ export const CataloguePage = ({ api }: { api: ApticClient }) => {
 
     const add = async () => {
         setMessage(null);
-        const priceCents = Math.round(Number(draft.price.replace(',', '.')) * 100);
-        const { data, error } = await api.POST('/api/partner/offers', {
-            body: { serviceId: draft.serviceId, title: draft.title, priceCents, durationMinutes: Number(draft.duration) },
-        });
+        const checked = bodyOf(draft);
+        if ('errors' in checked) return (setErrors(checked.errors), setMessage(refusalOf(null, checked.errors)));
+        const { data, error } = await api.POST('/api/partner/offers', { body: checked.body });
         if (!data) {
-            setErrors(fieldErrorsOf(error));
-            return setMessage({ ok: false, text: messageOf(error) });
+            const fields = fieldErrorsOf(error);
+            setErrors(fields);
+            return setMessage(refusalOf(error, fields));
         }
         setErrors({});
-        setDraft({ serviceId: '', title: '', price: '10', duration: '60' });
+        setDraft(EMPTY_DRAFT);
         setMessage({ ok: true, text: data.status === 'APPROVED' ? `« ${data.title} » est approuvée : vous pouvez la scanner.` : `« ${data.title} » attend l’examen de l’équipe APTIC.` });
+        load();
+    };
+
+    const save = async () => {
+        if (!editing) return;
+        const checked = bodyOf(editing.draft);
+        if ('errors' in checked) return setEditing({ ...editing, errors: checked.errors, message: refusalOf(null, checked.errors) });
+        const { data, error } = await api.PUT('/api/partner/offers/{id}', { params: { path: { id: editing.offer.id } }, body: checked.body });
+        if (!data) {
+            const fields = fieldErrorsOf(error);
+            return setEditing({ ...editing, errors: fields, message: refusalOf(error, fields) });
+        }
+        setEditing(null);
+        setMessage({ ok: true, text: outcomeOf(data, 'modifiée') });
         load();
     };
 
@@ -53,55 +168,67 @@ export const CataloguePage = ({ api }: { api: ApticClient }) => {
         <Stack spacing={3}>
             <Stack spacing={1.5}>
                 {offers.length === 0 && <Alert severity="info">Votre catalogue est vide : ajoutez votre première offre ci-dessous.</Alert>}
-                {offers.map(o => (
-                    <Paper key={o.id} variant="outlined" sx={{ p: 2 }} data-offer={o.title}>
-                        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ justifyContent: 'space-between', alignItems: { sm: 'center' } }}>
-                            <Box>
-                                <Typography sx={{ fontWeight: 500 }}>{o.title}</Typography>
-                                <Typography variant="body2" color="text.secondary">
-                                    {formatEuros(o.priceCents)} · {o.durationMinutes} min
+                {offers.map(o =>
+                    editing?.offer.id === o.id ? (
+                        <OfferForm
+                            key={o.id}
+                            title={`Modifier « ${o.title} »`}
+                            submitLabel="Enregistrer les modifications"
+                            draft={editing.draft}
+                            setDraft={d => setEditing({ ...editing, draft: d })}
+                            referential={referential}
+                            places={places}
+                            errors={editing.errors}
+                            message={editing.message ?? (o.status === 'APPROVED' ? { ok: true, text: 'Un nouveau prix ou un autre service du référentiel repasse les contrôles : l’offre peut alors attendre l’examen de l’équipe APTIC.' } : null)}
+                            onSubmit={() => void save()}
+                            onCancel={() => setEditing(null)}
+                            placeRequired={!!o.locationId}
+                        />
+                    ) : (
+                        <Paper key={o.id} variant="outlined" sx={{ p: 2 }} data-offer={o.title}>
+                            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ justifyContent: 'space-between', alignItems: { sm: 'center' } }}>
+                                <Box>
+                                    <Typography sx={{ fontWeight: 500 }}>{o.title}</Typography>
+                                    <Typography variant="body2" color="text.secondary">
+                                        {formatEuros(o.priceCents)} · {o.durationMinutes} min
+                                        {o.locationId && places.find(p => p.id === o.locationId) ? ` · ${places.find(p => p.id === o.locationId)!.name}` : ''}
+                                    </Typography>
+                                </Box>
+                                <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                                    <Chip label={OFFER_STATUS[o.status].label} color={OFFER_STATUS[o.status].color} size="small" />
+                                    {o.status !== 'REJECTED' && (
+                                        <Button size="small" aria-label={`Modifier « ${o.title} »`} onClick={() => (setMessage(null), setEditing({ offer: o, draft: draftOf(o), errors: {}, message: null }))}>
+                                            Modifier
+                                        </Button>
+                                    )}
+                                </Stack>
+                            </Stack>
+                            {o.flagExplanations.map(f => (
+                                <Typography key={f.flag} variant="body2" sx={{ mt: 1, color: 'warning.dark' }}>
+                                    ⚠ {f.explanation}
                                 </Typography>
-                            </Box>
-                            <Chip label={OFFER_STATUS[o.status].label} color={OFFER_STATUS[o.status].color} size="small" />
-                        </Stack>
-                        {o.flagExplanations.map(f => (
-                            <Typography key={f.flag} variant="body2" sx={{ mt: 1, color: 'warning.dark' }}>
-                                ⚠ {f.explanation}
-                            </Typography>
-                        ))}
-                        {o.moderationComment && (
-                            <Typography variant="body2" sx={{ mt: 1 }}>
-                                Message de l’équipe : {o.moderationComment}
-                            </Typography>
-                        )}
-                    </Paper>
-                ))}
+                            ))}
+                            {o.moderationComment && (
+                                <Typography variant="body2" sx={{ mt: 1 }}>
+                                    Message de l’équipe : {o.moderationComment}
+                                </Typography>
+                            )}
+                        </Paper>
+                    )
+                )}
             </Stack>
-            <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }} component="form" onSubmit={e => (e.preventDefault(), void add())}>
-                <Typography variant="h6" component="h2" gutterBottom>
-                    Ajouter une offre
-                </Typography>
-                <Stack spacing={2}>
-                    <TextField select name="serviceId" label="Service du référentiel national" required value={draft.serviceId} onChange={e => setDraft({ ...draft, serviceId: e.target.value })} error={!!errors.serviceId} helperText={errors.serviceId?.join(' ; ') ?? ' '}>
-                        {referential.flatMap(c => c.services.map(s => (
-                            <MenuItem key={s.id} value={s.id}>
-                                {c.label} — {s.label}
-                            </MenuItem>
-                        )))}
-                    </TextField>
-                    <TextField name="title" label="Intitulé de votre offre" required value={draft.title} onChange={e => setDraft({ ...draft, title: e.target.value })} error={!!errors.title} helperText={errors.title?.join(' ; ') ?? ' '} />
-                    <Stack direction="row" spacing={2}>
-                        <TextField name="price" label="Prix (€)" required value={draft.price} onChange={e => setDraft({ ...draft, price: e.target.value })} error={!!errors.priceCents} helperText={errors.priceCents?.join(' ; ') ?? '10 € = 1 pass'} slotProps={{ htmlInput: { inputMode: 'decimal' } }} />
-                        <TextField name="duration" label="Durée (min)" required value={draft.duration} onChange={e => setDraft({ ...draft, duration: e.target.value })} error={!!errors.durationMinutes} helperText={errors.durationMinutes?.join(' ; ') ?? ' '} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
-                    </Stack>
-                    {message && <Alert severity={message.ok ? 'success' : 'error'}>{message.text}</Alert>}
-                    <Box>
-                        <Button type="submit" variant="contained">
-                            Ajouter l’offre
-                        </Button>
-                    </Box>
-                </Stack>
-            </Paper>
+            <OfferForm
+                title="Ajouter une offre"
+                submitLabel="Ajouter l’offre"
+                draft={draft}
+                setDraft={setDraft}
+                referential={referential}
+                places={places}
+                errors={errors}
+                message={message}
+                onSubmit={() => void add()}
+                placeRequired={false}
+            />
         </Stack>
     );
 };
@@ -143,8 +270,10 @@ const PLAN_LABELS: Record<Kit['plan'], string> = { MONTHLY: 'Mensuel', ANNUAL: '
 export const KitPage = ({ api }: { api: ApticClient }) => {
     const [kit, setKit] = useState<Kit | null | undefined>(undefined);
     const [refusal, setRefusal] = useState<string | null>(null);
+    const [plans, setPlans] = useState<KitPlan[]>([]);
     const load = useCallback(() => void api.GET('/api/partner/subscription').then(({ data }) => setKit(data ?? null)), [api]);
     useEffect(load, [load]);
+    useEffect(() => void api.GET('/api/partner/subscription/plans').then(({ data }) => setPlans(data ?? [])), [api]);
     const order = async (plan: Kit['plan']) => {
         const { data, error } = await api.POST('/api/partner/subscription', { body: { plan } });
         if (data) return setKit(data);
@@ -167,14 +296,13 @@ export const KitPage = ({ api }: { api: ApticClient }) => {
             )}
             {!open && (
                 <Paper variant="outlined" sx={{ p: 2 }}>
-                    <Typography gutterBottom>Sans kit, les pass présentés sont refusés. Choisissez votre formule :</Typography>
-                    <Stack direction="row" spacing={2}>
-                        <Button variant="contained" onClick={() => void order('MONTHLY')}>
-                            Commander le kit mensuel
-                        </Button>
-                        <Button variant="outlined" onClick={() => void order('ANNUAL')}>
-                            Kit annuel
-                        </Button>
+                    <Typography gutterBottom>Sans kit, les pass présentés sont refusés. Le kit est facturé à partir du premier pass accepté. Choisissez votre formule :</Typography>
+                    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+                        {plans.map(p => (
+                            <Button key={p.plan} variant={p.plan === 'MONTHLY' ? 'contained' : 'outlined'} onClick={() => void order(p.plan)}>
+                                {p.plan === 'MONTHLY' ? 'Commander le kit mensuel' : 'Commander le kit annuel'} — {formatEuros(p.feeCents)} TTC par {p.plan === 'MONTHLY' ? 'mois' : 'an'}
+                            </Button>
+                        ))}
                     </Stack>
                 </Paper>
             )}

@@ -24,6 +24,10 @@ import { addRead, keyFor, type PendingSend, type ReadBarcode } from './scanList'
 
 type Offer = components['schemas']['PartnerOfferAnswerDto'];
 type ScanAnswer = components['schemas']['ScanAnswerDto'];
+export type Place = components['schemas']['PartnerLocationDto'];
+/** What this browser remembers of the scanner between visits: the last service and place chosen. */
+const LAST_SERVICE = 'aptic.espace.lastService';
+const LAST_PLACE = 'aptic.espace.lastPlace';
 interface Outcome {
     accepted: boolean;
     message: string;
@@ -53,9 +57,10 @@ function beep(accepted: boolean) {
  * the field), check them, "Valider" sends one redemption with an Idempotency-Key kept until an
  * answer arrives: after a network failure, "Réessayer" resends the same act and nothing is paid twice.
  */
-export const ScannerPage = ({ api }: { api: ApticClient }) => {
+export const ScannerPage = ({ api, places }: { api: ApticClient; places: Place[] }) => {
     const [offers, setOffers] = useState<Offer[] | null>(null);
     const [offerId, setOfferId] = useState('');
+    const [locationId, setLocationId] = useState(places.length === 1 ? places[0].id : '');
     const [reads, setReads] = useState<ReadBarcode[]>([]);
     const [typed, setTyped] = useState('');
     const [notice, setNotice] = useState<string | null>(null);
@@ -71,12 +76,30 @@ export const ScannerPage = ({ api }: { api: ApticClient }) => {
             ({ data, error }) => {
                 const approved = (data ?? []).filter(o => o.status === 'APPROVED');
                 setOffers(approved);
-                if (approved.length === 1) setOfferId(approved[0].id);
+                // The service chosen last in this browser (a counter scans the same one all day), or the only one.
+                const last = approved.find(o => o.id === localStorage.getItem(LAST_SERVICE));
+                if (last) {
+                    setOfferId(last.id);
+                    const place = localStorage.getItem(LAST_PLACE);
+                    if (place !== null && (place === '' || places.some(p => p.id === place))) setLocationId(place);
+                } else if (approved.length === 1) chooseOffer(approved[0]);
                 if (error) setRefusal(messageOf(error));
             },
             () => setRefusal(messageOf(null))
         );
     }, [api]);
+
+    /** The service, and its place when the offer names one (a place the structure still has). */
+    const chooseOffer = (offer: Offer | undefined) => {
+        setOfferId(offer?.id ?? '');
+        if (offer) localStorage.setItem(LAST_SERVICE, offer.id);
+        if (offer?.locationId && places.some(p => p.id === offer.locationId)) choosePlace(offer.locationId);
+        setOutcome(null);
+    };
+    const choosePlace = (id: string) => {
+        setLocationId(id);
+        localStorage.setItem(LAST_PLACE, id);
+    };
 
     const read = (raw: string) => {
         // A pass read after an answer starts the next service act.
@@ -91,7 +114,7 @@ export const ScannerPage = ({ api }: { api: ApticClient }) => {
 
     const send = async () => {
         if (!offerId || reads.length === 0) return;
-        const act = keyFor(pending, offerId, reads.map(r => r.barcode), () => crypto.randomUUID());
+        const act = keyFor(pending, { offerId, locationId: locationId || null, barcodes: reads.map(r => r.barcode) }, () => crypto.randomUUID());
         setPending(act);
         setSending(true);
         setLost(false);
@@ -99,7 +122,7 @@ export const ScannerPage = ({ api }: { api: ApticClient }) => {
         try {
             const { data, error, response } = await api.POST('/api/partner/redemptions', {
                 params: { header: { 'Idempotency-Key': act.key } },
-                body: { offerId: act.offerId, barcodes: act.barcodes },
+                body: { offerId: act.offerId, barcodes: act.barcodes, ...(act.locationId ? { locationId: act.locationId } : {}) },
             });
             // An answer came: this act is settled, the next one gets a new key.
             setPending(null);
@@ -139,13 +162,23 @@ export const ScannerPage = ({ api }: { api: ApticClient }) => {
         <Stack spacing={2}>
             <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }}>
                 <Stack spacing={2}>
-                    <TextField select label="Service rendu" value={offerId} onChange={e => (setOfferId(e.target.value), setOutcome(null))} name="offerId" required>
+                    <TextField select label="Service rendu" value={offerId} onChange={e => chooseOffer(offers.find(o => o.id === e.target.value))} name="offerId" required>
                         {offers.map(o => (
                             <MenuItem key={o.id} value={o.id}>
                                 {o.title} — {formatEuros(o.priceCents)}
                             </MenuItem>
                         ))}
                     </TextField>
+                    {places.length > 0 && (
+                        <TextField select label="Lieu du service" value={locationId} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} onChange={e => (choosePlace(e.target.value), setOutcome(null))} name="locationId">
+                            <MenuItem value="">Lieu non précisé</MenuItem>
+                            {places.map(p => (
+                                <MenuItem key={p.id} value={p.id}>
+                                    {p.name} — {p.city}
+                                </MenuItem>
+                            ))}
+                        </TextField>
+                    )}
                     <TextField
                         inputRef={input}
                         label="Code-barres du pass"

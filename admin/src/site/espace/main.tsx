@@ -126,8 +126,8 @@ const Space = ({ partnerKey, onLogout }: { partnerKey: string; onLogout: () => v
                     <Tab key={p.path} value={p.path} label={p.label} />
                 ))}
             </Tabs>
-            {page === 'scanner' && <ScannerPage api={api} />}
-            {page === 'catalogue' && <CataloguePage api={api} />}
+            {page === 'scanner' && <ScannerPage api={api} places={me.locations} />}
+            {page === 'catalogue' && <CataloguePage api={api} places={me.locations} />}
             {page === 'passages' && <HistoryPage api={api} />}
             {page === 'kit' && <KitPage api={api} />}
             {page === 'releves' && <StatementsPage />}
@@ -152,7 +152,8 @@ const App = () => {
         <Space
             partnerKey={partnerKey}
             onLogout={() => {
-                localStorage.removeItem(KEY_STORAGE);
+                // Forget the key and what the scanner remembered for this structure.
+                for (const key of Object.keys(localStorage)) if (key.startsWith('aptic.espace.')) localStorage.removeItem(key);
                 setPartnerKey(null);
             }}
         />

@@ -28,11 +28,18 @@ describe('the Idempotency-Key of a service act', () => {
         return () => `key-${++n}`;
     })();
 
-    it('is kept for a retry of the same act, and drawn anew for another offer or other barcodes', () => {
-        const first = keyFor(null, 'offer-1', [valid], draw);
-        expect(keyFor(first, 'offer-1', [valid], draw)).toBe(first);
-        expect(keyFor(first, 'offer-2', [valid], draw).key).not.toBe(first.key);
-        expect(keyFor(first, 'offer-1', [valid, mistyped], draw).key).not.toBe(first.key);
-        expect(keyFor(first, 'offer-1', [mistyped], draw).key).not.toBe(first.key);
+    it('is kept for a retry of the same act, and drawn anew for another offer, place or other barcodes', () => {
+        const act = { offerId: 'offer-1', locationId: null, barcodes: [valid] };
+        const first = keyFor(null, act, draw);
+        expect(keyFor(first, { ...act, barcodes: [valid] }, draw)).toBe(first);
+        expect(keyFor(first, { ...act, offerId: 'offer-2' }, draw).key).not.toBe(first.key);
+        expect(keyFor(first, { ...act, locationId: 'place-2' }, draw).key).not.toBe(first.key);
+        expect(keyFor(first, { ...act, barcodes: [valid, mistyped] }, draw).key).not.toBe(first.key);
+        expect(keyFor(first, { ...act, barcodes: [mistyped] }, draw).key).not.toBe(first.key);
+        // The act kept is a copy: changing the page's list afterwards does not change what a retry sends.
+        const barcodes = [valid];
+        const kept = keyFor(null, { ...act, barcodes }, draw);
+        barcodes.push(mistyped);
+        expect(kept.barcodes).toEqual([valid]);
     });
 });

@@ -25,15 +25,22 @@ export function addRead(list: ReadBarcode[], raw: string): { list: ReadBarcode[]
 /**
  * The Idempotency-Key of a service act: drawn when it is first sent, kept (with what was sent)
  * until an answer arrives, so that a retry after a network failure is the same request and the
- * server answers it without redeeming twice. Another offer or other barcodes: another act, a new key.
+ * server answers it without redeeming twice. Another offer, place or other barcodes: another act, a new key.
  */
-export interface PendingSend {
-    key: string;
+export interface ServiceAct {
     offerId: string;
+    /** The structure's place where the service happened, when it has places. */
+    locationId: string | null;
     barcodes: string[];
 }
+export interface PendingSend extends ServiceAct {
+    key: string;
+}
 
-export function keyFor(pending: PendingSend | null, offerId: string, barcodes: string[], draw: () => string): PendingSend {
-    if (pending && pending.offerId === offerId && pending.barcodes.length === barcodes.length && pending.barcodes.every((b, i) => b === barcodes[i])) return pending;
-    return { key: draw(), offerId, barcodes: [...barcodes] };
+const sameAct = (a: ServiceAct, b: ServiceAct) =>
+    a.offerId === b.offerId && a.locationId === b.locationId && a.barcodes.length === b.barcodes.length && a.barcodes.every((x, i) => x === b.barcodes[i]);
+
+export function keyFor(pending: PendingSend | null, act: ServiceAct, draw: () => string): PendingSend {
+    if (pending && sameAct(pending, act)) return pending;
+    return { key: draw(), offerId: act.offerId, locationId: act.locationId, barcodes: [...act.barcodes] };
 }

@@ -54,6 +54,14 @@ export class ApplicationReplyAnswerDto {
   @ApiProperty({ example: 'Réponse transmise : votre demande est de nouveau en cours d’instruction.' }) message!: string;
 }
 
+export class PartnerLocationDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 'Médiathèque du centre' }) name!: string;
+  @ApiProperty({ example: '77 rue Calixte Camelle' }) addressLine!: string;
+  @ApiProperty({ example: '33130' }) postalCode!: string;
+  @ApiProperty({ example: 'Bègles' }) city!: string;
+}
+
 export class PartnerMeDto {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
@@ -63,6 +71,7 @@ export class PartnerMeDto {
   @ApiPropertyOptional({ type: Number, nullable: true, example: 2 }) signedCharterVersion!: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true, example: 2 }) charterInForce!: number | null;
   @ApiProperty({ description: 'A newer charter was published: sign it (POST /api/partner/charter-signature)' }) charterResignatureNeeded!: boolean;
+  @ApiProperty({ type: [PartnerLocationDto], description: 'The structure’s active places: `locationId` of an offer or a redemption' }) locations!: PartnerLocationDto[];
 }
 
 export class CharterSignatureAnswerDto {

@@ -3,8 +3,9 @@ import { Transform } from 'class-transformer';
 import { IsDefined, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { trimmed } from '../../common/validators';
 import type { SubscriptionPlan } from '../../generated/prisma/enums';
+import { KIT_PLANS } from '../../rules/subscriptions';
 
-const PLANS = ['MONTHLY', 'ANNUAL'] as const satisfies readonly SubscriptionPlan[];
+const PLANS = KIT_PLANS;
 const required = { message: 'est obligatoire' };
 const plan = { message: 'formule MONTHLY (mensuelle) ou ANNUAL (annuelle)' };
 export const REASON_MIN = 3;
@@ -29,6 +30,12 @@ export class EndSubscriptionDto {
 /** Changing a kit's plan (FINANCE, ADMIN): the new plan and why; the fee comes from the configuration. */
 export class ChangePlanDto extends EndSubscriptionDto {
   @ApiProperty({ enum: PLANS, example: 'ANNUAL' }) @IsDefined(required) @IsIn(PLANS, plan) plan!: SubscriptionPlan;
+}
+
+/** A kit formula and its price (GET /api/partner/subscription/plans): what ordering it costs. */
+export class KitPlanDto {
+  @ApiProperty({ enum: PLANS, example: 'MONTHLY' }) plan!: SubscriptionPlan;
+  @ApiProperty({ example: 840, description: 'Fee per period (month or year) incl. VAT, in cents, from the configuration' }) feeCents!: number;
 }
 
 /** A kit as the partner API answers it (GET and POST /api/partner/subscription). */
