@@ -27,10 +27,10 @@ export interface KitBilling {
   cancelledAt: Date | null;
 }
 
-/** An open subscription is the structure's kit (redemptions allowed); one at most per structure. */
 /** The kit's formulas, monthly first (the one most structures take). */
 export const KIT_PLANS = ['MONTHLY', 'ANNUAL'] as const satisfies readonly SubscriptionPlan[];
 
+/** An open subscription is the structure's kit (redemptions allowed); one at most per structure. */
 export const OPEN_SUBSCRIPTION_STATUSES = ['PENDING', 'ACTIVE'] as const satisfies readonly SubscriptionStatus[];
 
 export const isOpenSubscription = (status: string): boolean => (OPEN_SUBSCRIPTION_STATUSES as readonly string[]).includes(status);
