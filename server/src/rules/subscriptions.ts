@@ -27,8 +27,7 @@ export interface KitBilling {
   cancelledAt: Date | null;
 }
 
-/** The kit's formulas, monthly first (the one most structures take). */
-export const KIT_PLANS = ['MONTHLY', 'ANNUAL'] as const satisfies readonly SubscriptionPlan[];
+export { KIT_PLANS, PLAN_LABELS } from './kit-plans';
 
 /** An open subscription is the structure's kit (redemptions allowed); one at most per structure. */
 export const OPEN_SUBSCRIPTION_STATUSES = ['PENDING', 'ACTIVE'] as const satisfies readonly SubscriptionStatus[];
@@ -94,5 +93,3 @@ export function planChange(sub: KitBilling, plan: SubscriptionPlan, feeCents: nu
   const anchor = sub.planFrom ?? sub.startedAt;
   return { plan, feeCents, earlierPlansFeesCents: feesDueCents(sub, now), planFrom: nextPeriodStart(sub.plan, anchor, now) };
 }
-
-export const PLAN_LABELS: Record<SubscriptionPlan, string> = { MONTHLY: 'mensuelle', ANNUAL: 'annuelle' };

@@ -93,7 +93,7 @@ export const ApplicationForm = () => {
             const { data, error } = await api.POST('/api/public/applications', { body });
             if (data) return setReceipt(data);
             const server = fieldErrorsOf(error);
-            setForm({ ...form, left: new Set(TEXT_FIELDS.map(f => f.path)), server });
+            setForm(f => ({ ...f, left: new Set(TEXT_FIELDS.map(x => x.path)), server }));
             setRefusal(messageOf(error));
             const first = Object.keys(server)[0];
             if (first) document.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();

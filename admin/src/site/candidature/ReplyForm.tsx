@@ -63,7 +63,7 @@ export const ReplyForm = ({ applicationId, token }: { applicationId: string; tok
             if (data) return setAnswer(data);
             const fields = fieldErrorsOf(error);
             setMessageError(fields.message?.join(' ; ') ?? null);
-            setBank({ ...bank, left: new Set(bankFields().map(f => f.path)), server: fields });
+            setBank(b => ({ ...b, left: new Set(bankFields().map(x => x.path)), server: fields }));
             setRefusal(messageOf(error));
         } catch {
             setRefusal(messageOf(null));

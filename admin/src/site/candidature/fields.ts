@@ -14,17 +14,21 @@ export interface FormField {
     type?: 'email' | 'tel' | 'url';
     help?: string;
     autoComplete?: string;
-    rule?: { check: (value: string) => boolean; message: string };
+    /**
+     * The server's rule. `complete` says when the value has all its characters: from then on it is
+     * checked at each keystroke (before, only once the field is left, not to flag a number half typed).
+     */
+    rule?: { check: (value: string) => boolean; message: string; complete?: (value: string) => boolean };
     /** Width on a desktop (of 12 columns); a phone always takes the whole line. */
     width?: number;
 }
 
 export const ORGANISATION_FIELDS: FormField[] = [
     { path: 'organisation.name', label: 'Nom de la structure', required: true, autoComplete: 'organization' },
-    { path: 'organisation.siret', label: 'SIRET', required: true, help: '14 chiffres (avis de situation INSEE)', rule: { check: v => isValidSiret(v.replace(/\s+/g, '')), message: SIRET_MESSAGE }, width: 6 },
+    { path: 'organisation.siret', label: 'SIRET', required: true, help: '14 chiffres (avis de situation INSEE)', rule: { check: v => isValidSiret(v.replace(/\s+/g, '')), message: SIRET_MESSAGE, complete: v => v.replace(/\s+/g, '').length >= 14 }, width: 6 },
     { path: 'organisation.legalForm', label: 'Forme juridique', required: true, help: 'Association loi 1901, commune, SCIC…', width: 6 },
     { path: 'organisation.addressLine', label: 'Adresse', required: true, autoComplete: 'street-address' },
-    { path: 'organisation.postalCode', label: 'Code postal', required: true, autoComplete: 'postal-code', rule: { check: v => isValidPostalCode(v.replace(/\s+/g, '')), message: POSTAL_CODE_MESSAGE }, width: 3 },
+    { path: 'organisation.postalCode', label: 'Code postal', required: true, autoComplete: 'postal-code', rule: { check: v => isValidPostalCode(v.replace(/\s+/g, '')), message: POSTAL_CODE_MESSAGE, complete: v => v.replace(/\s+/g, '').length >= 5 }, width: 3 },
     { path: 'organisation.city', label: 'Commune', required: true, autoComplete: 'address-level2', width: 6 },
     { path: 'organisation.departement', label: 'Département', required: true, help: '33, 2A, 974…', rule: { check: v => isValidDepartement(v.trim()), message: DEPARTEMENT_MESSAGE }, width: 3 },
     { path: 'organisation.website', label: 'Site web', type: 'url' },
@@ -41,17 +45,24 @@ export const REPRESENTATIVE_FIELDS: FormField[] = [
     { path: 'legalRepresentative.role', label: 'Fonction', help: 'Président·e, maire, gérant·e…', width: 6 },
 ];
 
+/** A French IBAN has 27 characters; another country's is checked once the field is left (lengths differ). */
+const ibanComplete = (v: string) => {
+    const compact = v.replace(/\s+/g, '').toUpperCase();
+    return compact.startsWith('FR') && compact.length >= 27;
+};
+
 /** Bank details: for the application (bank.…) and for a corrected version in a reply. */
 export const bankFields = (prefix = 'bank'): FormField[] => [
     { path: `${prefix}.holder`, label: 'Titulaire du compte', required: true },
-    { path: `${prefix}.iban`, label: 'IBAN', required: true, help: 'FR76 …, 27 caractères pour un compte français', rule: { check: isValidIban, message: IBAN_MESSAGE }, width: 8 },
-    { path: `${prefix}.bic`, label: 'BIC', required: true, help: '8 ou 11 caractères', rule: { check: v => isValidBic(normalizeBic(v)), message: BIC_MESSAGE }, width: 4 },
+    { path: `${prefix}.iban`, label: 'IBAN', required: true, help: 'FR76 …, 27 caractères pour un compte français', rule: { check: isValidIban, message: IBAN_MESSAGE, complete: ibanComplete }, width: 8 },
+    { path: `${prefix}.bic`, label: 'BIC', required: true, help: '8 ou 11 caractères', rule: { check: v => isValidBic(normalizeBic(v)), message: BIC_MESSAGE, complete: v => v.replace(/\s+/g, '').length >= 11 }, width: 4 },
 ];
 
-/** What the form shows under a field: the server's refusal first, else the rule's message once the field was left. */
+/** What the form shows under a field: the server's refusal first, else the rule's message once the value is complete or the field was left. */
 export function fieldMessage(field: FormField, value: string, left: boolean, serverMessages: string[] | undefined): string | undefined {
     if (serverMessages?.length) return serverMessages.join(' ; ');
-    if (!left) return undefined;
+    const checkedNow = left || (field.rule?.complete?.(value) ?? false);
+    if (!checkedNow) return undefined;
     if (field.required && value.trim() === '') return 'Champ obligatoire';
     if (field.rule && value.trim() !== '' && !field.rule.check(value)) return field.rule.message;
     return undefined;

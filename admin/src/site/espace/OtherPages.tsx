@@ -1,15 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Box, Button, Chip, CircularProgress, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { formatEuros } from '../../../../server/src/rules/money';
+import { PLAN_LABELS } from '../../../../server/src/rules/kit-plans';
 import type { ApticClient } from '../api/client';
 import type { components } from '../api/openapi';
 import { fieldErrorsOf, messageOf, type FieldErrors } from '../common/fieldErrors';
+import { useLoad } from '../common/useLoad';
 import type { Place } from './ScannerPage';
 
 type Offer = components['schemas']['PartnerOfferAnswerDto'];
-type Redemption = components['schemas']['RedemptionHistoryItemDto'];
 type Kit = components['schemas']['KitDto'];
-type KitPlan = components['schemas']['KitPlanDto'];
 type Category = components['schemas']['ReferentialCategoryDto'];
 
 const dateTime = (iso: string) => new Date(iso).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
@@ -62,8 +62,9 @@ const outcomeOf = (o: Offer, verb: string) =>
     o.status === 'APPROVED' ? `« ${o.title} » est ${verb} et approuvée : vous pouvez la scanner.` : `« ${o.title} » est ${verb} : elle attend l’examen de l’équipe APTIC.`;
 
 /** The form of an offer, new or changed: the referential service, title, price, duration, place. */
-const OfferForm = ({ title, submitLabel, draft, setDraft, referential, places, errors, message, onSubmit, onCancel, placeRequired }: {
+const OfferForm = ({ title, submitLabel, draft, setDraft, referential, places, errors, message, onSubmit, onCancel, placeRequired, busy }: {
     title: string;
+    busy: boolean;
     submitLabel: string;
     draft: OfferDraft;
     setDraft: (d: OfferDraft) => void;
@@ -105,7 +106,7 @@ const OfferForm = ({ title, submitLabel, draft, setDraft, referential, places, e
             )}
             {message && <Alert severity={message.ok ? 'success' : 'error'}>{message.text}</Alert>}
             <Stack direction="row" spacing={2}>
-                <Button type="submit" variant="contained">
+                <Button type="submit" variant="contained" disabled={busy}>
                     {submitLabel}
                 </Button>
                 {onCancel && (
@@ -120,63 +121,88 @@ const OfferForm = ({ title, submitLabel, draft, setDraft, referential, places, e
 
 /** The catalogue: each offer with its moderation state and its flags in words; a new offer; changing one. */
 export const CataloguePage = ({ api, places }: { api: ApticClient; places: Place[] }) => {
-    const [offers, setOffers] = useState<Offer[] | null>(null);
-    const [referential, setReferential] = useState<Category[]>([]);
+    const offers = useLoad(() => api.GET('/api/partner/offers'), [api]);
+    const referential = useLoad(() => api.GET('/api/public/referential'), [api]);
     const [draft, setDraft] = useState<OfferDraft>(EMPTY_DRAFT);
     const [errors, setErrors] = useState<FieldErrors>({});
     const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+    /** A submission in flight: a second click does not send the offer twice. */
+    const [busy, setBusy] = useState(false);
     /** The offer being changed, its form's values and what the server said of them. */
     const [editing, setEditing] = useState<{ offer: Offer; draft: OfferDraft; errors: FieldErrors; message: { ok: boolean; text: string } | null } | null>(null);
-    const load = useCallback(() => void api.GET('/api/partner/offers').then(({ data }) => setOffers(data ?? [])), [api]);
-    useEffect(() => {
-        load();
-        void api.GET('/api/public/referential').then(({ data }) => setReferential(data ?? []));
-    }, [api, load]);
 
     const add = async () => {
+        if (busy) return;
         setMessage(null);
         const checked = bodyOf(draft);
         if ('errors' in checked) return (setErrors(checked.errors), setMessage(refusalOf(null, checked.errors)));
-        const { data, error } = await api.POST('/api/partner/offers', { body: checked.body });
-        if (!data) {
-            const fields = fieldErrorsOf(error);
-            setErrors(fields);
-            return setMessage(refusalOf(error, fields));
+        setBusy(true);
+        try {
+            const { data, error } = await api.POST('/api/partner/offers', { body: checked.body });
+            if (!data) {
+                const fields = fieldErrorsOf(error);
+                setErrors(fields);
+                return setMessage(refusalOf(error, fields));
+            }
+            setErrors({});
+            setDraft(EMPTY_DRAFT);
+            setMessage({ ok: true, text: data.status === 'APPROVED' ? `« ${data.title} » est approuvée : vous pouvez la scanner.` : `« ${data.title} » attend l’examen de l’équipe APTIC.` });
+            offers.reload();
+        } catch {
+            setMessage(refusalOf(null, {}));
+        } finally {
+            setBusy(false);
         }
-        setErrors({});
-        setDraft(EMPTY_DRAFT);
-        setMessage({ ok: true, text: data.status === 'APPROVED' ? `« ${data.title} » est approuvée : vous pouvez la scanner.` : `« ${data.title} » attend l’examen de l’équipe APTIC.` });
-        load();
     };
 
     const save = async () => {
-        if (!editing) return;
+        if (!editing || busy) return;
+        const id = editing.offer.id;
+        // Only the form of this offer, if it is still open: the person may have cancelled meanwhile.
+        const answer = (errors: FieldErrors, message: { ok: boolean; text: string }) => setEditing(e => (e?.offer.id === id ? { ...e, errors, message } : e));
         const checked = bodyOf(editing.draft);
-        if ('errors' in checked) return setEditing({ ...editing, errors: checked.errors, message: refusalOf(null, checked.errors) });
-        const { data, error } = await api.PUT('/api/partner/offers/{id}', { params: { path: { id: editing.offer.id } }, body: checked.body });
-        if (!data) {
-            const fields = fieldErrorsOf(error);
-            return setEditing({ ...editing, errors: fields, message: refusalOf(error, fields) });
+        if ('errors' in checked) return answer(checked.errors, refusalOf(null, checked.errors));
+        setBusy(true);
+        try {
+            const { data, error } = await api.PUT('/api/partner/offers/{id}', { params: { path: { id } }, body: checked.body });
+            if (!data) {
+                const fields = fieldErrorsOf(error);
+                return answer(fields, refusalOf(error, fields));
+            }
+            setEditing(e => (e?.offer.id === id ? null : e));
+            setMessage({ ok: true, text: outcomeOf(data, 'modifiée') });
+            offers.reload();
+        } catch {
+            answer({}, refusalOf(null, {}));
+        } finally {
+            setBusy(false);
         }
-        setEditing(null);
-        setMessage({ ok: true, text: outcomeOf(data, 'modifiée') });
-        load();
     };
 
-    if (offers === null) return <CircularProgress aria-label="Chargement du catalogue" />;
+    const failed = offers.error ?? referential.error;
+    if (failed)
+        return (
+            <Alert severity="error" action={<Button color="inherit" onClick={() => (offers.reload(), referential.reload())}>Réessayer</Button>}>
+                {failed}
+            </Alert>
+        );
+    if (offers.value === undefined || referential.value === undefined) return <CircularProgress aria-label="Chargement du catalogue" />;
+    const list = offers.value;
+    const services = referential.value;
     return (
         <Stack spacing={3}>
             <Stack spacing={1.5}>
-                {offers.length === 0 && <Alert severity="info">Votre catalogue est vide : ajoutez votre première offre ci-dessous.</Alert>}
-                {offers.map(o =>
+                {list.length === 0 && <Alert severity="info">Votre catalogue est vide : ajoutez votre première offre ci-dessous.</Alert>}
+                {list.map(o =>
                     editing?.offer.id === o.id ? (
                         <OfferForm
                             key={o.id}
                             title={`Modifier « ${o.title} »`}
                             submitLabel="Enregistrer les modifications"
                             draft={editing.draft}
-                            setDraft={d => setEditing({ ...editing, draft: d })}
-                            referential={referential}
+                            setDraft={d => setEditing(e => (e ? { ...e, draft: d } : e))}
+                            referential={services}
+                            busy={busy}
                             places={places}
                             errors={editing.errors}
                             message={editing.message ?? (o.status === 'APPROVED' ? { ok: true, text: 'Un nouveau prix ou un autre service du référentiel repasse les contrôles : l’offre peut alors attendre l’examen de l’équipe APTIC.' } : null)}
@@ -222,7 +248,8 @@ export const CataloguePage = ({ api, places }: { api: ApticClient; places: Place
                 submitLabel="Ajouter l’offre"
                 draft={draft}
                 setDraft={setDraft}
-                referential={referential}
+                referential={services}
+                busy={busy}
                 places={places}
                 errors={errors}
                 message={message}
@@ -235,9 +262,10 @@ export const CataloguePage = ({ api, places }: { api: ApticClient; places: Place
 
 /** The structure's redemptions, newest first, with each pass accepted or refused. */
 export const HistoryPage = ({ api }: { api: ApticClient }) => {
-    const [rows, setRows] = useState<Redemption[] | null>(null);
-    useEffect(() => void api.GET('/api/partner/redemptions', { params: { query: { limit: '50' } } }).then(({ data }) => setRows(data ?? [])), [api]);
-    if (rows === null) return <CircularProgress aria-label="Chargement des passages" />;
+    const history = useLoad(() => api.GET('/api/partner/redemptions', { params: { query: { limit: '50' } } }), [api]);
+    if (history.error) return <LoadFailed message={history.error} retry={history.reload} />;
+    const rows = history.value;
+    if (rows === undefined) return <CircularProgress aria-label="Chargement des passages" />;
     if (rows.length === 0) return <Alert severity="info">Aucun passage pour l’instant : les pass scannés apparaîtront ici.</Alert>;
     return (
         <Stack spacing={1.5} role="list" aria-label="Passages">
@@ -264,29 +292,46 @@ export const HistoryPage = ({ api }: { api: ApticClient }) => {
     );
 };
 
-const PLAN_LABELS: Record<Kit['plan'], string> = { MONTHLY: 'Mensuel', ANNUAL: 'Annuel' };
+/** A page whose data could not be read: why, and a way to try again. */
+export const LoadFailed = ({ message, retry }: { message: string; retry: () => void }) => (
+    <Alert severity="error" action={<Button color="inherit" onClick={retry}>Réessayer</Button>}>
+        {message}
+    </Alert>
+);
 
-/** The kit subscription: its state and fees due, or ordering one. */
+/** The kit subscription: its state and fees due, or ordering one (each formula with its price). */
 export const KitPage = ({ api }: { api: ApticClient }) => {
-    const [kit, setKit] = useState<Kit | null | undefined>(undefined);
+    const current = useLoad(() => api.GET('/api/partner/subscription'), [api]);
+    const plans = useLoad(() => api.GET('/api/partner/subscription/plans'), [api]);
+    const [ordered, setOrdered] = useState<Kit | null>(null);
     const [refusal, setRefusal] = useState<string | null>(null);
-    const [plans, setPlans] = useState<KitPlan[]>([]);
-    const load = useCallback(() => void api.GET('/api/partner/subscription').then(({ data }) => setKit(data ?? null)), [api]);
-    useEffect(load, [load]);
-    useEffect(() => void api.GET('/api/partner/subscription/plans').then(({ data }) => setPlans(data ?? [])), [api]);
+    const [busy, setBusy] = useState(false);
     const order = async (plan: Kit['plan']) => {
-        const { data, error } = await api.POST('/api/partner/subscription', { body: { plan } });
-        if (data) return setKit(data);
-        setRefusal(messageOf(error));
+        if (busy) return;
+        setBusy(true);
+        setRefusal(null);
+        try {
+            const { data, error } = await api.POST('/api/partner/subscription', { body: { plan } });
+            if (data) setOrdered(data);
+            else setRefusal(messageOf(error));
+        } catch {
+            setRefusal(messageOf(null));
+        } finally {
+            setBusy(false);
+        }
     };
-    if (kit === undefined) return <CircularProgress aria-label="Chargement du kit" />;
+    const failed = current.error ?? plans.error;
+    if (failed) return <LoadFailed message={failed} retry={() => (current.reload(), plans.reload())} />;
+    if (current.value === undefined || plans.value === undefined) return <CircularProgress aria-label="Chargement du kit" />;
+    // null: never ordered (the API's JSON null).
+    const kit = ordered ?? current.value;
     const open = kit && (kit.status === 'PENDING' || kit.status === 'ACTIVE');
     return (
         <Stack spacing={2}>
             {kit && (
                 <Paper variant="outlined" sx={{ p: 2 }}>
                     <Typography sx={{ fontWeight: 500 }}>
-                        Kit {PLAN_LABELS[kit.plan].toLowerCase()} — {kit.status === 'PENDING' ? 'commandé, facturé à partir du premier pass accepté' : kit.status === 'ACTIVE' ? 'actif' : 'terminé'}
+                        Kit, formule {PLAN_LABELS[kit.plan]} — {kit.status === 'PENDING' ? 'commandé, facturé à partir du premier pass accepté' : kit.status === 'ACTIVE' ? 'actif' : 'terminé'}
                     </Typography>
                     <Typography variant="body2" color="text.secondary">
                         {formatEuros(kit.feeCents)} TTC par {kit.plan === 'MONTHLY' ? 'mois' : 'an'}
@@ -298,9 +343,9 @@ export const KitPage = ({ api }: { api: ApticClient }) => {
                 <Paper variant="outlined" sx={{ p: 2 }}>
                     <Typography gutterBottom>Sans kit, les pass présentés sont refusés. Le kit est facturé à partir du premier pass accepté. Choisissez votre formule :</Typography>
                     <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-                        {plans.map(p => (
-                            <Button key={p.plan} variant={p.plan === 'MONTHLY' ? 'contained' : 'outlined'} onClick={() => void order(p.plan)}>
-                                {p.plan === 'MONTHLY' ? 'Commander le kit mensuel' : 'Commander le kit annuel'} — {formatEuros(p.feeCents)} TTC par {p.plan === 'MONTHLY' ? 'mois' : 'an'}
+                        {plans.value.map(p => (
+                            <Button key={p.plan} variant={p.plan === 'MONTHLY' ? 'contained' : 'outlined'} disabled={busy} onClick={() => void order(p.plan)}>
+                                Commander le kit, formule {PLAN_LABELS[p.plan]} — {formatEuros(p.feeCents)} TTC par {p.plan === 'MONTHLY' ? 'mois' : 'an'}
                             </Button>
                         ))}
                     </Stack>

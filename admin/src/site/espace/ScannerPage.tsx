@@ -35,6 +35,16 @@ interface Outcome {
 }
 
 
+/** A new Idempotency-Key: randomUUID where the browser has it (HTTPS, localhost), else 122 random bits as a UUID v4. */
+function newIdempotencyKey(): string {
+    if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    const hex = [...b].map(x => x.toString(16).padStart(2, '0')).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /** A short tone: high for an accepted act, low for a refusal (no file to load; silent where audio is not allowed). */
 function beep(accepted: boolean) {
     try {
@@ -71,10 +81,13 @@ export const ScannerPage = ({ api, places }: { api: ApticClient; places: Place[]
     const [outcome, setOutcome] = useState<Outcome | null>(null);
     const input = useRef<HTMLInputElement>(null);
 
-    useEffect(() => {
+    const [loadError, setLoadError] = useState<string | null>(null);
+    const loadOffers = () => {
+        setLoadError(null);
         api.GET('/api/partner/offers').then(
             ({ data, error }) => {
-                const approved = (data ?? []).filter(o => o.status === 'APPROVED');
+                if (!data) return setLoadError(messageOf(error));
+                const approved = data.filter(o => o.status === 'APPROVED');
                 setOffers(approved);
                 // The service chosen last in this browser (a counter scans the same one all day), or the only one.
                 const last = approved.find(o => o.id === localStorage.getItem(LAST_SERVICE));
@@ -83,11 +96,12 @@ export const ScannerPage = ({ api, places }: { api: ApticClient; places: Place[]
                     const place = localStorage.getItem(LAST_PLACE);
                     if (place !== null && (place === '' || places.some(p => p.id === place))) setLocationId(place);
                 } else if (approved.length === 1) chooseOffer(approved[0]);
-                if (error) setRefusal(messageOf(error));
             },
-            () => setRefusal(messageOf(null))
+            () => setLoadError(messageOf(null))
         );
-    }, [api]);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    useEffect(loadOffers, [api]);
 
     /** The service, and its place when the offer names one (a place the structure still has). */
     const chooseOffer = (offer: Offer | undefined) => {
@@ -101,31 +115,44 @@ export const ScannerPage = ({ api, places }: { api: ApticClient; places: Place[]
         localStorage.setItem(LAST_PLACE, id);
     };
 
+    /** An act sent and not answered yet (in flight, or its answer lost): nothing about it may change until it is. */
+    const awaiting = sending || lost;
+
     const read = (raw: string) => {
+        setTyped('');
+        if (awaiting) {
+            setNotice(lost ? 'Ce passage attend encore sa réponse : appuyez sur « Réessayer » avant de lire un autre pass.' : 'Envoi en cours : lisez le pass suivant dans un instant.');
+            return;
+        }
         // A pass read after an answer starts the next service act.
         if (outcome) setPending(null);
         const { list, outcome: added } = addRead(outcome ? [] : reads, raw);
         setReads(list);
-        setTyped('');
         setNotice(added === 'duplicate' ? 'Ce pass est déjà dans la liste.' : added === 'full' ? '20 pass au plus par passage : validez celui-ci d’abord.' : null);
         setOutcome(null);
         input.current?.focus();
     };
 
     const send = async () => {
-        if (!offerId || reads.length === 0) return;
-        const act = keyFor(pending, { offerId, locationId: locationId || null, barcodes: reads.map(r => r.barcode) }, () => crypto.randomUUID());
-        setPending(act);
+        if (!offerId || reads.length === 0 || sending) return;
         setSending(true);
-        setLost(false);
         setRefusal(null);
+        setNotice(null);
         try {
+            const act = keyFor(pending, { offerId, locationId: locationId || null, barcodes: reads.map(r => r.barcode) }, newIdempotencyKey);
+            setPending(act);
             const { data, error, response } = await api.POST('/api/partner/redemptions', {
                 params: { header: { 'Idempotency-Key': act.key } },
                 body: { offerId: act.offerId, barcodes: act.barcodes, ...(act.locationId ? { locationId: act.locationId } : {}) },
             });
+            // A server or gateway failure, or too many requests: maybe done, maybe not. The same key makes the retry safe.
+            if (response.status >= 500 || response.status === 429) {
+                setLost(true);
+                return;
+            }
             // An answer came: this act is settled, the next one gets a new key.
             setPending(null);
+            setLost(false);
             if (data) {
                 setOutcome({ accepted: true, message: data.message, scans: data.scans });
                 beep(true);
@@ -142,10 +169,22 @@ export const ScannerPage = ({ api, places }: { api: ApticClient; places: Place[]
             setLost(true);
         } finally {
             setSending(false);
+            // A reader types into the focused field: give it back after a click on the button.
+            input.current?.focus();
         }
     };
 
+    /** Gives up an act whose answer was lost: the person checks « Passages » to know whether it was paid. */
+    const abandon = () => {
+        setLost(false);
+        setPending(null);
+        setReads([]);
+        setNotice('Passage abandonné : vérifiez dans l’onglet « Passages » s’il a été encaissé avant de scanner ces pass à nouveau.');
+        input.current?.focus();
+    };
+
     const nextAct = () => {
+        if (awaiting) return;
         setReads([]);
         setOutcome(null);
         setRefusal(null);
@@ -153,6 +192,12 @@ export const ScannerPage = ({ api, places }: { api: ApticClient; places: Place[]
         input.current?.focus();
     };
 
+    if (loadError)
+        return (
+            <Alert severity="error" action={<Button color="inherit" onClick={loadOffers}>Réessayer</Button>}>
+                {loadError}
+            </Alert>
+        );
     if (offers === null) return <CircularProgress aria-label="Chargement des services" />;
     if (offers.length === 0)
         return <Alert severity="info">Aucun service approuvé dans votre catalogue : ajoutez une offre dans l’onglet « Catalogue » ; elle pourra être scannée une fois approuvée.</Alert>;
@@ -162,7 +207,7 @@ export const ScannerPage = ({ api, places }: { api: ApticClient; places: Place[]
         <Stack spacing={2}>
             <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }}>
                 <Stack spacing={2}>
-                    <TextField select label="Service rendu" value={offerId} onChange={e => chooseOffer(offers.find(o => o.id === e.target.value))} name="offerId" required>
+                    <TextField select label="Service rendu" value={offerId} disabled={awaiting} onChange={e => chooseOffer(offers.find(o => o.id === e.target.value))} name="offerId" required>
                         {offers.map(o => (
                             <MenuItem key={o.id} value={o.id}>
                                 {o.title} — {formatEuros(o.priceCents)}
@@ -170,7 +215,7 @@ export const ScannerPage = ({ api, places }: { api: ApticClient; places: Place[]
                         ))}
                     </TextField>
                     {places.length > 0 && (
-                        <TextField select label="Lieu du service" value={locationId} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} onChange={e => (choosePlace(e.target.value), setOutcome(null))} name="locationId">
+                        <TextField select label="Lieu du service" value={locationId} disabled={awaiting} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} onChange={e => (choosePlace(e.target.value), setOutcome(null))} name="locationId">
                             <MenuItem value="">Lieu non précisé</MenuItem>
                             {places.map(p => (
                                 <MenuItem key={p.id} value={p.id}>
@@ -211,7 +256,7 @@ export const ScannerPage = ({ api, places }: { api: ApticClient; places: Place[]
                                     data-outcome={answer?.outcome ?? ''}
                                     sx={{ borderLeft: 4, borderColor: color ?? 'transparent', bgcolor: answer ? (answer.outcome === 'ACCEPTED' ? '#edf7ed' : '#fdeded') : undefined }}
                                     secondaryAction={
-                                        !outcome && (
+                                        !outcome && !awaiting && (
                                             <IconButton edge="end" aria-label={`Retirer ${r.barcode}`} onClick={() => setReads(reads.filter(x => x.barcode !== r.barcode))}>
                                                 <DeleteIcon />
                                             </IconButton>
@@ -272,9 +317,14 @@ export const ScannerPage = ({ api, places }: { api: ApticClient; places: Place[]
                         {lost ? 'Réessayer' : `Valider${reads.length ? ` (${reads.length} pass)` : ''}`}
                     </Button>
                 )}
-                {!outcome && reads.length > 0 && !sending && (
+                {!outcome && reads.length > 0 && !awaiting && (
                     <Button onClick={nextAct} color="inherit">
                         Tout effacer
+                    </Button>
+                )}
+                {lost && !sending && (
+                    <Button onClick={abandon} color="inherit">
+                        Abandonner ce passage
                     </Button>
                 )}
                 {pending && <Chip size="small" variant="outlined" label={`Passage n° ${pending.key.slice(0, 8)}`} title="Identifiant du passage (Idempotency-Key), gardé jusqu’à la réponse" />}

@@ -5,7 +5,8 @@ import { apticClient, type ApticClient } from '../api/client';
 import type { components } from '../api/openapi';
 import { messageOf } from '../common/fieldErrors';
 import { SitePage } from '../common/SitePage';
-import { CataloguePage, HistoryPage, KitPage, StatementsPage } from './OtherPages';
+import { CataloguePage, HistoryPage, KitPage, LoadFailed, StatementsPage } from './OtherPages';
+import { useLoad } from '../common/useLoad';
 import { ScannerPage } from './ScannerPage';
 
 type Me = components['schemas']['PartnerMeDto'];
@@ -51,7 +52,7 @@ const KeyLogin = ({ onKey }: { onKey: (key: string, me: Me) => void }) => {
                 jusqu’à ce que vous vous déconnectiez.
             </Typography>
             <Stack spacing={2}>
-                <TextField name="partnerKey" label="Clé de la structure" value={key} onChange={e => setKey(e.target.value)} autoComplete="off" error={refusal !== null} helperText={refusal ?? ' '} />
+                <TextField name="partnerKey" type="password" label="Clé de la structure" value={key} onChange={e => setKey(e.target.value)} autoComplete="off" error={refusal !== null} helperText={refusal ?? ' '} />
                 <Box>
                     <Button type="submit" variant="contained" disabled={checking || key.trim() === ''}>
                         Entrer
@@ -67,28 +68,43 @@ const KeyLogin = ({ onKey }: { onKey: (key: string, me: Me) => void }) => {
 
 /** A new charter was published: the structure signs it here. */
 const CharterResignature = ({ api, onSigned }: { api: ApticClient; onSigned: () => void }) => {
-    const [charter, setCharter] = useState<components['schemas']['PublicCharterDto'] | null>(null);
+    const charter = useLoad(() => api.GET('/api/public/charter'), [api]);
     const [name, setName] = useState('');
     const [refusal, setRefusal] = useState<string | null>(null);
-    useEffect(() => void api.GET('/api/public/charter').then(({ data }) => setCharter(data ?? null)), [api]);
-    if (!charter) return null;
-    const sign = async () => {
-        const { data, error } = await api.POST('/api/partner/charter-signature', { body: { charter: { version: charter.version, accepted: true, signatoryName: name } } });
-        if (data) onSigned();
-        else setRefusal(messageOf(error));
+    const [busy, setBusy] = useState(false);
+    const sign = async (version: number) => {
+        setBusy(true);
+        try {
+            const { data, error } = await api.POST('/api/partner/charter-signature', { body: { charter: { version, accepted: true, signatoryName: name } } });
+            if (data) onSigned();
+            else setRefusal(messageOf(error));
+        } catch {
+            setRefusal(messageOf(null));
+        } finally {
+            setBusy(false);
+        }
     };
+    // Shown at once (the structure must know), the text of the charter as soon as it is read.
     return (
-        <Alert severity="warning" sx={{ mb: 2 }}>
-            <Typography sx={{ fontWeight: 500 }}>Nouvelle charte ({charter.title}) : signez-la pour continuer à accepter les pass.</Typography>
-            <Box sx={{ my: 1, whiteSpace: 'pre-wrap', maxHeight: 160, overflow: 'auto' }}>{charter.body}</Box>
-            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1}>
-                <TextField label="Nom de la personne qui signe" value={name} onChange={e => setName(e.target.value)} error={refusal !== null} helperText={refusal ?? ' '} />
-                <Box>
-                    <Button variant="contained" onClick={() => void sign()} disabled={name.trim().length < 2}>
-                        J’accepte et je signe
-                    </Button>
-                </Box>
-            </Stack>
+        <Alert severity="warning" sx={{ mb: 2 }} data-testid="charter-resignature">
+            <Typography sx={{ fontWeight: 500 }}>
+                Nouvelle charte{charter.value ? ` (${charter.value.title})` : ''} : signez-la pour continuer à accepter les pass.
+            </Typography>
+            {charter.error && <LoadFailed message={charter.error} retry={charter.reload} />}
+            {!charter.value && !charter.error && <CircularProgress size={20} aria-label="Chargement de la charte" />}
+            {charter.value && (
+                <>
+                    <Box sx={{ my: 1, whiteSpace: 'pre-wrap', maxHeight: 160, overflow: 'auto' }}>{charter.value.body}</Box>
+                    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1}>
+                        <TextField label="Nom de la personne qui signe" value={name} onChange={e => setName(e.target.value)} error={refusal !== null} helperText={refusal ?? ' '} />
+                        <Box>
+                            <Button variant="contained" onClick={() => void sign(charter.value!.version)} disabled={busy || name.trim().length < 2}>
+                                J’accepte et je signe
+                            </Button>
+                        </Box>
+                    </Stack>
+                </>
+            )}
         </Alert>
     );
 };
