@@ -76,7 +76,7 @@ export const ROLE_MATRIX: Record<ResourceName, Partial<Record<Role, Access>>> = 
 };
 
 /** Long jobs (server/src/jobs): the only names a route or a `job/<name>` topic accepts. */
-export const JOB_NAMES = ['purge-sessions', 'issue-order', 'expire-passes'] as const;
+export const JOB_NAMES = ['purge-sessions', 'issue-order', 'expire-passes', 'endorsement-prepare', 'endorsement-close'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /** W = may start a run by hand (and follow it), R = may follow its runs and progress, absent = neither. */
@@ -86,6 +86,10 @@ export const JOB_MATRIX: Record<JobName, Partial<Record<Role, Access>>> = {
   'issue-order': { ADMIN: W, FINANCE: W },
   /** Nightly: expires passes past their grace date, closes spent orders with their credit note (key: a day). */
   'expire-passes': { ADMIN: W, FINANCE: W },
+  /** Monthly: the previous month's draft statements (key: a month, or month.rN for a recomputation); started by the schedule or the endorsement's actions. */
+  'endorsement-prepare': { ADMIN: W, FINANCE: W, SUPPORT: R },
+  /** Closes a prepared month in one transaction (key: the month); started by the endorsement's « Clôturer ». */
+  'endorsement-close': { ADMIN: W, FINANCE: W, SUPPORT: R },
 };
 
 export function isJobName(name: string): name is JobName {

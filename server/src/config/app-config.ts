@@ -239,6 +239,10 @@ export class AppConfig {
   @Validate(CronExpressionConstraint)
   JOB_EXPIRE_PASSES_CRON = '30 1 * * *';
 
+  /** When the previous month's endorsement is prepared (cron, JOBS_TIME_ZONE): the 1st at 02:00 by default (SPEC §3 "Endorsement"). */
+  @Validate(CronExpressionConstraint)
+  JOB_ENDORSEMENT_PREPARE_CRON = '0 2 1 * *';
+
   /** Rows a job step handles per transaction (each chunk commits with the run's progress). */
   @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
   JOB_CHUNK_SIZE = 1000;

@@ -66,6 +66,14 @@ export interface JobDefinition<P = unknown> {
    * commande (« Émettre »)"): the action there checks the record first, so the jobs route refuses it.
    */
   startedFrom?: string;
+  /**
+   * Runs in the transaction that records a failure (never after a crash: the run is resumed
+   * then): gives back what the run's starter had claimed, e.g. a month being closed returns to
+   * its draft so that it can be recomputed.
+   */
+  /** What the console says after a failure instead of "relancez la tâche" (e.g. the month went back to its draft). */
+  failureHint?: string;
+  onFailure?(input: { tx: Tx; params: P; record: WriteContext['record']; reason: string }): Promise<void>;
   /** The configuration setting holding its cron expression, if it is scheduled. */
   cronSetting?: keyof AppConfig & `JOB_${string}_CRON`;
 }

@@ -183,7 +183,7 @@ export class JobRunner implements BeforeApplicationShutdown {
         if (this.config.JOB_CHUNK_DELAY_MS) await sleep(this.config.JOB_CHUNK_DELAY_MS);
       }
     } catch (error) {
-      await this.fail(def, runId, error).catch((e) => this.logger.error({ message: 'job failure not recorded', job: def.name, runId, error: String(e) }));
+      await this.fail(def, runId, params, error).catch((e) => this.logger.error({ message: 'job failure not recorded', job: def.name, runId, error: String(e) }));
     } finally {
       clearInterval(beat);
     }
@@ -261,15 +261,17 @@ export class JobRunner implements BeforeApplicationShutdown {
     await this.prisma.jobRun.updateMany({ where: { id: runId, owner: this.instance, status: 'RUNNING' }, data: { owner: null } });
   }
 
-  private async fail(def: JobDefinition<any>, runId: string, error: unknown) {
+  private async fail(def: JobDefinition<any>, runId: string, params: unknown, error: unknown) {
     this.logger.error({ message: 'job failed', job: def.name, runId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     const reason = error instanceof Error ? error.message : String(error);
     await this.writes.job(async (ctx) => {
       const run = await ctx.tx.jobRun.findUniqueOrThrow({ where: { id: runId } });
       if (run.owner !== this.instance || run.status !== 'RUNNING') return;
       const stepLabel = def.steps.find((s) => s.name === run.step)?.label ?? run.step ?? '—';
-      const message = `Échec à l’étape « ${stepLabel} » : ${reason.slice(0, 500)}. Relancez la tâche : elle reprendra au dernier lot enregistré.`;
+      const message = `Échec à l’étape « ${stepLabel} » : ${reason.slice(0, 500)}. ${def.failureHint ?? 'Relancez la tâche : elle reprendra au dernier lot enregistré.'}`;
       const failed = await ctx.tx.jobRun.update({ where: { id: runId }, data: { status: 'FAILED', error: message, owner: null, finishedAt: new Date() } });
+      // What the job's starter had claimed is given back in the same transaction (a month in closing goes back to its draft).
+      if (def.onFailure) await def.onFailure({ tx: ctx.tx, params, record: (entry) => ctx.record(entry), reason: message });
       await ctx.record({ action: 'job-failed', resource: 'job-runs', recordId: runId, after: { job: run.name, key: run.key, step: run.step, error: message } });
       ctx.afterCommit(() => this.publish(run.name, 'failed', failed));
     });

@@ -11,6 +11,8 @@ import { JobScheduler } from './job-scheduler';
 import { JobsController } from './jobs.controller';
 import { purgeSessionsJob } from './purge-sessions.job';
 import { issueOrderJob } from '../emission/issue-order.job';
+import { closeEndorsementJob } from '../endorsement/close-endorsement.job';
+import { prepareEndorsementJob } from '../endorsement/prepare-endorsement.job';
 
 /** Every job staff, sockets and the schedule can reach: one per name of JOB_NAMES (some need the configuration). */
 export function jobs(config: AppConfig): Record<JobName, JobDefinition<any>> {
@@ -18,6 +20,8 @@ export function jobs(config: AppConfig): Record<JobName, JobDefinition<any>> {
     'purge-sessions': purgeSessionsJob,
     'issue-order': issueOrderJob,
     'expire-passes': expirePassesJob(config),
+    'endorsement-prepare': prepareEndorsementJob,
+    'endorsement-close': closeEndorsementJob,
   };
   for (const [name, def] of Object.entries(all)) {
     if (def.name !== name) throw new Error(`job ${name} is defined as ${def.name}`);

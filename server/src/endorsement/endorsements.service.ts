@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsDefined, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { badRequest, conflict, notFound } from '../common/errors';
+import { PrismaClient } from '../generated/prisma/client';
+import { JobRunner, type JobStarter } from '../jobs/job-runner';
+import { StaffUser } from '../auth/staff-user';
+import { formatEuros } from '../rules/money';
+import { WritePath } from '../writes/write-path';
+import { endorsementsResource } from './endorsement.resources';
+import { parsePeriod, preparationKey } from './period';
+import { laterClosed } from './prepare-endorsement.job';
+
+const required = { message: 'est obligatoire' };
+
+export class PrepareMonthDto {
+  @ApiProperty({ example: '2026-11', description: 'A Paris calendar month that has ended' })
+  @IsDefined(required) @IsString({ message: 'doit être un mois AAAA-MM' }) @Matches(/^\d{4}-\d{2}$/, { message: 'doit être un mois AAAA-MM' })
+  period!: string;
+}
+
+export class CloseMonthDto {
+  @ApiProperty({ example: 2, description: 'The preparation confirmed (its totals were shown): refused if the draft was recomputed since' })
+  @IsDefined(required) @IsInt({ message: 'doit être le numéro de la préparation confirmée' }) @Min(1, { message: 'doit être le numéro de la préparation confirmée' }) @Max(1_000_000, { message: 'numéro de préparation invalide' })
+  revision!: number;
+}
+
+const starterOf = (user: StaffUser): JobStarter => ({ type: 'STAFF', id: user.id, name: user.fullName, role: user.role });
+
+/** FINANCE's actions on a month (SPEC §3 "Endorsement"): prepare, recompute the draft, close it. The work is done by the jobs. */
+@Injectable()
+export class EndorsementsService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly writes: WritePath,
+    private readonly jobs: JobRunner,
+  ) {}
+
+  /** The first preparation of a month by hand (the schedule does it on the 1st): 202 with the run. */
+  async prepare(dto: PrepareMonthDto, user: StaffUser) {
+    const check = parsePeriod(dto.period, new Date());
+    if (!check.ok) throw badRequest(check.error, { fields: { period: [check.error] } });
+    const existing = await this.prisma.endorsement.findUnique({ where: { period: dto.period } });
+    if (existing) throw conflict(`Le mois ${dto.period} a déjà un endossement (${existing.status === 'PREPARED' ? `brouillon n° ${existing.revision}` : existing.status}) : ouvrez-le pour le recalculer.`, { id: existing.id });
+    const later = await this.prisma.endorsement.findFirst({ where: { period: { gt: dto.period }, status: { notIn: ['PREPARING', 'PREPARED'] } }, orderBy: { period: 'asc' } });
+    if (later) {
+      const message = laterClosed(dto.period, later.period);
+      throw conflict(message.charAt(0).toUpperCase() + message.slice(1));
+    }
+    const { run } = await this.jobs.trigger('endorsement-prepare', dto.period, starterOf(user));
+    return { period: dto.period, run };
+  }
+
+  /** A new computation of the draft (or the interrupted one taken up again): 202 with the run. */
+  async recompute(id: string, user: StaffUser) {
+    const e = await this.find(id);
+    if (e.status !== 'PREPARED' && e.status !== 'PREPARING') throw conflict(`L’endossement de ${e.period} est ${e.status === 'CLOSING' ? 'en clôture' : 'clos'} : il ne se recalcule plus.`);
+    // PREPARING: a preparation was interrupted (or is under way): the same key takes it up, or says it is running.
+    const key = preparationKey(e.period, e.status === 'PREPARED' ? e.revision + 1 : e.revision);
+    const { run } = await this.jobs.trigger('endorsement-prepare', key, starterOf(user));
+    return { ...(await this.find(id)), run };
+  }
+
+  /**
+   * « Clôturer » after the confirmation that showed the totals of preparation `revision`: the
+   * month is marked CLOSING (nothing recomputes it from then on) and the closing job does the
+   * rest in one transaction. A month left CLOSING by a crash is taken up again.
+   */
+  async close(id: string, dto: CloseMonthDto, user: StaffUser) {
+    const { record } = await this.writes.staff({ resource: endorsementsResource, id, user, action: 'close' }, async (before, { tx }) => {
+      if (before.status === 'CLOSING') return { record: before };
+      if (before.status !== 'PREPARED') throw conflict(`L’endossement de ${before.period} ne se clôture pas : il est ${before.status === 'PREPARING' ? 'en cours de calcul' : 'déjà clos'}.`);
+      if (before.revision !== dto.revision) {
+        throw conflict(
+          `Le brouillon de ${before.period} a été recalculé (calcul n° ${before.revision}, vous avez confirmé le n° ${dto.revision}) : vérifiez ses totaux (${formatEuros(Number(before.payableCents))} à verser), puis clôturez.`,
+          { revision: before.revision },
+        );
+      }
+      return { record: await tx.endorsement.update({ where: { id }, data: { status: 'CLOSING', closedById: user.id, closedByName: user.fullName } }) };
+    });
+    const { run } = await this.jobs.trigger('endorsement-close', record.period, starterOf(user));
+    return { ...(await this.find(id)), run };
+  }
+
+  private async find(id: string) {
+    const e = await this.prisma.endorsement.findUnique({ where: { id: typeof id === 'string' ? id.slice(0, 64) : '' } });
+    if (!e) throw notFound('Endossement introuvable.');
+    return e;
+  }
+}
