@@ -255,6 +255,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
   JOB_CHUNK_DELAY_MS = 0;
 
+  /** Keeps each chunk's transaction open this long before it commits, for tests that kill a process inside one. Leave at 0. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(10_000)
+  JOB_CHUNK_HOLD_MS = 0;
+
   get usesEmbeddedDatabase(): boolean {
     return !this.DATABASE_URL;
   }

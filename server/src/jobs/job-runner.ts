@@ -230,6 +230,7 @@ export class JobRunner implements BeforeApplicationShutdown {
         if (!next) state = 'finished';
       }
       const updated = await tx.jobRun.update({ where: { id: run.id }, data });
+      if (this.config.JOB_CHUNK_HOLD_MS) await sleep(this.config.JOB_CHUNK_HOLD_MS);
       ctx.changed({ resource: 'job-runs', type: 'updated', id: run.id });
       ctx.afterCommit(() => {
         // The rows a chunk changed: one list event for all of them.

@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { openDatabase, type Database } from '../../server/src/database/database';
+import { ledgerDifferences } from '../../server/src/ledger/invariants';
+import { migrate } from '../../server/src/database/migrator';
+import { previousMonth } from '../../server/src/endorsement/period';
+import { seedDemoData } from '../../server/src/seed/seed';
+import { ServerProcess, startServerProcess } from '../support/server-process';
+import { freshDatabase, usingPostgres } from '../support/test-app';
+import { waitUntil } from '../jobs/support';
+
+/**
+ * Issue 14, "Done means": real server processes on one database (a PGlite folder, or a fresh
+ * PostgreSQL database) seeded with the demo data (October and November 2026 redemptions).
+ * - The schedule firing every second on two instances: one preparation of last month.
+ * - A process killed (SIGKILL) inside the closing transaction: the month is untouched, and
+ *   « Clôturer » again on another instance closes it.
+ */
+const ENV = { JOB_STALE_SECONDS: '2', SEED_ON_START: 'false', REDIS_PREFIX: `aptic-endorse-${randomBytes(4).toString('hex')}` };
+const MONTH = '2026-10';
+
+let dbEnv: Record<string, string>;
+let cleanup: () => Promise<void>;
+const processes: ServerProcess[] = [];
+
+async function prepareDatabase() {
+  const fresh = await freshDatabase();
+  const dataDir = usingPostgres ? 'memory' : mkdtempSync(path.join(tmpdir(), 'aptic-endorse-'));
+  const db = await openDatabase({ databaseUrl: fresh.databaseUrl, dataDir });
+  await migrate(db);
+  await seedDemoData(db.prisma, { bcryptRounds: 4 });
+  await db.close();
+  dbEnv = usingPostgres ? { DATABASE_URL: fresh.databaseUrl! } : { DATA_DIR: dataDir, DATABASE_URL: '' };
+  cleanup = async () => {
+    await fresh.drop();
+    if (!usingPostgres) rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+/** Reads the shared database once no process holds it (PGlite is one process's folder). */
+async function readDatabase<T>(read: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase({ databaseUrl: dbEnv.DATABASE_URL || undefined, dataDir: dbEnv.DATA_DIR ?? 'memory' });
+  try {
+    return await read(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function start(extra: Record<string, string> = {}) {
+  const p = await startServerProcess({ ...dbEnv, ...ENV, ...extra });
+  processes.push(p);
+  return p;
+}
+const finance = async (p: ServerProcess) => ({ Authorization: `Bearer ${await p.token('FINANCE')}` });
+const endorsementOf = async (p: ServerProcess, period: string) =>
+  ((await p.http.get(`/api/endorsements?filter=${encodeURIComponent(JSON.stringify({ period }))}`).set(await finance(p))).body as any[])[0];
+
+afterEach(async () => {
+  for (const p of processes.splice(0)) await p.kill();
+  await cleanup?.();
+});
+
+// Two instances on one database need a real PostgreSQL; on PGlite one instance shows the same rule.
+const instances = usingPostgres ? 2 : 1;
+
+describe('the monthly schedule', () => {
+  it(`prepares last month once, on ${instances} instance(s) whose cron fires every second`, async () => {
+    await prepareDatabase();
+    const all = await Promise.all(Array.from({ length: instances }, () => start({ JOBS_SCHEDULE_ENABLED: 'true', JOB_ENDORSEMENT_PREPARE_CRON: '* * * * * *' })));
+    const month = previousMonth(new Date());
+    const prepared = await waitUntil(async () => {
+      const e = await endorsementOf(all[0], month);
+      return e?.status === 'PREPARED' && e;
+    });
+    expect(prepared.revision).toBe(1);
+    await new Promise((r) => setTimeout(r, 2500)); // more ticks on every instance: each is told the month is done
+    const runs = (await all[0].http.get(`/api/job-runs?filter=${encodeURIComponent(JSON.stringify({ name: 'endorsement-prepare' }))}`).set(await finance(all[0]))).body;
+    expect(runs).toEqual([expect.objectContaining({ key: month, status: 'SUCCEEDED', attempts: 1, startedByName: 'Planification' })]);
+    expect((await endorsementOf(all[0], month)).revision).toBe(1);
+  });
+});
+
+describe('a process killed inside the closing transaction', () => {
+  it('leaves the month untouched; « Clôturer » again closes it fully, once', async () => {
+    await prepareDatabase();
+    const a = await start({ JOB_CHUNK_HOLD_MS: '4000' });
+    const prepare = await a.http.post('/api/endorsements/prepare').set(await finance(a)).send({ period: MONTH });
+    expect(prepare.status).toBe(202);
+    const draft = await waitUntil(async () => {
+      const e = await endorsementOf(a, MONTH);
+      return e?.status === 'PREPARED' && e;
+    });
+    // The closing transaction does its work, then waits 4 s before committing: the process dies meanwhile. (On PGlite,
+    // one connection, the answer itself waits for that transaction: the request is not awaited.)
+    const close = a.http.post(`/api/endorsements/${draft.id}/close`).set(await finance(a)).send({ revision: draft.revision }).then(
+      (res) => res.status,
+      () => 'no answer',
+    );
+    await new Promise((r) => setTimeout(r, 2000));
+    await a.kill();
+    expect([202, 'no answer']).toContain(await close);
+
+    const untouched = await readDatabase(async (db) => {
+      const [e] = await db.query<{ status: string }>(`SELECT status::text FROM "Endorsement" WHERE period = '${MONTH}'`);
+      const [s] = await db.query<{ final: number; numbered: number }>(
+        `SELECT count(*) FILTER (WHERE status = 'FINAL')::int AS final, count(number)::int AS numbered FROM "Statement"`,
+      );
+      const [p] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Pass" WHERE status = 'ENDORSED'`);
+      const [l] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "LedgerEntry" WHERE event = 'MONTH_CLOSED'`);
+      const [c] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "DocumentCounter" WHERE kind = 'STATEMENT'`);
+      return { status: e.status, final: s.final, numbered: s.numbered, endorsed: p.n, ledger: l.n, counters: c.n };
+    });
+    // Only the mark of the closing asked for (committed before the job began) is there.
+    expect(untouched).toEqual({ status: 'CLOSING', final: 0, numbered: 0, endorsed: 0, ledger: 0, counters: 0 });
+
+    const b = await start();
+    // « Clôturer » again: refused as running while the dead instance's heartbeat is fresh, then taken up.
+    const again = await waitUntil(async () => {
+      const res = await b.http.post(`/api/endorsements/${draft.id}/close`).set(await finance(b)).send({ revision: draft.revision });
+      if (res.status === 409) expect(res.body.message).toMatch(/est déjà en cours/);
+      else return res;
+    });
+    expect(again.status).toBe(202);
+    expect(again.body.run).toEqual(expect.objectContaining({ name: 'endorsement-close', key: MONTH, attempts: 2 }));
+    const closed = await waitUntil(async () => {
+      const e = await endorsementOf(b, MONTH);
+      return e?.status === 'CLOSED' && e;
+    });
+    await b.stop();
+
+    const after = await readDatabase(async (db) => {
+      const [s] = await db.query<{ n: number; first: number; last: number }>(
+        `SELECT count(*)::int AS n, min(sequence)::int AS first, max(sequence)::int AS last FROM "Statement" WHERE status = 'FINAL'`,
+      );
+      const [p] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Pass" WHERE status = 'ENDORSED'`);
+      const [t] = await db.query<{ n: number }>(`SELECT count(DISTINCT "transactionId")::int AS n FROM "LedgerEntry" WHERE event = 'MONTH_CLOSED'`);
+      return { statements: s, endorsed: p.n, transactions: t.n, differences: (await ledgerDifferences(db.prisma)).map((d) => d.message) };
+    });
+    expect(after.statements).toEqual({ n: closed.statementCount, first: 1, last: closed.statementCount });
+    expect(after.endorsed).toBe(closed.passCount);
+    expect(after.transactions).toBe(closed.statementCount);
+    expect(after.differences).toEqual([]);
+  });
+});
