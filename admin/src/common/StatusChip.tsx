@@ -31,6 +31,7 @@ const colours: Record<string, Colour> = {
     CHANGES_REQUESTED: 'warning',
     AWAITING_PAYMENT: 'warning',
     PREPARING: 'warning',
+    CLOSING: 'warning',
     OPEN: 'warning',
     DRAFT: 'default',
     INACTIVE: 'default',

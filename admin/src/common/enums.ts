@@ -57,7 +57,7 @@ export const enums = {
     ],
     DisputeStatus: ['OPEN', 'INVESTIGATING', 'RESOLVED', 'CANCELLED'],
     DisputeOutcome: ['UPHOLD', 'VOID_SCAN', 'FORCE_REDEEM'],
-    EndorsementStatus: ['PREPARING', 'PREPARED', 'CLOSED', 'EXPORTED', 'PAID'],
+    EndorsementStatus: ['PREPARING', 'PREPARED', 'CLOSING', 'CLOSED', 'EXPORTED', 'PAID'],
     StatementStatus: ['DRAFT', 'FINAL'],
     PayoutStatus: ['PENDING', 'WITHHELD', 'EXPORTED', 'PAID'],
     ActorType: ['STAFF', 'PARTNER', 'PUBLIC', 'SYSTEM'],

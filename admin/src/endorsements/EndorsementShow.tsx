@@ -1,32 +1,55 @@
-import {
-    DataTable,
-    NumberField,
-    TabbedShowLayout,
-    TextField,
-    useCanAccessResources,
-} from 'react-admin';
-import { DateTimeField, EnumCol, MoneyField, RecordShow, RefCol, RefField, RelatedTab, StatusChip } from '../common';
+import { useState } from 'react';
+import { Box, Stack } from '@mui/material';
+import { DataTable, NumberField, TabbedShowLayout, TextField, useCanAccessResources } from 'react-admin';
+import { DateTimeField, EnumCol, MoneyField, RecordShow, RefCol, RelatedTab, StatusChip } from '../common';
+import type { JobRun } from '../dataProvider';
+import { EndorsementProgress, EndorsementWorkflow } from './EndorsementActions';
 
+/** The month, its status, above the tabs. */
+const EndorsementHeader = () => (
+    <Box sx={{ px: 2, pt: 2 }}>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+            <TextField source="period" variant="h6" component="h2" />
+            <Box data-testid="endorsement-status">
+                <StatusChip source="status" enum="EndorsementStatus" />
+            </Box>
+        </Stack>
+    </Box>
+);
+
+/**
+ * A month's run (SPEC §3 "Endorsement"): its totals (gross, 4 % fee, kit fees, adjustments,
+ * carried balances, net, what the payouts will transfer), the live progress of its computation
+ * and closing, « Recalculer » while a draft, « Clôturer » after a confirmation stating the totals,
+ * and its statements.
+ */
 export const EndorsementShow = () => {
     const { canAccess } = useCanAccessResources({ action: 'list', resources: ['statements', 'payouts'] });
+    const [run, setRun] = useState<JobRun | null>(null);
     return (
-        <RecordShow>
+        <RecordShow workflow={<EndorsementWorkflow onRun={setRun} />}>
+            <EndorsementHeader />
+            <EndorsementProgress started={run} />
             <TabbedShowLayout>
                 <TabbedShowLayout.Tab label="tabs.summary">
-                    <TextField source="period" />
-                    <StatusChip source="status" enum="EndorsementStatus" />
-                    <DateTimeField source="periodStart" />
-                    <DateTimeField source="periodEnd" />
+                    <NumberField source="revision" />
                     <NumberField source="statementCount" />
                     <NumberField source="passCount" />
                     <MoneyField source="grossCents" />
                     <MoneyField source="feeCents" />
+                    <MoneyField source="subscriptionCents" />
+                    <MoneyField source="adjustmentsCents" />
+                    <MoneyField source="carriedCents" />
                     <MoneyField source="netCents" />
+                    <MoneyField source="payableCents" />
                 </TabbedShowLayout.Tab>
                 <TabbedShowLayout.Tab label="tabs.dates" path="dates">
+                    <DateTimeField source="periodStart" />
+                    <DateTimeField source="periodEnd" />
                     <DateTimeField source="preparedAt" />
+                    <TextField source="preparedByName" emptyText="—" />
                     <DateTimeField source="closedAt" />
-                    <RefField source="closedById" reference="staff" link={false} />
+                    <TextField source="closedByName" emptyText="—" />
                     <DateTimeField source="exportedAt" />
                     <DateTimeField source="paidAt" />
                 </TabbedShowLayout.Tab>
@@ -37,6 +60,9 @@ export const EndorsementShow = () => {
                         <EnumCol source="status" enum="StatementStatus" />
                         <DataTable.NumberCol source="passCount" />
                         <DataTable.Col source="grossCents" field={MoneyField} />
+                        <DataTable.Col source="feeCents" field={MoneyField} />
+                        <DataTable.Col source="subscriptionCents" field={MoneyField} />
+                        <DataTable.Col source="carriedCents" field={MoneyField} />
                         <DataTable.Col source="netCents" field={MoneyField} />
                     </RelatedTab>
                 )}

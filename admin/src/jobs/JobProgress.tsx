@@ -108,6 +108,8 @@ export const JobProgress = ({ name, run: initial = null, steps = [], onEvent, on
                             key={step}
                             variant="outlined"
                             size="small"
+                            // A step with many figures wraps instead of running off the card.
+                            sx={{ height: 'auto', maxWidth: '100%', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } }}
                             label={`${stepLabel(step)} : ${Object.entries(counts)
                                 .map(([what, n]) => countLabel(translate, what, n))
                                 .join(' · ')}`}

@@ -3,7 +3,6 @@ import { Prisma } from '../generated/prisma/client';
 import type { JobDefinition } from '../jobs/job-definition';
 import { reserveDocumentNumbers } from '../ledger/document-numbers';
 import { BUSINESS_ZONE } from '../rules/dates';
-import { formatEuros } from '../rules/money';
 import { parsePeriod, type Period } from './period';
 
 /** Lines of the draft that are no longer endorsable: the scan was voided, its pass changed, or a dispute holds it. */
@@ -89,14 +88,14 @@ export const closeEndorsementJob: JobDefinition<Period> = {
            WHERE x.debit > 0 OR x.credit > 0`;
 
         await tx.$executeRaw`UPDATE "Endorsement" SET status = 'CLOSED', "closedAt" = ${closedAt}, "updatedAt" = ${closedAt} WHERE id = ${run.id}`;
-        const figures = { statements: numbered, passes: endorsed, ledgerLines: posted, grossCents: Number(run.grossCents), payableCents: Number(run.payableCents) };
+        const figures = { statementCount: numbered, passCount: endorsed, ledgerLines: posted, grossCents: Number(run.grossCents), payableCents: Number(run.payableCents) };
         // One audit summary for the whole closing (never one per pass).
         await record({
           action: 'closed',
           resource: 'endorsements',
           recordId: run.id,
           before: { status: 'CLOSING' },
-          after: { status: 'CLOSED', numbers: n ? `${year}-${String(first).padStart(6, '0')} à ${year}-${String(first + n - 1).padStart(6, '0')}` : null, ...figures, payable: formatEuros(figures.payableCents) },
+          after: { status: 'CLOSED', numbers: n ? `${year}-${String(first).padStart(6, '0')} à ${year}-${String(first + n - 1).padStart(6, '0')}` : null, ...figures },
           change: 'updated',
         });
         return { processed: 1, cursor: null, finished: true, counts: figures };

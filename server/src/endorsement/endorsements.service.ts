@@ -6,6 +6,7 @@ import { PrismaClient } from '../generated/prisma/client';
 import { JobRunner, type JobStarter } from '../jobs/job-runner';
 import { StaffUser } from '../auth/staff-user';
 import { formatEuros } from '../rules/money';
+import { allows } from '../rules/workflows';
 import { WritePath } from '../writes/write-path';
 import { endorsementsResource } from './endorsement.resources';
 import { parsePeriod, preparationKey } from './period';
@@ -54,7 +55,7 @@ export class EndorsementsService {
   /** A new computation of the draft (or the interrupted one taken up again): 202 with the run. */
   async recompute(id: string, user: StaffUser) {
     const e = await this.find(id);
-    if (e.status !== 'PREPARED' && e.status !== 'PREPARING') throw conflict(`L’endossement de ${e.period} est ${e.status === 'CLOSING' ? 'en clôture' : 'clos'} : il ne se recalcule plus.`);
+    if (!allows('endorsements', 'recompute', e.status)) throw conflict(`L’endossement de ${e.period} est ${e.status === 'CLOSING' ? 'en clôture' : 'clos'} : il ne se recalcule plus.`);
     // PREPARING: a preparation was interrupted (or is under way): the same key takes it up, or says it is running.
     const key = preparationKey(e.period, e.status === 'PREPARED' ? e.revision + 1 : e.revision);
     const { run } = await this.jobs.trigger('endorsement-prepare', key, starterOf(user));
@@ -69,7 +70,7 @@ export class EndorsementsService {
   async close(id: string, dto: CloseMonthDto, user: StaffUser) {
     const { record } = await this.writes.staff({ resource: endorsementsResource, id, user, action: 'close' }, async (before, { tx }) => {
       if (before.status === 'CLOSING') return { record: before };
-      if (before.status !== 'PREPARED') throw conflict(`L’endossement de ${before.period} ne se clôture pas : il est ${before.status === 'PREPARING' ? 'en cours de calcul' : 'déjà clos'}.`);
+      if (!allows('endorsements', 'close', before.status)) throw conflict(`L’endossement de ${before.period} ne se clôture pas : il est ${before.status === 'PREPARING' ? 'en cours de calcul' : 'déjà clos'}.`);
       if (before.revision !== dto.revision) {
         throw conflict(
           `Le brouillon de ${before.period} a été recalculé (calcul n° ${before.revision}, vous avez confirmé le n° ${dto.revision}) : vérifiez ses totaux (${formatEuros(Number(before.payableCents))} à verser), puis clôturez.`,

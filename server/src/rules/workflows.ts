@@ -5,7 +5,7 @@
  * only when the record's state and the user's role allow it. No imports but types: the console's
  * Vite build bundles it as it is.
  */
-import type { ApplicationStatus, OfferStatus, OrderStatus, PassStatus, Role, StructureStatus, SubscriptionStatus } from '../generated/prisma/enums';
+import type { ApplicationStatus, EndorsementStatus, OfferStatus, OrderStatus, PassStatus, Role, StructureStatus, SubscriptionStatus } from '../generated/prisma/enums';
 
 export interface Transition<S extends string> {
   from: readonly S[];
@@ -85,7 +85,18 @@ export const SUBSCRIPTION_WORKFLOW = {
   end: { from: ['PENDING', 'ACTIVE'], to: 'CANCELLED' },
 } as const satisfies Workflow<SubscriptionStatus>;
 
+/**
+ * SPEC §3 "Endorsement": a month's draft is recomputed as often as FINANCE wants (an interrupted
+ * computation is taken up again), then closed for good; a month left CLOSING by a crash is closed
+ * again. The jobs move it on: PREPARING → PREPARED, CLOSING → CLOSED.
+ */
+export const ENDORSEMENT_WORKFLOW = {
+  recompute: { from: ['PREPARED', 'PREPARING'], to: 'PREPARING' },
+  close: { from: ['PREPARED', 'CLOSING'], to: 'CLOSING' },
+} as const satisfies Workflow<EndorsementStatus>;
+
 export const WORKFLOWS = {
+  endorsements: ENDORSEMENT_WORKFLOW,
   applications: APPLICATION_WORKFLOW,
   offers: OFFER_WORKFLOW,
   structures: STRUCTURE_WORKFLOW,

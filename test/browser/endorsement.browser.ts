@@ -1,0 +1,99 @@
+/**
+ * Issue 14 in the console: FINANCE prepares October 2026 on the demo data (« Préparer un mois »)
+ * and watches its computation, opens the month, recomputes it, closes it after a confirmation
+ * that states the totals, and watches the closing until the statements are numbered.
+ */
+import { mkdirSync } from 'fs';
+import type { Page } from 'playwright-core';
+import { apiGet, apiLogin, DEMO_ACCOUNTS, launchBrowser, loginThroughConsole, newConsolePage, startServer, type RunningBrowser, type RunningServer } from './support';
+
+const SHOTS = '/tmp/aptic-shots';
+const FINANCE = DEMO_ACCOUNTS.find(a => a.role === 'FINANCE')!;
+const MONTH = '2026-10';
+
+interface Endorsement {
+  id: string;
+  period: string;
+  status: string;
+  revision: number;
+  statementCount: number;
+  passCount: number;
+  payableCents: number;
+}
+
+describe('the monthly endorsement in the console', () => {
+  let server: RunningServer;
+  let browser: RunningBrowser;
+  let page: Page;
+  let token: string;
+  const pageErrors: string[] = [];
+  const dialog = () => page.getByTestId('action-dialog');
+  const month = async () => (await apiGet<Endorsement[]>(server.baseUrl, token, `/api/endorsements?filter=${encodeURIComponent(JSON.stringify({ period: MONTH }))}`))[0];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    // Small chunks with a pause between them: the computation lasts a few seconds, long enough to see it run.
+    server = await startServer(90_000, { JOB_CHUNK_SIZE: '5', JOB_CHUNK_DELAY_MS: '200' });
+    token = await apiLogin(server.baseUrl, FINANCE);
+    browser = await launchBrowser();
+    page = await newConsolePage(browser, pageErrors);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await loginThroughConsole(page, server.baseUrl, FINANCE);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('prepares a month from the list and shows its computation live, step by step', async () => {
+    await page.goto(`${server.baseUrl}/#/endorsements`);
+    await page.locator('[data-action="prepare-month"]').click();
+    const period = dialog().locator('input[name="period"]');
+    await period.fill('2026-13');
+    await dialog().getByTestId('action-dialog-confirm').click();
+    await dialog().getByText('Un mois AAAA-MM, par exemple 2026-11').waitFor();
+    await period.fill(MONTH);
+    await dialog().getByTestId('action-dialog-confirm').click();
+    const progress = page.getByTestId('prepare-progress');
+    await progress.locator('[data-job-progress][data-status="RUNNING"]').waitFor({ timeout: 20_000 });
+    await progress.getByRole('progressbar').waitFor();
+    await page.screenshot({ path: `${SHOTS}/endorsement-preparing.png`, fullPage: true });
+    await progress.locator('[data-job-progress][data-status="SUCCEEDED"]').waitFor({ timeout: 60_000 });
+    await progress.getByText(/Totaux du mois : .*relevés/).waitFor();
+    const prepared = await month();
+    expect(prepared).toEqual(expect.objectContaining({ status: 'PREPARED', revision: 1 }));
+    await page.locator('tbody tr').filter({ hasText: MONTH }).getByText('Préparé').waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: `${SHOTS}/endorsement-list.png`, fullPage: true });
+  });
+
+  it('recomputes the draft, then closes it after a confirmation stating the totals, with the closing’s progress', async () => {
+    await page.locator('tbody tr').filter({ hasText: MONTH }).click();
+    await page.getByTestId('endorsement-status').getByText('Préparé').waitFor();
+    await page.locator('[data-action="recompute"]').click();
+    await dialog().getByTestId('action-dialog-confirm').click();
+    const progress = page.getByTestId('endorsement-progress');
+    await progress.locator('[data-job-progress="endorsement-prepare"][data-status="SUCCEEDED"]').waitFor({ timeout: 60_000 });
+    await page.getByText('2026-10.r2').first().waitFor({ timeout: 20_000 });
+    const draft = await month();
+    expect(draft.revision).toBe(2);
+    await page.screenshot({ path: `${SHOTS}/endorsement-draft.png`, fullPage: true });
+
+    await page.locator('[data-action="close"]').click();
+    const totals = await dialog().getByTestId('close-totals').innerText();
+    expect(totals.replace(/[\u202f\u00a0]/g, ' ')).toContain(`Clôturer définitivement ${MONTH} : ${draft.statementCount} relevés, ${draft.passCount} pass.`);
+    expect(totals.replace(/[\u202f\u00a0]/g, ' ')).toContain(`dont ${(draft.payableCents / 100).toFixed(2).replace('.', ',')} € à virer`);
+    await page.screenshot({ path: `${SHOTS}/endorsement-close-confirm.png` });
+    await dialog().getByTestId('action-dialog-confirm').click();
+    await progress.locator('[data-job-progress="endorsement-close"][data-status="SUCCEEDED"]').waitFor({ timeout: 60_000 });
+    await progress.getByText(/Numérotation, pass endossés, écritures comptables : .*relevés/).waitFor();
+    await page.getByTestId('endorsement-status').getByText('Clôturé').waitFor({ timeout: 20_000 });
+    expect((await month()).status).toBe('CLOSED');
+    // No more Recalculer nor Clôturer.
+    await expect(page.locator('[data-action="recompute"], [data-action="close"]').count()).resolves.toBe(0);
+    await page.screenshot({ path: `${SHOTS}/endorsement-closed.png`, fullPage: true });
+    await page.getByRole('tab', { name: 'Relevés' }).click();
+    await page.locator('tbody tr').filter({ hasText: /2026-0000\d\d/ }).first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/endorsement-statements.png`, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+});
