@@ -3,7 +3,7 @@
  * and watches its computation, opens the month, recomputes it, closes it after a confirmation
  * that states the totals, and watches the closing until the statements are numbered.
  */
-import { mkdirSync } from 'fs';
+import { mkdirSync, readFileSync } from 'fs';
 import type { Page } from 'playwright-core';
 import { apiGet, apiLogin, DEMO_ACCOUNTS, launchBrowser, loginThroughConsole, newConsolePage, startServer, type RunningBrowser, type RunningServer } from './support';
 
@@ -94,6 +94,33 @@ describe('the monthly endorsement in the console', () => {
     await page.getByRole('tab', { name: 'Relevés' }).click();
     await page.locator('tbody tr').filter({ hasText: /2026-0000\d\d/ }).first().waitFor();
     await page.screenshot({ path: `${SHOTS}/endorsement-statements.png`, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('gives each structure its statement in its space, with the PDF', async () => {
+    const closed = await month();
+    const [statement] = await apiGet<{ id: string; number: string; structureId: string; netCents: number }[]>(
+      server.baseUrl,
+      token,
+      `/api/statements?filter=${encodeURIComponent(JSON.stringify({ endorsementId: closed.id }))}&sort=${encodeURIComponent('["netCents","DESC"]')}&range=[0,0]`,
+    );
+    const admin = await apiLogin(server.baseUrl, DEMO_ACCOUNTS.find(a => a.role === 'ADMIN')!);
+    const issued = await fetch(`${server.baseUrl}/api/structures/${statement.structureId}/reissue-api-key`, { method: 'POST', headers: { Authorization: `Bearer ${admin}` } });
+    const key = ((await issued.json()) as { partnerApiKey: { key: string } }).partnerApiKey.key;
+    const space = await browser.context.newPage();
+    space.on('pageerror', error => pageErrors.push(error.message));
+    await space.setViewportSize({ width: 390, height: 844 });
+    await space.goto(`${server.baseUrl}/espace/#/releves`);
+    await space.getByLabel('Clé de la structure').fill(key);
+    await space.getByRole('button', { name: 'Entrer' }).click();
+    const card = space.locator(`[data-statement="${statement.number}"]`);
+    await card.getByText(/octobre 2026/i).waitFor();
+    await space.screenshot({ path: `${SHOTS}/espace-phone-releves-closed.png`, fullPage: true });
+    const [download] = await Promise.all([space.waitForEvent('download'), card.getByRole('button', { name: `Télécharger le relevé ${statement.number} (PDF)` }).click()]);
+    expect(download.suggestedFilename()).toBe(`releve-${statement.number}.pdf`);
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    await space.close();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@ import type { PrismaClient } from '../../server/src/generated/prisma/client';
 import { post, redemptionAcceptedLines } from '../../server/src/ledger';
 import { expectLedgerInvariants } from '../support/ledger';
 import { expectErrorShape, startTestApp, TestApp } from '../support/test-app';
-import { approvedOffer, makeOrder, type OrderFixture } from '../scanning/support';
+import { approvedOffer, makeOrder, partnerKey, type OrderFixture } from '../scanning/support';
+import { pdfText } from '../documents/support';
 
 // Issue 14: FINANCE prepares a month (draft statements), recomputes it, closes it (numbers, passes
 // ENDORSED, ledger). Two structures with hand-computed figures: S (monthly kit from 15 October,
@@ -238,6 +239,57 @@ describe('closing a month', () => {
   });
 });
 
+describe('the statement PDF', () => {
+  const pdf = (res: { body: Buffer }) => pdfText(res.body);
+  const binary = (req: ReturnType<typeof t.http.get>) => req.buffer(true).parse((res, done) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+
+  it('shows the mentions and totals of the statement as closed, and renders the same bytes twice', async () => {
+    const s = await statementOf('2026-10', S.id);
+    const structure = await prisma.structure.findUniqueOrThrow({ where: { id: S.id } });
+    const res = await binary(t.http.get(`/api/statements/${s.id}/pdf`).set(as(finance)));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="releve-${s.number}.pdf"`);
+    const text = pdf(res);
+    for (const mention of ['RELEVÉ MENSUEL', `N° ${s.number}`, 'Période : octobre 2026', structure.name, `SIRET ${structure.siret}`, structure.addressLine, 'Association #APTIC']) expect(text).toContain(mention);
+    // The account masked: country, check digits and last 3 only.
+    const compact = structure.iban.replace(/\s+/g, '');
+    expect(text).toContain(compact.slice(-3));
+    expect(text).not.toContain(compact.slice(4, 12));
+    // S in October: 4 passes, 40,00 − 1,60 − 8,40 = 30,00 €.
+    expect(text).toMatch(/Valeur des 4 pass endossés \(brut\)\s+40,00 €/);
+    expect(text).toMatch(/Frais de service aval \(4 % du brut\)\s+-1,60 €/);
+    expect(text).toMatch(/Abonnement au kit dû ce mois\s+-8,40 €/);
+    expect(text).toMatch(/Net du mois\s+30,00 €/);
+    for (const line of s.lines) expect(text).toContain(line.barcode);
+    const again = await binary(t.http.get(`/api/statements/${s.id}/pdf`).set(as(finance)));
+    expect(Buffer.compare(again.body, res.body)).toBe(0);
+    // SUPPORT reads statements too; a reviewer does not.
+    expect((await t.http.get(`/api/statements/${s.id}/pdf`).set(as(await t.token('SUPPORT')))).status).toBe(200);
+    expect((await t.http.get(`/api/statements/${s.id}/pdf`).set(as(await t.token('REVIEWER')))).status).toBe(403);
+  });
+
+  it('is given to its structure through the partner API, and to no other', async () => {
+    const s = await statementOf('2026-10', S.id);
+    const keyS = await partnerKey(prisma, S.id);
+    const keyT = await partnerKey(prisma, T.id);
+    const list = await t.http.get('/api/partner/statements').set(as(keyS));
+    expect(list.status).toBe(200);
+    expect(list.body).toEqual([expect.objectContaining({ id: s.id, number: s.number, period: '2026-10', grossCents: 4000, feeCents: 160, subscriptionCents: 840, netCents: 3000, payableCents: 3000, paidAt: null })]);
+    const own = await binary(t.http.get(`/api/partner/statements/${s.id}/pdf`).set(as(keyS)));
+    expect(own.status).toBe(200);
+    expect(pdf(own)).toContain(s.number);
+    const other = await t.http.get(`/api/partner/statements/${s.id}/pdf`).set(as(keyT));
+    expect(other.status).toBe(404);
+    expect((await t.http.get('/api/partner/statements').set(as(keyT))).body.map((x: { id: string }) => x.id)).not.toContain(s.id);
+    expect((await t.http.get(`/api/partner/statements/${s.id}/pdf`)).status).toBe(401);
+  });
+});
+
 describe('the next month', () => {
   it('carries T’s negative net, charges S’s second month of kit, and holds the scan under dispute out', async () => {
     // T redeems 10 passes in November: 100,00 − 4,00 − 0 (annual kit paid) − 70,80 carried = 25,20 €.
@@ -247,6 +299,10 @@ describe('the next month', () => {
     // S: the pass of 00:30 on 1 November, and the month of kit begun on 15 November.
     expect(money(await statementOf('2026-11', S.id))).toEqual({ passCount: 1, grossCents: 1000, feeCents: 40, subscriptionCents: 840, adjustmentsCents: 0, carriedCents: 0, netCents: 120 });
     // The demo's dispute under investigation holds its scan out of the run; its pass stays REDEEMED for a later one.
+    // A draft has no PDF yet.
+    const draft = await t.http.get(`/api/statements/${(await statementOf('2026-11', S.id)).id}/pdf`).set(as(finance));
+    expect(draft.status).toBe(409);
+    expect(draft.body.message).toMatch(/encore provisoire/);
     const held = await prisma.disputeItem.findFirstOrThrow({ where: { dispute: { status: 'INVESTIGATING' } } });
     expect(await prisma.statementLine.count({ where: { scanId: held.scanId! } })).toBe(0);
     await expectRunInvariants('2026-11');

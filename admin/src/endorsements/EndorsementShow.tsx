@@ -1,7 +1,11 @@
 import { useState } from 'react';
 import { Box, Stack } from '@mui/material';
 import { DataTable, NumberField, TabbedShowLayout, TextField, useCanAccessResources } from 'react-admin';
-import { DateTimeField, EnumCol, MoneyField, RecordShow, RefCol, RelatedTab, StatusChip } from '../common';
+import { DateTimeField, DownloadButton, EnumCol, MoneyField, RecordShow, RefCol, RelatedTab, StatusChip } from '../common';
+
+/** A closed statement's PDF in its row; a draft has none yet. */
+const StatementPdfCell = (statement: { id: string; number: string | null; status: string }) =>
+    statement.status === 'FINAL' ? <DownloadButton path={`statements/${statement.id}/pdf`} filename={`releve-${statement.number}.pdf`} iconOnly /> : null;
 import type { JobRun } from '../dataProvider';
 import { EndorsementProgress, EndorsementWorkflow } from './EndorsementActions';
 
@@ -64,6 +68,7 @@ export const EndorsementShow = () => {
                         <DataTable.Col source="subscriptionCents" field={MoneyField} />
                         <DataTable.Col source="carriedCents" field={MoneyField} />
                         <DataTable.Col source="netCents" field={MoneyField} />
+                        <DataTable.Col source="id" label="downloads.pdf" disableSort render={StatementPdfCell} />
                     </RelatedTab>
                 )}
                 {canAccess?.payouts && (

@@ -1,8 +1,21 @@
-import { TabbedShowLayout, TextField, NumberField } from 'react-admin';
-import { DateTimeField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
+import { Box } from '@mui/material';
+import { TabbedShowLayout, TextField, NumberField, useRecordContext } from 'react-admin';
+import { DateTimeField, DownloadButton, MoneyField, RefField, StatusChip, RecordShow } from '../common';
+
+/** A closed statement's PDF (`GET /api/statements/:id/pdf`); a draft has none yet. */
+const StatementPdf = () => {
+    const record = useRecordContext();
+    if (!record || record.status !== 'FINAL') return null;
+    return (
+        <Box sx={{ px: 2, pt: 2 }}>
+            <DownloadButton path={`statements/${record.id}/pdf`} filename={`releve-${record.number}.pdf`} />
+        </Box>
+    );
+};
 
 export const StatementShow = () => (
     <RecordShow>
+        <StatementPdf />
         <TabbedShowLayout>
             <TabbedShowLayout.Tab label="tabs.summary">
                 <TextField source="number" emptyText="—" />

@@ -9,3 +9,6 @@ ALTER TABLE "Endorsement" ADD COLUMN "revision" INTEGER NOT NULL DEFAULT 0,
     ADD COLUMN "payableCents" BIGINT NOT NULL DEFAULT 0,
     ADD COLUMN "preparedByName" TEXT,
     ADD COLUMN "closedByName" TEXT;
+
+-- What a closed statement says, frozen at closing: its PDF is rendered from it (and its lines).
+ALTER TABLE "Statement" ADD COLUMN "snapshot" JSONB;

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
-import { DocumentsController } from './documents.controller';
+import { PartnerModule } from '../partner/partner.module';
+import { DocumentsController, PartnerStatementsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 
-/** PDFs: sponsor documents (fee invoice, credit note) and booklet sheets (README "Architecture", documents/). */
+/** PDFs: sponsor documents (fee invoice, credit note), booklet sheets and statements (also to their structure through the partner API) (README "Architecture", documents/). */
 @Module({
-  controllers: [DocumentsController],
+  imports: [PartnerModule],
+  controllers: [DocumentsController, PartnerStatementsController],
   providers: [DocumentsService],
 })
 export class DocumentsModule {}

@@ -8,6 +8,7 @@ import { WritePath } from '../writes/write-path';
 import { BookletSheet, renderBookletSheet } from './booklet-sheet.pdf';
 import { renderSponsorDocument, SPONSOR_DOCUMENT_TITLES } from './sponsor-document.pdf';
 import type { SponsorDocumentSnapshot } from './sponsor-documents';
+import { renderStatement, type StatementSnapshot } from './statement.pdf';
 
 /** Ids are uuids: anything much longer is no id of ours (and is not echoed back whole). */
 const MAX_ID_LENGTH = 64;
@@ -25,6 +26,34 @@ export class DocumentsService {
     private readonly writes: WritePath,
     private readonly config: AppConfig,
   ) {}
+
+  /**
+   * A closed statement's PDF, from its frozen snapshot and its lines; `structureId` limits it to
+   * one structure's own (partner API). A draft has no PDF: it is not a statement yet.
+   */
+  async statementPdf(id: string, structureId?: string): Promise<PdfFile> {
+    const statement =
+      id.length <= MAX_ID_LENGTH
+        ? await this.prisma.statement.findFirst({ where: { id, ...(structureId ? { structureId } : {}) }, select: { id: true, status: true, snapshot: true, payout: { select: { paidAt: true } } } })
+        : null;
+    if (!statement) throw notFound(`Aucun relevé avec l'identifiant ${id.slice(0, MAX_ID_LENGTH)}${structureId ? ' pour votre structure' : ''}.`);
+    if (statement.status !== 'FINAL' || !statement.snapshot) throw conflict('Ce relevé est encore provisoire : son PDF existe une fois le mois clôturé.');
+    const snapshot = statement.snapshot as unknown as StatementSnapshot;
+    const lines = await this.prisma.statementLine.findMany({ where: { statementId: id }, orderBy: [{ scannedAt: 'asc' }, { id: 'asc' }], select: { barcode: true, scannedAt: true, serviceLabel: true, valueCents: true } });
+    const bytes = await renderStatement(snapshot, lines.map((l) => ({ ...l, scannedAt: l.scannedAt.toISOString() })), statement.payout?.paidAt?.toISOString() ?? null);
+    return { fileName: `releve-${snapshot.number}.pdf`, bytes };
+  }
+
+  /** The structure's closed statements, newest first (partner API). */
+  async partnerStatements(structureId: string) {
+    const rows = await this.prisma.statement.findMany({
+      where: { structureId, status: 'FINAL' },
+      orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
+      take: 120,
+      select: { id: true, number: true, issuedAt: true, passCount: true, grossCents: true, feeCents: true, subscriptionCents: true, adjustmentsCents: true, carriedCents: true, netCents: true, endorsement: { select: { period: true } }, payout: { select: { paidAt: true } } },
+    });
+    return rows.map(({ endorsement, payout, ...r }) => ({ ...r, period: endorsement.period, payableCents: Math.max(0, r.netCents), paidAt: payout?.paidAt ?? null }));
+  }
 
   async sponsorDocumentPdf(id: string): Promise<PdfFile> {
     const document = id.length <= MAX_ID_LENGTH ? await this.prisma.sponsorDocument.findUnique({ where: { id }, select: { snapshot: true } }) : null;

@@ -4,6 +4,10 @@ import type { JobDefinition } from '../jobs/job-definition';
 import { reserveDocumentNumbers } from '../ledger/document-numbers';
 import { BUSINESS_ZONE } from '../rules/dates';
 import { parsePeriod, type Period } from './period';
+import { issuerFrom } from '../documents/issuer';
+import type { StatementSnapshot } from '../documents/statement.pdf';
+import { maskIban } from '../rest/masking';
+import { FEE_RATE_BP } from '../rules/money';
 
 /** Lines of the draft that are no longer endorsable: the scan was voided, its pass changed, or a dispute holds it. */
 const STALE_LINE = Prisma.raw(`(sc."voidedAt" IS NOT NULL OR p.status <> 'REDEEMED'
@@ -21,85 +25,109 @@ const STALE_LINE = Prisma.raw(`(sc."voidedAt" IS NOT NULL OR p.status <> 'REDEEM
  * gone stale meanwhile (a scan voided, a dispute opened) is refused: the month returns to its
  * draft, to be recomputed.
  */
-export const closeEndorsementJob: JobDefinition<Period> = {
-  name: 'endorsement-close',
-  label: 'Clôture de l’endossement mensuel',
-  keyDescription: 'un mois AAAA-MM préparé',
-  startedFrom: 'depuis la page de l’endossement (« Clôturer »)',
-  defaultKey: () => '',
-  parseKey: parsePeriod,
-  failureHint: 'Le mois est revenu à son brouillon : rien n’a été clôturé.',
-  async onFailure({ tx, params, record }) {
-    const reopened = await tx.$queryRaw<{ id: string }[]>`
-      UPDATE "Endorsement" SET status = 'PREPARED', "closedById" = NULL, "closedByName" = NULL, "updatedAt" = now()
-       WHERE period = ${params.period} AND status = 'CLOSING' RETURNING id`;
-    for (const { id } of reopened) await record({ action: 'close-failed', resource: 'endorsements', recordId: id, before: { status: 'CLOSING' }, after: { status: 'PREPARED' }, change: 'updated' });
-  },
-  steps: [
-    {
-      name: 'close',
-      label: 'Numérotation, pass endossés, écritures comptables',
-      async total() {
-        return 1;
-      },
-      async chunk({ tx, params, record }) {
-        const [run] = await tx.$queryRaw<{ id: string; status: string; statementCount: number; passCount: number; grossCents: bigint; payableCents: bigint }[]>`
-          SELECT id, status::text, "statementCount", "passCount", "grossCents", "payableCents" FROM "Endorsement" WHERE period = ${params.period} FOR UPDATE`;
-        if (!run || run.status !== 'CLOSING') throw new Error(`le mois ${params.period} n’est pas en clôture (${run ? `statut ${run.status}` : 'aucun brouillon'}).`);
-
-        const [{ stale }] = await tx.$queryRaw<{ stale: number }[]>`
-          SELECT count(*)::int AS stale FROM "StatementLine" l JOIN "Statement" st ON st.id = l."statementId"
-            JOIN "Scan" sc ON sc.id = l."scanId" JOIN "Pass" p ON p.id = l."passId"
-           WHERE st."endorsementId" = ${run.id} AND ${STALE_LINE}`;
-        if (stale > 0) {
-          throw new Error(`${stale} ligne${stale > 1 ? 's du brouillon ne sont' : ' du brouillon n’est'} plus endossable${stale > 1 ? 's' : ''} (scan annulé ou litige ouvert depuis le calcul) : recalculez le mois, puis clôturez-le`);
-        }
-
-        const closedAt = new Date();
-        const year = DateTime.fromJSDate(closedAt, { zone: BUSINESS_ZONE }).year;
-        const [{ n }] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Statement" WHERE "endorsementId" = ${run.id} AND status = 'DRAFT'`;
-        // The year's next numbers, in one block under the counter's row lock: no gap, no duplicate.
-        const first = n > 0 ? await reserveDocumentNumbers(tx, 'STATEMENT', year, n) : 0;
-        const numbered = await tx.$executeRaw`
-          UPDATE "Statement" st SET status = 'FINAL', year = ${year}, sequence = ${first - 1} + r.rn,
-                 number = ${String(year)} || '-' || lpad((${first - 1} + r.rn)::text, 6, '0'), "issuedAt" = ${closedAt}, "updatedAt" = ${closedAt}
-            FROM (SELECT st2.id, row_number() OVER (ORDER BY s.name, st2.id)::int AS rn
-                    FROM "Statement" st2 JOIN "Structure" s ON s.id = st2."structureId"
-                   WHERE st2."endorsementId" = ${run.id} AND st2.status = 'DRAFT') r
-           WHERE st.id = r.id`;
-
-        const endorsed = await tx.$executeRaw`
-          UPDATE "Pass" p SET status = 'ENDORSED', "updatedAt" = ${closedAt}
-            FROM "StatementLine" l JOIN "Statement" st ON st.id = l."statementId"
-           WHERE st."endorsementId" = ${run.id} AND p.id = l."passId" AND p.status = 'REDEEMED'`;
-        if (endorsed !== run.passCount) throw new Error(`${endorsed} pass endossés pour ${run.passCount} lignes : le brouillon ne correspond plus, recalculez le mois`);
-
-        // One balanced MONTH_CLOSED transaction per statement that charges something, all in one statement.
-        const posted = await tx.$executeRaw`
-          WITH t AS MATERIALIZED (
-            SELECT st.id, st."structureId", st."feeCents" AS fee, st."subscriptionCents" AS sub, gen_random_uuid()::text AS tid
-              FROM "Statement" st WHERE st."endorsementId" = ${run.id} AND st."feeCents" + st."subscriptionCents" > 0
-          )
-          INSERT INTO "LedgerEntry" ("id", "transactionId", "account", "debitCents", "creditCents", "event", "resource", "recordId", "createdAt")
-          SELECT gen_random_uuid()::text, t.tid, x.account, x.debit, x.credit, 'MONTH_CLOSED', 'statements', t.id, ${closedAt}
-            FROM t CROSS JOIN LATERAL (VALUES ('STRUCTURE:' || t."structureId", t.fee + t.sub, 0),
-                                              ('FEES_DOWNSTREAM', 0, t.fee),
-                                              ('SUBSCRIPTIONS', 0, t.sub)) AS x(account, debit, credit)
-           WHERE x.debit > 0 OR x.credit > 0`;
-
-        await tx.$executeRaw`UPDATE "Endorsement" SET status = 'CLOSED', "closedAt" = ${closedAt}, "updatedAt" = ${closedAt} WHERE id = ${run.id}`;
-        const figures = { statementCount: numbered, passCount: endorsed, ledgerLines: posted, grossCents: Number(run.grossCents), payableCents: Number(run.payableCents) };
-        // One audit summary for the whole closing (never one per pass).
-        await record({
-          action: 'closed',
-          resource: 'endorsements',
-          recordId: run.id,
-          before: { status: 'CLOSING' },
-          after: { status: 'CLOSED', numbers: n ? `${year}-${String(first).padStart(6, '0')} à ${year}-${String(first + n - 1).padStart(6, '0')}` : null, ...figures },
-          change: 'updated',
-        });
-        return { processed: 1, cursor: null, finished: true, counts: figures };
-      },
+export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0]): JobDefinition<Period> {
+  return {
+    name: 'endorsement-close',
+    label: 'Clôture de l’endossement mensuel',
+    keyDescription: 'un mois AAAA-MM préparé',
+    startedFrom: 'depuis la page de l’endossement (« Clôturer »)',
+    defaultKey: () => '',
+    parseKey: parsePeriod,
+    failureHint: 'Le mois est revenu à son brouillon : rien n’a été clôturé.',
+    async onFailure({ tx, params, record }) {
+      const reopened = await tx.$queryRaw<{ id: string }[]>`
+        UPDATE "Endorsement" SET status = 'PREPARED', "closedById" = NULL, "closedByName" = NULL, "updatedAt" = now()
+         WHERE period = ${params.period} AND status = 'CLOSING' RETURNING id`;
+      for (const { id } of reopened) await record({ action: 'close-failed', resource: 'endorsements', recordId: id, before: { status: 'CLOSING' }, after: { status: 'PREPARED' }, change: 'updated' });
     },
-  ],
-};
+    steps: [
+      {
+        name: 'close',
+        label: 'Numérotation, pass endossés, écritures comptables',
+        async total() {
+          return 1;
+        },
+        async chunk({ tx, params, record }) {
+          const [run] = await tx.$queryRaw<{ id: string; status: string; statementCount: number; passCount: number; grossCents: bigint; payableCents: bigint }[]>`
+            SELECT id, status::text, "statementCount", "passCount", "grossCents", "payableCents" FROM "Endorsement" WHERE period = ${params.period} FOR UPDATE`;
+          if (!run || run.status !== 'CLOSING') throw new Error(`le mois ${params.period} n’est pas en clôture (${run ? `statut ${run.status}` : 'aucun brouillon'}).`);
+
+          const [{ stale }] = await tx.$queryRaw<{ stale: number }[]>`
+            SELECT count(*)::int AS stale FROM "StatementLine" l JOIN "Statement" st ON st.id = l."statementId"
+              JOIN "Scan" sc ON sc.id = l."scanId" JOIN "Pass" p ON p.id = l."passId"
+             WHERE st."endorsementId" = ${run.id} AND ${STALE_LINE}`;
+          if (stale > 0) {
+            throw new Error(`${stale} ligne${stale > 1 ? 's du brouillon ne sont' : ' du brouillon n’est'} plus endossable${stale > 1 ? 's' : ''} (scan annulé ou litige ouvert depuis le calcul) : recalculez le mois, puis clôturez-le`);
+          }
+
+          const closedAt = new Date();
+          const year = DateTime.fromJSDate(closedAt, { zone: BUSINESS_ZONE }).year;
+          const [{ n }] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Statement" WHERE "endorsementId" = ${run.id} AND status = 'DRAFT'`;
+          // The year's next numbers, in one block under the counter's row lock: no gap, no duplicate.
+          const first = n > 0 ? await reserveDocumentNumbers(tx, 'STATEMENT', year, n) : 0;
+          const numbered = await tx.$executeRaw`
+            UPDATE "Statement" st SET status = 'FINAL', year = ${year}, sequence = ${first - 1} + r.rn,
+                   number = ${String(year)} || '-' || lpad((${first - 1} + r.rn)::text, 6, '0'), "issuedAt" = ${closedAt}, "updatedAt" = ${closedAt}
+              FROM (SELECT st2.id, row_number() OVER (ORDER BY s.name, st2.id)::int AS rn
+                      FROM "Statement" st2 JOIN "Structure" s ON s.id = st2."structureId"
+                     WHERE st2."endorsementId" = ${run.id} AND st2.status = 'DRAFT') r
+             WHERE st.id = r.id`;
+
+          // What each statement says, frozen now (its PDF is rendered from it): issuer, structure and masked account as they are today.
+          const issuer = issuerFrom(config);
+          const frozen = await tx.$queryRaw<{ id: string; number: string; passCount: number; grossCents: number; feeCents: number; subscriptionCents: number; adjustmentsCents: number; carriedCents: number; netCents: number; name: string; siret: string; addressLine: string; postalCode: string; city: string; bankHolder: string; iban: string; bic: string }[]>`
+            SELECT st.id, st.number, st."passCount", st."grossCents", st."feeCents", st."subscriptionCents", st."adjustmentsCents", st."carriedCents", st."netCents",
+                   s.name, s.siret, s."addressLine", s."postalCode", s.city, s."bankHolder", s.iban, s.bic
+              FROM "Statement" st JOIN "Structure" s ON s.id = st."structureId" WHERE st."endorsementId" = ${run.id}`;
+          const snapshots = frozen.map((r): StatementSnapshot => ({
+            number: r.number,
+            issuedAt: closedAt.toISOString(),
+            period: params.period,
+            periodStart: params.periodStart.toISOString(),
+            periodEnd: params.periodEnd.toISOString(),
+            issuer,
+            structure: { name: r.name, siret: r.siret, addressLine: r.addressLine, postalCode: r.postalCode, city: r.city, bankHolder: r.bankHolder, ibanMasked: String(maskIban(r.iban)), bic: r.bic },
+            totals: { passCount: r.passCount, grossCents: r.grossCents, feeRateBp: FEE_RATE_BP, feeCents: r.feeCents, subscriptionCents: r.subscriptionCents, adjustmentsCents: r.adjustmentsCents, carriedCents: r.carriedCents, netCents: r.netCents, payableCents: Math.max(0, r.netCents) },
+          }));
+          if (frozen.length) {
+            await tx.$executeRaw`
+              UPDATE "Statement" st SET snapshot = v.snap::jsonb FROM unnest(${frozen.map((r) => r.id)}::text[], ${snapshots.map((x) => JSON.stringify(x))}::text[]) AS v(id, snap)
+               WHERE st.id = v.id`;
+          }
+
+          const endorsed = await tx.$executeRaw`
+            UPDATE "Pass" p SET status = 'ENDORSED', "updatedAt" = ${closedAt}
+              FROM "StatementLine" l JOIN "Statement" st ON st.id = l."statementId"
+             WHERE st."endorsementId" = ${run.id} AND p.id = l."passId" AND p.status = 'REDEEMED'`;
+          if (endorsed !== run.passCount) throw new Error(`${endorsed} pass endossés pour ${run.passCount} lignes : le brouillon ne correspond plus, recalculez le mois`);
+
+          // One balanced MONTH_CLOSED transaction per statement that charges something, all in one statement.
+          const posted = await tx.$executeRaw`
+            WITH t AS MATERIALIZED (
+              SELECT st.id, st."structureId", st."feeCents" AS fee, st."subscriptionCents" AS sub, gen_random_uuid()::text AS tid
+                FROM "Statement" st WHERE st."endorsementId" = ${run.id} AND st."feeCents" + st."subscriptionCents" > 0
+            )
+            INSERT INTO "LedgerEntry" ("id", "transactionId", "account", "debitCents", "creditCents", "event", "resource", "recordId", "createdAt")
+            SELECT gen_random_uuid()::text, t.tid, x.account, x.debit, x.credit, 'MONTH_CLOSED', 'statements', t.id, ${closedAt}
+              FROM t CROSS JOIN LATERAL (VALUES ('STRUCTURE:' || t."structureId", t.fee + t.sub, 0),
+                                                ('FEES_DOWNSTREAM', 0, t.fee),
+                                                ('SUBSCRIPTIONS', 0, t.sub)) AS x(account, debit, credit)
+             WHERE x.debit > 0 OR x.credit > 0`;
+
+          await tx.$executeRaw`UPDATE "Endorsement" SET status = 'CLOSED', "closedAt" = ${closedAt}, "updatedAt" = ${closedAt} WHERE id = ${run.id}`;
+          const figures = { statementCount: numbered, passCount: endorsed, ledgerLines: posted, grossCents: Number(run.grossCents), payableCents: Number(run.payableCents) };
+          // One audit summary for the whole closing (never one per pass).
+          await record({
+            action: 'closed',
+            resource: 'endorsements',
+            recordId: run.id,
+            before: { status: 'CLOSING' },
+            after: { status: 'CLOSED', numbers: n ? `${year}-${String(first).padStart(6, '0')} à ${year}-${String(first + n - 1).padStart(6, '0')}` : null, ...figures },
+            change: 'updated',
+          });
+          return { processed: 1, cursor: null, finished: true, counts: figures };
+        },
+      },
+    ],
+  };
+}

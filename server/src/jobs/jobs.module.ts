@@ -21,7 +21,7 @@ export function jobs(config: AppConfig): Record<JobName, JobDefinition<any>> {
     'issue-order': issueOrderJob,
     'expire-passes': expirePassesJob(config),
     'endorsement-prepare': prepareEndorsementJob,
-    'endorsement-close': closeEndorsementJob,
+    'endorsement-close': closeEndorsementJob(config),
   };
   for (const [name, def] of Object.entries(all)) {
     if (def.name !== name) throw new Error(`job ${name} is defined as ${def.name}`);

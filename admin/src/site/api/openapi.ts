@@ -982,6 +982,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partner/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PartnerStatementsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/statements/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PartnerStatementsController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partner/subscription": {
         parameters: {
             query?: never;
@@ -1553,6 +1585,22 @@ export interface paths {
         put: operations["StatementsResourceController_update"];
         post?: never;
         delete: operations["StatementsResourceController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statements/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DocumentsController_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2178,6 +2226,38 @@ export interface components {
             /** @description Referential service id (GET /api/public/referential) */
             serviceId: string;
             title: string;
+        };
+        PartnerStatementDto: {
+            /** @description Adjustments (positive: deducted), in cents */
+            adjustmentsCents: number;
+            /** @description Negative balance carried from earlier statements, in cents (≤ 0) */
+            carriedCents: number;
+            /** @description Downstream fee (4 % of gross), in cents */
+            feeCents: number;
+            /** @description Value of the passes endorsed, in cents */
+            grossCents: number;
+            id: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @description gross − fee − kit fees − adjustments + carried, in cents */
+            netCents: number;
+            /** @example 2026-000042 */
+            number: string;
+            /**
+             * Format: date-time
+             * @description When the transfer was executed
+             */
+            paidAt?: string | null;
+            passCount: number;
+            /** @description Transferred: the net when positive, else 0 (carried to the next statement) */
+            payableCents: number;
+            /**
+             * @description The month (Paris)
+             * @example 2026-11
+             */
+            period: string;
+            /** @description Kit fees charged this month, in cents */
+            subscriptionCents: number;
         };
         PrepareMonthDto: {
             /**
@@ -4880,6 +4960,102 @@ export interface operations {
             };
         };
     };
+    PartnerStatementsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Closed statements, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerStatementDto"][];
+                };
+            };
+            /** @description Missing, unknown or revoked key (Authorization: Bearer apk_…) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The structure may not do this (suspended, not eligible) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PartnerStatementsController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement as a PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Missing, unknown or revoked key (Authorization: Bearer apk_…) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The structure may not do this (suspended, not eligible) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found for this caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Refused in the record’s current state (it changed, or is being handled by the APTIC team) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     PartnerSubscriptionController_get: {
         parameters: {
             query?: never;
@@ -6519,6 +6695,25 @@ export interface operations {
         };
     };
     StatementsResourceController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_statement: {
         parameters: {
             query?: never;
             header?: never;

@@ -356,9 +356,63 @@ export const KitPage = ({ api }: { api: ApticClient }) => {
     );
 };
 
-/** Monthly statements: there once the month's endorsement exists. */
-export const StatementsPage = () => (
-    <Alert severity="info">
-        Vos relevés mensuels (pass encaissés, frais, montant versé) apparaîtront ici, en PDF, dès la première clôture mensuelle par l’équipe APTIC.
-    </Alert>
-);
+type Statement = components['schemas']['PartnerStatementDto'];
+const monthLabel = (period: string) => new Date(`${period}-15T12:00:00Z`).toLocaleDateString('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** Monthly statements, once their month is closed: figures, and the PDF (fetched with the key, then saved). */
+export const StatementsPage = ({ api }: { api: ApticClient }) => {
+    const statements = useLoad(() => api.GET('/api/partner/statements'), [api]);
+    const [refusal, setRefusal] = useState<string | null>(null);
+    const download = async (s: Statement) => {
+        setRefusal(null);
+        try {
+            const { data, error } = await api.GET('/api/partner/statements/{id}/pdf', { params: { path: { id: s.id } }, parseAs: 'blob' });
+            if (!data) return setRefusal(messageOf(error));
+            const url = URL.createObjectURL(data as Blob);
+            const link = document.createElement('a');
+            link.href = url;
+            link.download = `releve-${s.number}.pdf`;
+            link.click();
+            setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        } catch {
+            setRefusal(messageOf(null));
+        }
+    };
+    if (statements.error) return <LoadFailed message={statements.error} retry={statements.reload} />;
+    if (statements.value === undefined) return <CircularProgress aria-label="Chargement des relevés" />;
+    if (statements.value.length === 0)
+        return (
+            <Alert severity="info">
+                Vos relevés mensuels (pass encaissés, frais, montant versé) apparaîtront ici, en PDF, dès la première clôture mensuelle par l’équipe APTIC.
+            </Alert>
+        );
+    return (
+        <Stack spacing={1.5} role="list" aria-label="Relevés">
+            {refusal && <Alert severity="error">{refusal}</Alert>}
+            {statements.value.map(s => (
+                <Paper key={s.id} variant="outlined" sx={{ p: 2 }} role="listitem" data-statement={s.number}>
+                    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ justifyContent: 'space-between', alignItems: { sm: 'center' } }}>
+                        <Box>
+                            <Typography sx={{ fontWeight: 500, textTransform: 'capitalize' }}>{monthLabel(s.period)}</Typography>
+                            <Typography variant="body2" color="text.secondary">
+                                Relevé n° {s.number} · {s.passCount} pass · brut {formatEuros(s.grossCents)} · frais {formatEuros(s.feeCents)}
+                                {s.subscriptionCents ? ` · kit ${formatEuros(s.subscriptionCents)}` : ''}
+                                {s.carriedCents ? ` · report ${formatEuros(s.carriedCents)}` : ''}
+                            </Typography>
+                            <Typography variant="body2" sx={{ fontWeight: 500, color: s.payableCents > 0 ? 'success.dark' : 'warning.dark' }}>
+                                {s.payableCents > 0
+                                    ? `${formatEuros(s.payableCents)} ${s.paidAt ? `versés le ${new Date(s.paidAt).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })}` : 'à verser par virement'}`
+                                    : `Solde de ${formatEuros(s.netCents)} reporté sur le prochain relevé`}
+                            </Typography>
+                        </Box>
+                        <Box>
+                            <Button variant="outlined" onClick={() => void download(s)} aria-label={`Télécharger le relevé ${s.number} (PDF)`}>
+                                PDF
+                            </Button>
+                        </Box>
+                    </Stack>
+                </Paper>
+            ))}
+        </Stack>
+    );
+};

@@ -146,7 +146,7 @@ const Space = ({ partnerKey, onLogout }: { partnerKey: string; onLogout: () => v
             {page === 'catalogue' && <CataloguePage api={api} places={me.locations} />}
             {page === 'passages' && <HistoryPage api={api} />}
             {page === 'kit' && <KitPage api={api} />}
-            {page === 'releves' && <StatementsPage />}
+            {page === 'releves' && <StatementsPage api={api} />}
         </SitePage>
     );
 };
