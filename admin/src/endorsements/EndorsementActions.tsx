@@ -4,7 +4,7 @@ import CloseIcon from '@mui/icons-material/Lock';
 import PrepareIcon from '@mui/icons-material/PlaylistAdd';
 import { Box, Button, Typography } from '@mui/material';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { ExportButton, FilterButton, TextInput, TopToolbar, regex, required, useCanAccess, useDataProvider, useGetList, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Empty, ExportButton, FilterButton, TextInput, TopToolbar, regex, required, useCanAccess, useDataProvider, useGetList, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { ActionButton, ActionDialog, errorMessage, formatCents, useWorkflowAllows, type FieldValues } from '../common';
 import type { AppDataProvider, JobRun } from '../dataProvider';
 import { JobProgress } from '../jobs/JobProgress';
@@ -177,6 +177,13 @@ const PrepareMonthButton = ({ onRun }: { onRun: (run: JobRun) => void }) => {
         </>
     );
 };
+
+export const NoMonthYet = ({ onRun }: { onRun: (run: JobRun) => void }) => (
+    <Box sx={{ textAlign: 'center', width: '100%' }}>
+        <Empty />
+        <PrepareMonthButton onRun={onRun} />
+    </Box>
+);
 
 export const EndorsementListActions = ({ onRun }: { onRun: (run: JobRun) => void }) => (
     <TopToolbar>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { DataTable, TextInput } from 'react-admin';
 import { DateTimeField, EnumArrayInput, EnumCol, MoneyField, ResourceList } from '../common';
 import type { JobRun } from '../dataProvider';
-import { EndorsementListActions, PrepareProgress } from './EndorsementActions';
+import { EndorsementListActions, NoMonthYet, PrepareProgress } from './EndorsementActions';
 
 const filters = [
     <TextInput key="period" source="period" alwaysOn helperText={false} placeholder="2026-01" />,
@@ -13,7 +13,9 @@ const filters = [
 export const EndorsementList = () => {
     const [run, setRun] = useState<JobRun | null>(null);
     return (
-        <ResourceList filters={filters} sort={{ field: "period", order: "DESC" }} actions={<EndorsementListActions onRun={setRun} />} empty={false}>
+        <ResourceList filters={filters} sort={{ field: "period", order: "DESC" }} actions={<EndorsementListActions onRun={setRun} />}
+            // No month yet: the usual sentence, and the way to prepare the first one.
+            empty={<NoMonthYet onRun={setRun} />}>
             <PrepareProgress run={run} onEvent={setRun} />
             <DataTable rowClick="show" bulkActionButtons={false}>
                 <DataTable.Col source="period" />
