@@ -5,6 +5,7 @@ import { post, redemptionAcceptedLines } from '../../server/src/ledger';
 import { statementHasContent, statementTotals } from '../../server/src/rules/statements';
 import { feesDueCents, type KitBilling } from '../../server/src/rules/subscriptions';
 import { expectLedgerInvariants } from '../support/ledger';
+import { prng } from '../../server/src/seed/seed';
 import { startTestApp, TestApp } from '../support/test-app';
 import { approvedOffer, makeOrder } from '../scanning/support';
 
@@ -19,19 +20,6 @@ import { approvedOffer, makeOrder } from '../scanning/support';
  */
 const SEED = Number(process.env.RANDOM_MONTHS_SEED ?? Date.now() % 1_000_000);
 const MONTHS = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06'];
-
-/** mulberry32: small, seedable, good enough to draw test data. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n) };
-}
 
 let t: TestApp;
 let prisma: PrismaClient;
@@ -63,7 +51,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 it(`keeps every statement equal to the rules and the books reconciled over six random months (seed ${SEED})`, async () => {
-  const rnd = random(SEED);
+  const rnd = prng(SEED);
   const quiet = await prisma.structure.findMany({ where: { status: 'ELIGIBLE', scans: { none: {} } }, orderBy: { name: 'asc' }, take: 4 });
   expect(quiet.length).toBeGreaterThanOrEqual(2);
   const structures: ModelStructure[] = [];

@@ -3,18 +3,9 @@ import { Button, CircularProgress, IconButton, Tooltip } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider';
+import { saveBlob } from './saveBlob';
 
-/** Saves a blob under a file name through a temporary link (the browser's own download). */
-export const saveBlob = (blob: Blob, filename: string) => {
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = filename;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-};
+export { saveBlob };
 
 export interface DownloadButtonProps {
     /** Under /api: `sponsor-documents/<id>/pdf`. */

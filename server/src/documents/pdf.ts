@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { DateTime } from 'luxon';
 import pdfmake from 'pdfmake';
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatEuros } from '../rules/money';
 import { BUSINESS_ZONE } from '../rules/dates';
 import type { IssuerIdentity } from './sponsor-documents';
@@ -70,3 +70,19 @@ export function issuerBlock(issuer: IssuerIdentity): Content {
   ].filter((line): line is string => Boolean(line));
   return { stack: [{ text: issuer.name, bold: true, fontSize: 12 }, ...lines.map((text) => ({ text, fontSize: 9, color: '#444444' }))] };
 }
+
+export const GREY = '#555555';
+export const LINE = '#999999';
+
+/** Thin horizontal rules only, a shaded header row: every table of the documents. */
+export const tableLayout = {
+  hLineWidth: (i: number) => (i === 0 ? 0 : 0.5),
+  vLineWidth: () => 0,
+  hLineColor: () => LINE,
+  fillColor: (row: number) => (row === 0 ? '#eeeeee' : null),
+  paddingTop: () => 4,
+  paddingBottom: () => 4,
+};
+
+export const right = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, alignment: 'right', ...extra });
+export const head = (text: string, alignment: 'left' | 'right' = 'left'): TableCell => ({ text, bold: true, alignment });

@@ -1,5 +1,5 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { count, euros, frenchDate, issuerBlock, percent, renderPdf } from './pdf';
+import { count, euros, frenchDate, GREY, head, issuerBlock, LINE, percent, renderPdf, right, tableLayout } from './pdf';
 import type { SponsorDocumentKind, SponsorDocumentSnapshot } from './sponsor-documents';
 
 /** French name of each kind: the document's title, and its file name ("facture-2026-000001.pdf"). */
@@ -7,22 +7,6 @@ export const SPONSOR_DOCUMENT_TITLES: Record<SponsorDocumentKind, { title: strin
   SPONSOR_FEE_INVOICE: { title: 'Facture', file: 'facture' },
   SPONSOR_CREDIT_NOTE: { title: 'Avoir', file: 'avoir' },
 };
-
-const GREY = '#555555';
-const LINE = '#999999';
-
-/** Thin horizontal rules only, a shaded header row. */
-const tableLayout = {
-  hLineWidth: (i: number) => (i === 0 ? 0 : 0.5),
-  vLineWidth: () => 0,
-  hLineColor: () => LINE,
-  fillColor: (row: number) => (row === 0 ? '#eeeeee' : null),
-  paddingTop: () => 4,
-  paddingBottom: () => 4,
-};
-
-const right = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, alignment: 'right', ...extra });
-const head = (text: string, alignment: 'left' | 'right' = 'left'): TableCell => ({ text, bold: true, alignment });
 
 function header(s: SponsorDocumentSnapshot): Content {
   const { title } = SPONSOR_DOCUMENT_TITLES[s.kind];

@@ -1,7 +1,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { DateTime } from 'luxon';
 import { BUSINESS_ZONE } from '../rules/dates';
-import { count, euros, frenchDate, issuerBlock, percent, renderPdf } from './pdf';
+import { count, euros, frenchDate, GREY, head, issuerBlock, LINE, percent, renderPdf, right, tableLayout } from './pdf';
 import type { IssuerIdentity } from './sponsor-documents';
 
 /** What a statement says, frozen when its month is closed (Statement.snapshot). */
@@ -24,18 +24,6 @@ export interface StatementPdfLine {
   valueCents: number;
 }
 
-const GREY = '#555555';
-const LINE = '#999999';
-const tableLayout = {
-  hLineWidth: (i: number) => (i === 0 ? 0 : 0.5),
-  vLineWidth: () => 0,
-  hLineColor: () => LINE,
-  fillColor: (row: number) => (row === 0 ? '#eeeeee' : null),
-  paddingTop: () => 3,
-  paddingBottom: () => 3,
-};
-const right = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, alignment: 'right', ...extra });
-const head = (text: string, alignment: 'left' | 'right' = 'left'): TableCell => ({ text, bold: true, alignment });
 const monthName = (period: string) => DateTime.fromISO(`${period}-01`, { zone: BUSINESS_ZONE }).setLocale('fr').toFormat('LLLL yyyy');
 const dateTime = (iso: string) => DateTime.fromISO(iso, { zone: BUSINESS_ZONE }).toFormat('dd/MM/yyyy HH:mm');
 

@@ -9,8 +9,8 @@ import { bookletNumberOf, orderAmounts } from '../rules/orders';
 import { siretFor } from '../rules/siret';
 import { CHARTERS, DEMO_STAFF, QUESTIONNAIRE, REFERENTIAL, SPONSORS, STRUCTURES } from './demo-data';
 
-/** Small deterministic PRNG (mulberry32): the same demo data on every machine. */
-function prng(seed: number) {
+/** Small deterministic PRNG (mulberry32): the same demo data on every machine (and seeded test data). */
+export function prng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -6,6 +6,7 @@ import type { ApticClient } from '../api/client';
 import type { components } from '../api/openapi';
 import { fieldErrorsOf, messageOf, type FieldErrors } from '../common/fieldErrors';
 import { useLoad } from '../common/useLoad';
+import { saveBlob } from '../../common/saveBlob';
 import type { Place } from './ScannerPage';
 
 type Offer = components['schemas']['PartnerOfferAnswerDto'];
@@ -368,12 +369,7 @@ export const StatementsPage = ({ api }: { api: ApticClient }) => {
         try {
             const { data, error } = await api.GET('/api/partner/statements/{id}/pdf', { params: { path: { id: s.id } }, parseAs: 'blob' });
             if (!data) return setRefusal(messageOf(error));
-            const url = URL.createObjectURL(data as Blob);
-            const link = document.createElement('a');
-            link.href = url;
-            link.download = `releve-${s.number}.pdf`;
-            link.click();
-            setTimeout(() => URL.revokeObjectURL(url), 10_000);
+            saveBlob(data as Blob, `releve-${s.number}.pdf`);
         } catch {
             setRefusal(messageOf(null));
         }
