@@ -72,6 +72,13 @@ export const RAW_OBJECTS: readonly RawObject[] = [
     table: 'Payout',
     definition: `CHECK ((((status = 'WITHHELD'::"PayoutStatus") AND ("withheldReason" IS NOT NULL)) OR ((status <> 'WITHHELD'::"PayoutStatus") AND ("bankHolder" IS NOT NULL) AND (iban IS NOT NULL) AND (bic IS NOT NULL))))`,
   },
+  // 20261207090000_payouts: a structure's withheld or returned payouts not yet carried (the preparation's look-up).
+  {
+    kind: 'index',
+    name: 'Payout_structureId_status_idx',
+    table: 'Payout',
+    definition: `CREATE INDEX "Payout_structureId_status_idx" ON "Payout" USING btree ("structureId", status) WHERE ("carriedIntoId" IS NULL)`,
+  },
   // 20261204090000_emission: the nightly expiry's ACTIVE passes by grace date.
   {
     kind: 'index',

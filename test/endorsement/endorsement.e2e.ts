@@ -1,10 +1,10 @@
 import { JobRunner } from '../../server/src/jobs/job-runner';
 import type { PrismaClient } from '../../server/src/generated/prisma/client';
-import { post, redemptionAcceptedLines } from '../../server/src/ledger';
 import { expectLedgerInvariants } from '../support/ledger';
 import { expectErrorShape, startTestApp, TestApp } from '../support/test-app';
 import { approvedOffer, makeOrder, partnerKey, type OrderFixture } from '../scanning/support';
 import { pdfText } from '../documents/support';
+import { paris, redeemPassAt } from './support';
 
 // Issue 14: FINANCE prepares a month (draft statements), recomputes it, closes it (numbers, passes
 // ENDORSED, ledger). Two structures with hand-computed figures: S (monthly kit from 15 October,
@@ -22,20 +22,9 @@ let nextPass = 0;
 
 const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 const enc = encodeURIComponent;
-const paris = (iso: string) => new Date(new Date(`${iso}+01:00`).toISOString());
 const passes = () => order.booklets.flat();
 
-/** What the redemption path leaves for one accepted pass, at a past instant (the API only redeems now). */
-async function redeemAt(structure: { id: string; offerId: string }, at: Date) {
-  const pass = passes()[nextPass++];
-  await prisma.$transaction(async (tx) => {
-    const r = await tx.redemption.create({ data: { structureId: structure.id, offerId: structure.offerId, status: 'ACCEPTED', passCount: 1, totalValueCents: 1000, createdAt: at } });
-    await tx.scan.create({ data: { redemptionId: r.id, structureId: structure.id, offerId: structure.offerId, passId: pass.id, barcode: pass.barcode, outcome: 'ACCEPTED', valueCents: 1000, scannedAt: at } });
-    await tx.pass.update({ where: { id: pass.id }, data: { status: 'REDEEMED', redeemedAt: at } });
-    await post(tx, { event: 'REDEMPTION_ACCEPTED', resource: 'redemptions', recordId: r.id, at, lines: redemptionAcceptedLines(structure.id, 1000) });
-  });
-  return pass;
-}
+const redeemAt = (structure: { id: string; offerId: string }, at: Date) => redeemPassAt(prisma, structure, passes()[nextPass++], at);
 
 const run = (period: string) => prisma.endorsement.findUniqueOrThrow({ where: { period } });
 const statementOf = async (period: string, structureId: string) => {

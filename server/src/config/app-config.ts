@@ -21,6 +21,7 @@ import { compile as compileTrust } from 'proxy-addr';
 import * as path from 'node:path';
 import { describeValidationErrors } from '../common/validation';
 import { isValidSiret, SIRET_MESSAGE } from '../rules/siret';
+import { BIC_MESSAGE, IBAN_MESSAGE, isValidBic, isValidIban, normalizeIban } from '../rules/bank';
 
 const toBool = ({ value }: { value: unknown }) => {
   if (value === undefined || value === '') return undefined;
@@ -97,6 +98,28 @@ class SiretConstraint implements ValidatorConstraintInterface {
 
   defaultMessage() {
     return SIRET_MESSAGE;
+  }
+}
+
+@ValidatorConstraint({ name: 'iban' })
+class IbanConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    return typeof value === 'string' && value === normalizeIban(value) && isValidIban(value);
+  }
+
+  defaultMessage() {
+    return `PAYOUT_DEBTOR_IBAN : ${IBAN_MESSAGE} (sans espaces, en majuscules)`;
+  }
+}
+
+@ValidatorConstraint({ name: 'bic' })
+class BicConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    return isValidBic(value);
+  }
+
+  defaultMessage() {
+    return `PAYOUT_DEBTOR_BIC : ${BIC_MESSAGE}`;
   }
 }
 
@@ -210,6 +233,16 @@ export class AppConfig {
 
   @IsEmail({}, { message: 'ISSUER_EMAIL : adresse e-mail attendue' })
   ISSUER_EMAIL = 'facturation@aptic.example';
+
+  /** The account the monthly payouts are paid from (SEPA debtor), frozen into each export. */
+  @IsString() @MinLength(1) @MaxLength(70)
+  PAYOUT_DEBTOR_NAME = 'Association #APTIC';
+
+  @Validate(IbanConstraint)
+  PAYOUT_DEBTOR_IBAN = 'FR7630006000011234567890189';
+
+  @Validate(BicConstraint)
+  PAYOUT_DEBTOR_BIC = 'AGRIFRPP';
 
   /** VAT on fees (upstream intermediation fee, kit subscriptions), in basis points: 2000 = 20 %. Frozen on each order when it is created. */
   @Transform(toInt) @IsInt() @Min(0) @Max(10_000)

@@ -8,6 +8,7 @@ import { issuerFrom } from '../documents/issuer';
 import type { StatementSnapshot } from '../documents/statement.pdf';
 import { maskIban } from '../rest/masking';
 import { FEE_RATE_BP } from '../rules/money';
+import { payoutWithheldReason } from '../rules/bank';
 
 /** Lines of the draft that are no longer endorsable: the scan was voided, its pass changed, or a dispute holds it. */
 const STALE_LINE = Prisma.raw(`(sc."voidedAt" IS NOT NULL OR p.status <> 'REDEEMED'
@@ -20,7 +21,7 @@ const STALE_LINE = Prisma.raw(`(sc."voidedAt" IS NOT NULL OR p.status <> 'REDEEM
  * month CLOSING; this job then closes it in ONE transaction: the statements get their gap-free
  * numbers of the year (in the order of the structures' names), become FINAL, their passes
  * become ENDORSED, one MONTH_CLOSED ledger transaction per statement moves the downstream fee
- * and the kit fees out of the structure's account, and the month is CLOSED. A crash leaves the
+ * and the kit fees out of the structure's account, one payout per statement with a positive net is created (PENDING, or WITHHELD with the reason when the structure's bank details are not valid), and the month is CLOSED. A crash leaves the
  * month untouched (still CLOSING): « Clôturer » again resumes the run and closes it. A draft
  * gone stale meanwhile (a scan voided, a dispute opened) is refused: the month returns to its
  * draft, to be recomputed.
@@ -101,6 +102,21 @@ export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0]): J
              WHERE st."endorsementId" = ${run.id} AND p.id = l."passId" AND p.status = 'REDEEMED'`;
           if (endorsed !== run.passCount) throw new Error(`${endorsed} pass endossés pour ${run.passCount} lignes : le brouillon ne correspond plus, recalculez le mois`);
 
+          // One payout per statement with a positive net, to the account the statement shows; withheld, with the reason, when that account is not valid.
+          const due = frozen.filter((r) => r.netCents > 0);
+          const reasons = due.map((r) => payoutWithheldReason(r));
+          const payouts = due.length
+            ? await tx.$executeRaw`
+                INSERT INTO "Payout" ("id", "statementId", "endorsementId", "structureId", "amountCents", "status", "withheldReason", "bankHolder", "iban", "bic", "endToEndId", "createdAt", "updatedAt")
+                SELECT gen_random_uuid()::text, st.id, st."endorsementId", st."structureId", st."netCents",
+                       (CASE WHEN v.reason IS NULL THEN 'PENDING' ELSE 'WITHHELD' END)::"PayoutStatus", v.reason,
+                       CASE WHEN v.reason IS NULL THEN s."bankHolder" END, CASE WHEN v.reason IS NULL THEN s.iban END, CASE WHEN v.reason IS NULL THEN s.bic END,
+                       'APTIC-' || st.number, ${closedAt}, ${closedAt}
+                  FROM unnest(${due.map((r) => r.id)}::text[], ${reasons}::text[]) AS v(id, reason)
+                  JOIN "Statement" st ON st.id = v.id JOIN "Structure" s ON s.id = st."structureId"`
+            : 0;
+          const withheld = reasons.filter((r) => r !== null).length;
+
           // One balanced MONTH_CLOSED transaction per statement that charges something, all in one statement.
           const posted = await tx.$executeRaw`
             WITH t AS MATERIALIZED (
@@ -115,7 +131,7 @@ export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0]): J
              WHERE x.debit > 0 OR x.credit > 0`;
 
           await tx.$executeRaw`UPDATE "Endorsement" SET status = 'CLOSED', "closedAt" = ${closedAt}, "updatedAt" = ${closedAt} WHERE id = ${run.id}`;
-          const figures = { statementCount: numbered, passCount: endorsed, ledgerLines: posted, grossCents: Number(run.grossCents), payableCents: Number(run.payableCents) };
+          const figures = { statementCount: numbered, passCount: endorsed, payouts, withheld, ledgerLines: posted, grossCents: Number(run.grossCents), payableCents: Number(run.payableCents) };
           // One audit summary for the whole closing (never one per pass).
           await record({
             action: 'closed',

@@ -77,10 +77,13 @@ export const prepareEndorsementJob: JobDefinition<PrepareParams> = {
           VALUES (gen_random_uuid()::text, ${params.period}, ${params.periodStart}, ${params.periodEnd}, 'PREPARING', ${params.revision}, ${by}, now())
           ON CONFLICT ("period") DO UPDATE SET status = 'PREPARING', revision = ${params.revision}, "preparedByName" = ${by}, "updatedAt" = now()
           RETURNING id`;
-        // The adjustments the previous draft took are free again: this one takes them anew.
+        // The adjustments and unpaid payouts the previous draft took are free again: this one takes them anew.
         await tx.$executeRaw`
           UPDATE "Adjustment" a SET "statementId" = NULL FROM "Statement" st
            WHERE a."statementId" = st.id AND st."endorsementId" = ${run.id} AND st.status = 'DRAFT'`;
+        await tx.$executeRaw`
+          UPDATE "Payout" po SET "carriedIntoId" = NULL FROM "Statement" st
+           WHERE po."carriedIntoId" = st.id AND st."endorsementId" = ${run.id} AND st.status = 'DRAFT'`;
         await record({ action: existing ? 'recompute' : 'prepare', resource: 'endorsements', recordId: run.id, after: { period: params.period, revision: params.revision, status: 'PREPARING' }, change: existing ? 'updated' : 'created' });
         return { processed: 1, cursor: null, finished: true, counts: { revision: params.revision } };
       },
@@ -126,6 +129,7 @@ export const prepareEndorsementJob: JobDefinition<PrepareParams> = {
                               AND p.status = 'REDEEMED' AND sc."scannedAt" < ${params.periodEnd})
                 OR EXISTS (SELECT 1 FROM "Subscription" k WHERE k."structureId" = b.id AND k."startedAt" < ${params.periodEnd})
                 OR EXISTS (SELECT 1 FROM "Adjustment" a WHERE a."structureId" = b.id AND a."statementId" IS NULL AND a."createdAt" < ${params.periodEnd})
+                OR EXISTS (SELECT 1 FROM "Payout" po WHERE po."structureId" = b.id AND po.status IN ('WITHHELD', 'RETURNED') AND po."carriedIntoId" IS NULL)
           ), created AS (
             INSERT INTO "Statement" ("id", "endorsementId", "structureId", "status", "updatedAt")
             SELECT gen_random_uuid()::text, ${run.id}, due.id, 'DRAFT', now() FROM due
@@ -189,11 +193,16 @@ export const prepareEndorsementJob: JobDefinition<PrepareParams> = {
         await tx.$executeRaw`
           UPDATE "Adjustment" a SET "statementId" = st.id FROM "Statement" st
            WHERE st.id = ANY(${ids}) AND a."structureId" = st."structureId" AND a."statementId" IS NULL AND a."createdAt" < ${params.periodEnd}`;
-        const figures = await tx.$queryRaw<{ id: string; structureId: string; passCount: number; grossCents: bigint; adjustmentsCents: bigint; chargedCents: bigint; previousNetCents: number | null }[]>`
+        // Payouts that never reached the structure (withheld at export, returned by the bank) are carried into this draft.
+        await tx.$executeRaw`
+          UPDATE "Payout" po SET "carriedIntoId" = st.id FROM "Statement" st
+           WHERE st.id = ANY(${ids}) AND po."structureId" = st."structureId" AND po.status IN ('WITHHELD', 'RETURNED') AND po."carriedIntoId" IS NULL`;
+        const figures = await tx.$queryRaw<{ id: string; structureId: string; passCount: number; grossCents: bigint; adjustmentsCents: bigint; unpaidPayoutsCents: bigint; chargedCents: bigint; previousNetCents: number | null }[]>`
           SELECT st.id, st."structureId",
                  (SELECT count(*)::int FROM "StatementLine" l WHERE l."statementId" = st.id) AS "passCount",
                  (SELECT coalesce(sum(l."valueCents"), 0) FROM "StatementLine" l WHERE l."statementId" = st.id) AS "grossCents",
                  (SELECT coalesce(sum(a."amountCents"), 0) FROM "Adjustment" a WHERE a."statementId" = st.id) AS "adjustmentsCents",
+                 (SELECT coalesce(sum(po."amountCents"), 0) FROM "Payout" po WHERE po."carriedIntoId" = st.id) AS "unpaidPayoutsCents",
                  (SELECT coalesce(sum(f."subscriptionCents"), 0) FROM "Statement" f WHERE f."structureId" = st."structureId" AND f.status = 'FINAL') AS "chargedCents",
                  (SELECT f."netCents" FROM "Statement" f JOIN "Endorsement" fe ON fe.id = f."endorsementId"
                    WHERE f."structureId" = st."structureId" AND f.status = 'FINAL' AND fe."periodStart" < ${params.periodStart}
@@ -214,6 +223,7 @@ export const prepareEndorsementJob: JobDefinition<PrepareParams> = {
             subscriptionChargedCents: Number(f.chargedCents),
             adjustmentsCents: Number(f.adjustmentsCents),
             previousNetCents: f.previousNetCents,
+            unpaidPayoutsCents: Number(f.unpaidPayoutsCents),
           }),
         }));
         const kept = rows.filter((r) => statementHasContent(r));

@@ -59,8 +59,10 @@ function compare(invariant: LedgerInvariant, expected: Map<string, number>, ledg
  * Every difference between the books and the states; empty when the ledger is right:
  * - every transaction balances;
  * - PASS_FLOAT = face value of ACTIVE passes;
- * - each STRUCTURE:<id> = value of its accepted, non-voided scans of passes not yet paid
- *   (REDEEMED, ENDORSED) − downstream fees and subscriptions on its closed statements not yet paid;
+ * - each STRUCTURE:<id> = value of its accepted, non-voided scans − downstream fees and
+ *   subscriptions its closed statements charged − its transfers paid (a returned one is owed
+ *   again); so after a month is paid it is the negative balance carried, or the withheld and
+ *   returned payouts not yet paid again;
  * - each SPONSOR:<id> = owed (face value + upstream fee + VAT on the fee of its activated orders)
  *   − received (no payment table yet) − credited (face value of its activated passes since
  *   expired or cancelled).
@@ -84,16 +86,20 @@ export async function ledgerDifferences(db: LedgerReader): Promise<LedgerDiffere
   const [float] = await db.$queryRaw<{ cents: bigint | null }[]>`SELECT sum("faceValueCents") AS cents FROM "Pass" WHERE status = 'ACTIVE'`;
   compare('PASS_FLOAT', new Map([['PASS_FLOAT', num(float.cents)]]), creditBalance('PASS_FLOAT'), () => 'PASS_FLOAT (valeur des pass actifs)', out);
 
+  // What APTIC owes each structure: the value of its accepted, non-voided scans, less the fees its
+  // closed statements charged, less what was transferred to it (a returned transfer is owed again).
   const redeemed = await db.$queryRaw<{ structureId: string; cents: bigint }[]>`
     SELECT s."structureId", sum(s."valueCents") AS cents FROM "Scan" s JOIN "Pass" p ON p.id = s."passId"
-     WHERE s.outcome = 'ACCEPTED' AND s."voidedAt" IS NULL AND p.status IN ('REDEEMED', 'ENDORSED') GROUP BY s."structureId"`;
+     WHERE s.outcome = 'ACCEPTED' AND s."voidedAt" IS NULL AND p.status IN ('REDEEMED', 'ENDORSED', 'PAID') GROUP BY s."structureId"`;
   const charged = await db.$queryRaw<{ structureId: string; cents: bigint }[]>`
-    SELECT st."structureId", sum(st."feeCents" + st."subscriptionCents") AS cents FROM "Statement" st
-      LEFT JOIN "Payout" po ON po."statementId" = st.id
-     WHERE st.status = 'FINAL' AND (po.id IS NULL OR po.status <> 'PAID') GROUP BY st."structureId"`;
+    SELECT "structureId", sum("feeCents" + "subscriptionCents") AS cents FROM "Statement" WHERE status = 'FINAL' GROUP BY "structureId"`;
+  const transferred = await db.$queryRaw<{ structureId: string; cents: bigint }[]>`
+    SELECT "structureId", sum("amountCents") AS cents FROM "Payout" WHERE status = 'PAID' GROUP BY "structureId"`;
   const structures = new Map<string, number>();
   for (const r of redeemed) structures.set(structureAccount(r.structureId), num(r.cents));
-  for (const r of charged) structures.set(structureAccount(r.structureId), (structures.get(structureAccount(r.structureId)) ?? 0) - num(r.cents));
+  for (const rows of [charged, transferred]) {
+    for (const r of rows) structures.set(structureAccount(r.structureId), (structures.get(structureAccount(r.structureId)) ?? 0) - num(r.cents));
+  }
   compare('STRUCTURE', structures, creditBalance('STRUCTURE:'), (a) => `${a} (dû à la structure)`, out);
 
   // What each sponsor owes: its activated orders' totals, less what it paid and what was credited back.

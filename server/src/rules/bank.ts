@@ -22,3 +22,14 @@ export function isValidBic(value: unknown): boolean {
 export function normalizeBic(value: unknown): unknown {
   return typeof value === 'string' ? value.replace(/\s+/g, '').toUpperCase() : value;
 }
+
+/** Why a payout to these bank details cannot go in the bank file (SPEC "Statements and payouts"), or null when it can. */
+export function payoutWithheldReason(s: { bankHolder: string | null; iban: string | null; bic: string | null }): string | null {
+  const reasons: string[] = [];
+  if (!s.bankHolder?.trim()) reasons.push('titulaire du compte absent');
+  if (!s.iban) reasons.push('IBAN absent');
+  else if (!isValidIban(s.iban) || normalizeIban(s.iban) !== s.iban) reasons.push(IBAN_MESSAGE);
+  if (!s.bic) reasons.push('BIC absent');
+  else if (!isValidBic(s.bic)) reasons.push(BIC_MESSAGE);
+  return reasons.length ? `Coordonnées bancaires à corriger : ${reasons.join(' ; ')}.` : null;
+}

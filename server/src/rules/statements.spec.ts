@@ -90,6 +90,24 @@ describe('adjustments', () => {
   });
 });
 
+describe('payouts that never reached the structure (withheld, returned)', () => {
+  it('are carried into the next statement on top of a negative balance: 120,00 € returned − 20,00 € owed = 100,00 € carried', () => {
+    const t = statementTotals({ grossCents: 3000, ...none, previousNetCents: -2000, unpaidPayoutsCents: 12000 });
+    // 30,00 € gross − 1,20 € fee − 20,00 € owed + 120,00 € returned
+    expect(t).toEqual(expect.objectContaining({ carriedCents: 10000, netCents: 3000 - 120 + 10000, payableCents: 12880 }));
+  });
+
+  it('make a statement on their own, to be paid again', () => {
+    const alone = statementTotals({ grossCents: 0, ...none, previousNetCents: 4500, unpaidPayoutsCents: 4500 });
+    expect(alone).toEqual(expect.objectContaining({ carriedCents: 4500, netCents: 4500, payableCents: 4500 }));
+    expect(statementHasContent(alone)).toBe(true);
+  });
+
+  it('are never negative', () => {
+    expect(() => statementTotals({ grossCents: 0, ...none, previousNetCents: null, unpaidPayoutsCents: -1 })).toThrow(/positif/);
+  });
+});
+
 describe('what the arithmetic refuses', () => {
   it.each([
     ['fractions of a cent', { grossCents: 1000.5 }],

@@ -8,8 +8,9 @@
  * - subscription fees: the kit fees due up to the month's last day that no earlier closed
  *   statement charged yet (so a month missed or a kit started mid-month is caught up exactly);
  * - adjustments: corrections landing on this statement (positive = deducted);
- * - carried: a negative net of the structure's previous closed statement (nothing else is
- *   carried: a positive net was paid).
+ * - carried: a negative net of the structure's previous closed statement, plus the payouts
+ *   of earlier statements that never reached the structure (withheld for want of valid bank
+ *   details, or returned by the bank). A positive net that was paid is not carried.
  * A negative net pays nothing and is carried to the next statement.
  */
 import { FEE_RATE_BP, percentOfCents } from './money';
@@ -24,6 +25,8 @@ export interface StatementInput {
   adjustmentsCents: number;
   /** Net of the structure's previous closed statement (null when none). */
   previousNetCents: number | null;
+  /** Σ of the withheld or returned payouts of earlier statements, not carried yet (0 when none). */
+  unpaidPayoutsCents?: number;
 }
 
 export interface StatementTotals {
@@ -52,11 +55,16 @@ export function statementTotals(input: StatementInput, feeRateBp: number = FEE_R
   // Never charge a fee twice: what earlier statements charged beyond what is due (a kit ended early) is not refunded here.
   const subscriptionCents = Math.max(0, cents('abonnement dû', input.subscriptionDueCents) - cents('abonnement facturé', input.subscriptionChargedCents));
   const adjustmentsCents = cents('ajustements', input.adjustmentsCents);
-  const carriedCents = carriedFrom(input.previousNetCents === null ? null : cents('net précédent', input.previousNetCents));
+  const unpaid = cents('virements non parvenus', input.unpaidPayoutsCents ?? 0);
+  if (unpaid < 0) throw new Error(`virements non parvenus négatifs (${unpaid}) : un virement est un montant positif.`);
+  const carriedCents = carriedFrom(input.previousNetCents === null ? null : cents('net précédent', input.previousNetCents)) + unpaid;
   const netCents = grossCents - feeCents - subscriptionCents - adjustmentsCents + carriedCents;
   return { grossCents, feeCents, subscriptionCents, adjustmentsCents, carriedCents, netCents, payableCents: Math.max(0, netCents) };
 }
 
-/** A statement says something: passes endorsed, fees or adjustments to charge. A carried balance alone waits for the next one. */
-export const statementHasContent = (t: Pick<StatementTotals, 'grossCents' | 'subscriptionCents' | 'adjustmentsCents'>): boolean =>
-  t.grossCents !== 0 || t.subscriptionCents !== 0 || t.adjustmentsCents !== 0;
+/**
+ * A statement says something: passes endorsed, fees or adjustments to charge, or money owed to
+ * the structure (a withheld or returned payout) to pay again. A negative balance alone waits.
+ */
+export const statementHasContent = (t: Pick<StatementTotals, 'grossCents' | 'subscriptionCents' | 'adjustmentsCents' | 'netCents'>): boolean =>
+  t.grossCents !== 0 || t.subscriptionCents !== 0 || t.adjustmentsCents !== 0 || t.netCents > 0;

@@ -5,7 +5,7 @@
  * only when the record's state and the user's role allow it. No imports but types: the console's
  * Vite build bundles it as it is.
  */
-import type { ApplicationStatus, EndorsementStatus, OfferStatus, OrderStatus, PassStatus, Role, StructureStatus, SubscriptionStatus } from '../generated/prisma/enums';
+import type { ApplicationStatus, EndorsementStatus, OfferStatus, OrderStatus, PassStatus, PayoutStatus, Role, StructureStatus, SubscriptionStatus } from '../generated/prisma/enums';
 
 export interface Transition<S extends string> {
   from: readonly S[];
@@ -93,10 +93,19 @@ export const SUBSCRIPTION_WORKFLOW = {
 export const ENDORSEMENT_WORKFLOW = {
   recompute: { from: ['PREPARED', 'PREPARING'], to: 'PREPARING' },
   close: { from: ['PREPARED', 'CLOSING'], to: 'CLOSING' },
+  /** Exporting again gives the same file (nothing changes once exported). */
+  export: { from: ['CLOSED', 'EXPORTED'], to: 'EXPORTED' },
+  'mark-paid': { from: ['EXPORTED'], to: 'PAID' },
 } as const satisfies Workflow<EndorsementStatus>;
+
+/** A transfer the bank executed and then returned (closed account, wrong holder): its amount is owed again. */
+export const PAYOUT_WORKFLOW = {
+  return: { from: ['PAID'], to: 'RETURNED' },
+} as const satisfies Workflow<PayoutStatus>;
 
 export const WORKFLOWS = {
   endorsements: ENDORSEMENT_WORKFLOW,
+  payouts: PAYOUT_WORKFLOW,
   applications: APPLICATION_WORKFLOW,
   offers: OFFER_WORKFLOW,
   structures: STRUCTURE_WORKFLOW,
