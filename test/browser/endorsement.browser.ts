@@ -1,10 +1,12 @@
 /**
  * Issue 14 in the console: FINANCE prepares October 2026 on the demo data (« Préparer un mois »)
  * and watches its computation, opens the month, recomputes it, closes it after a confirmation
- * that states the totals, and watches the closing until the statements are numbered.
+ * that states the totals, and watches the closing until the statements are numbered; then exports
+ * the transfers, downloads the SEPA file (checked against the pain.001 rules) and marks them paid.
  */
 import { mkdirSync, readFileSync } from 'fs';
 import type { Page } from 'playwright-core';
+import { checkPain001 } from '../support/pain001';
 import { apiGet, apiLogin, DEMO_ACCOUNTS, launchBrowser, loginThroughConsole, newConsolePage, startServer, type RunningBrowser, type RunningServer } from './support';
 
 const SHOTS = '/tmp/aptic-shots';
@@ -121,6 +123,44 @@ describe('the monthly endorsement in the console', () => {
     const bytes = readFileSync((await download.path())!);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     await space.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('exports the transfers, downloads the SEPA file for the bank, and marks them paid', async () => {
+    const closed = await month();
+    await page.goto(`${server.baseUrl}/#/endorsements/${closed.id}/show`);
+    await page.getByTestId('endorsement-status').getByText('Clôturé').waitFor();
+    await page.locator('[data-action="export"]').click();
+    const stated = (await dialog().getByTestId('export-totals').innerText()).replace(/[\u202f\u00a0]/g, ' ');
+    expect(stated).toContain(`${(closed.payableCents / 100).toFixed(2).replace('.', ',')} €`);
+    await page.screenshot({ path: `${SHOTS}/endorsement-export-confirm.png` });
+    await dialog().getByTestId('action-dialog-confirm').click();
+    await page.getByTestId('endorsement-status').getByText('Exporté').waitFor({ timeout: 20_000 });
+    const files = page.getByTestId('payout-files');
+    const [download] = await Promise.all([page.waitForEvent('download'), files.getByRole('button', { name: 'Fichier SEPA (XML)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`virements-${MONTH}.xml`);
+    const parsed = checkPain001(readFileSync((await download.path())!, 'utf8'));
+    expect(parsed.problems).toEqual([]);
+    const payouts = await apiGet<{ amountCents: number; status: string }[]>(
+      server.baseUrl,
+      token,
+      `/api/payouts?filter=${encodeURIComponent(JSON.stringify({ endorsementId: closed.id }))}&range=[0,999]`,
+    );
+    const exported = payouts.filter(p => p.status === 'EXPORTED');
+    expect(exported.length).toBeGreaterThan(0);
+    expect(parsed.transfers).toHaveLength(exported.length);
+    expect(parsed.controlSumCents).toBe(exported.reduce((sum, p) => sum + p.amountCents, 0));
+    await page.screenshot({ path: `${SHOTS}/endorsement-exported.png`, fullPage: true });
+
+    await page.locator('[data-action="mark-paid"]').click();
+    await dialog().getByText(/la banque a exécuté les virements/).waitFor();
+    await dialog().getByTestId('action-dialog-confirm').click();
+    await page.getByTestId('endorsement-status').getByText('Payé').waitFor({ timeout: 20_000 });
+    expect((await month()).status).toBe('PAID');
+    await expect(page.locator('[data-action="mark-paid"], [data-action="export"]').count()).resolves.toBe(0);
+    await page.getByRole('tab', { name: 'Virements' }).click();
+    await page.locator('tbody tr').filter({ hasText: 'Payé' }).first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/endorsement-paid.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -2,10 +2,12 @@ import { useEffect, useState } from 'react';
 import RecomputeIcon from '@mui/icons-material/Refresh';
 import CloseIcon from '@mui/icons-material/Lock';
 import PrepareIcon from '@mui/icons-material/PlaylistAdd';
-import { Box, Button, Typography } from '@mui/material';
+import ExportIcon from '@mui/icons-material/AccountBalance';
+import PaidIcon from '@mui/icons-material/DoneAll';
+import { Box, Button, Stack, Typography } from '@mui/material';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Empty, ExportButton, FilterButton, TextInput, TopToolbar, regex, required, useCanAccess, useDataProvider, useGetList, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { ActionButton, ActionDialog, errorMessage, formatCents, useWorkflowAllows, type FieldValues } from '../common';
+import { ActionButton, ActionDialog, DownloadButton, errorMessage, formatCents, useWorkflowAllows, type FieldValues } from '../common';
 import type { AppDataProvider, JobRun } from '../dataProvider';
 import { JobProgress } from '../jobs/JobProgress';
 
@@ -83,10 +85,82 @@ const CloseButton = ({ onRun }: { onRun: (run: JobRun | null) => void }) => {
     );
 };
 
+/** The month's withheld payouts (no valid bank details at closing), counted for the export's confirmation. */
+const useWithheldCount = (endorsementId: string | undefined) =>
+    useGetList('payouts', { filter: { endorsementId, status: 'WITHHELD' }, pagination: { page: 1, perPage: 1 }, sort: { field: 'createdAt', order: 'ASC' } }, { enabled: !!endorsementId }).total ?? 0;
+
+/** "Exporter les virements": the SEPA file and its CSV, frozen; withheld payouts are left out, with their reason. */
+const ExportPayoutsButton = () => {
+    const record = useRecordContext();
+    const translate = useTranslate();
+    const allowed = useWorkflowAllows('endorsements', 'export');
+    const withheld = useWithheldCount(record?.id as string | undefined);
+    if (!record || !allowed || record.status !== 'CLOSED') return null;
+    return (
+        <ActionButton
+            action="export"
+            label="endorsements.actions.export"
+            icon={<ExportIcon />}
+            variant="contained"
+            successMessage="endorsements.actions.exported"
+            dialog={{
+                title: 'endorsements.actions.exportTitle',
+                content: (
+                    <Typography variant="body2" data-testid="export-totals" sx={{ whiteSpace: 'pre-line' }}>
+                        {translate('endorsements.actions.exportContent', { period: record.period, payable: formatCents(record.payableCents) })}
+                        {withheld > 0 && `\n${translate('endorsements.actions.exportWithheld', { smart_count: withheld })}`}
+                    </Typography>
+                ),
+            }}
+        />
+    );
+};
+
+/** "Marquer payé": the bank executed the exported transfers. */
+const MarkPaidButton = () => {
+    const record = useRecordContext();
+    const translate = useTranslate();
+    const allowed = useWorkflowAllows('endorsements', 'mark-paid');
+    if (!record || !allowed) return null;
+    return (
+        <ActionButton
+            action="mark-paid"
+            label="endorsements.actions.markPaid"
+            icon={<PaidIcon />}
+            variant="contained"
+            color="success"
+            successMessage="endorsements.actions.paid"
+            dialog={{
+                title: 'endorsements.actions.markPaidTitle',
+                content: (
+                    <Typography variant="body2" sx={{ whiteSpace: 'pre-line' }}>
+                        {translate('endorsements.actions.markPaidContent', { period: record.period, date: record.exportedAt ? new Date(record.exportedAt).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' }) : '—' })}
+                    </Typography>
+                ),
+            }}
+        />
+    );
+};
+
+/** Once exported: the SEPA file for the bank and the same transfers (and the withheld ones) as a spreadsheet, the same bytes each time. */
+export const PayoutFiles = () => {
+    const record = useRecordContext();
+    const { canAccess } = useCanAccess({ resource: 'payouts', action: 'list' });
+    if (!record?.sepaExport || !canAccess) return null;
+    return (
+        <Stack direction="row" spacing={1} useFlexGap sx={{ px: 2, pt: 1, flexWrap: 'wrap' }} data-testid="payout-files">
+            <DownloadButton path={`endorsements/${record.id}/payouts.xml`} filename={`virements-${record.period}.xml`} label="endorsements.files.sepa" />
+            <DownloadButton path={`endorsements/${record.id}/payouts.csv`} filename={`virements-${record.period}.csv`} label="endorsements.files.csv" />
+        </Stack>
+    );
+};
+
 export const EndorsementWorkflow = ({ onRun }: { onRun: (run: JobRun | null) => void }) => (
     <>
         <RecomputeButton onRun={onRun} />
         <CloseButton onRun={onRun} />
+        <ExportPayoutsButton />
+        <MarkPaidButton />
     </>
 );
 

@@ -7,7 +7,7 @@ import { DateTimeField, DownloadButton, EnumCol, MoneyField, RecordShow, RefCol,
 const StatementPdfCell = (statement: { id: string; number: string | null; status: string }) =>
     statement.status === 'FINAL' ? <DownloadButton path={`statements/${statement.id}/pdf`} filename={`releve-${statement.number}.pdf`} iconOnly /> : null;
 import type { JobRun } from '../dataProvider';
-import { EndorsementProgress, EndorsementWorkflow } from './EndorsementActions';
+import { EndorsementProgress, EndorsementWorkflow, PayoutFiles } from './EndorsementActions';
 
 /** The month, its status, above the tabs. */
 const EndorsementHeader = () => (
@@ -25,7 +25,7 @@ const EndorsementHeader = () => (
  * A month's run (SPEC §3 "Endorsement"): its totals (gross, 4 % fee, kit fees, adjustments,
  * carried balances, net, what the payouts will transfer), the live progress of its computation
  * and closing, « Recalculer » while a draft, « Clôturer » after a confirmation stating the totals,
- * and its statements.
+ * then « Exporter les virements » (SEPA file and CSV) and « Marquer payé »; its statements and payouts.
  */
 export const EndorsementShow = () => {
     const { canAccess } = useCanAccessResources({ action: 'list', resources: ['statements', 'payouts'] });
@@ -34,6 +34,7 @@ export const EndorsementShow = () => {
         <RecordShow workflow={<EndorsementWorkflow onRun={setRun} />}>
             <EndorsementHeader />
             <EndorsementProgress started={run} />
+            <PayoutFiles />
             <TabbedShowLayout>
                 <TabbedShowLayout.Tab label="tabs.summary">
                     <NumberField source="revision" />
@@ -55,7 +56,9 @@ export const EndorsementShow = () => {
                     <DateTimeField source="closedAt" />
                     <TextField source="closedByName" emptyText="—" />
                     <DateTimeField source="exportedAt" />
+                    <TextField source="exportedByName" emptyText="—" />
                     <DateTimeField source="paidAt" />
+                    <TextField source="paidByName" emptyText="—" />
                 </TabbedShowLayout.Tab>
                 {canAccess?.statements && (
                     <RelatedTab reference="statements" target="endorsementId" path="statements" sort={{ field: 'netCents', order: 'DESC' }}>
@@ -73,10 +76,12 @@ export const EndorsementShow = () => {
                 )}
                 {canAccess?.payouts && (
                     <RelatedTab reference="payouts" target="endorsementId" path="payouts" sort={{ field: 'amountCents', order: 'DESC' }}>
+                        <DataTable.Col source="endToEndId" />
                         <RefCol source="structureId" reference="structures" />
                         <DataTable.Col source="amountCents" field={MoneyField} />
                         <EnumCol source="status" enum="PayoutStatus" />
                         <DataTable.Col source="withheldReason" />
+                        <DataTable.Col source="returnedReason" />
                     </RelatedTab>
                 )}
             </TabbedShowLayout>

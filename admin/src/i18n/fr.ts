@@ -612,7 +612,7 @@ export const fr: TranslationMessages = {
             PAID: 'Payé',
         },
         StatementStatus: { DRAFT: 'Provisoire', FINAL: 'Définitif' },
-        PayoutStatus: { PENDING: 'À exporter', WITHHELD: 'Bloqué', EXPORTED: 'Exporté', PAID: 'Payé' },
+        PayoutStatus: { PENDING: 'À exporter', WITHHELD: 'Bloqué', EXPORTED: 'Exporté', PAID: 'Payé', RETURNED: 'Rejeté par la banque' },
         ActorType: { STAFF: 'Personnel', PARTNER: 'Structure partenaire', PUBLIC: 'Public', SYSTEM: 'Système' },
         LedgerEvent: {
             ORDER_ACTIVATED: 'Commande activée',
@@ -746,6 +746,32 @@ export const fr: TranslationMessages = {
             closeTitle: 'Clôturer le mois',
             closeContent:
                 'Clôturer définitivement %{period} : %{statements} relevés, %{passes} pass.\nBrut %{gross} − frais %{fee} − abonnements %{subscriptions} : net %{net}, dont %{payable} à virer.\nLes relevés sont numérotés, les pass endossés et les écritures comptables passées. Cette action est irréversible.',
+            export: 'Exporter les virements',
+            exported: 'Virements exportés : téléchargez le fichier SEPA pour la banque',
+            exportTitle: 'Exporter les virements',
+            exportContent: 'Le fichier de virements SEPA de %{period} est créé : %{payable} pour les relevés à net positif. Exporter à nouveau redonne exactement le même fichier.',
+            exportWithheld:
+                '%{smart_count} virement bloqué (coordonnées bancaires invalides à la clôture) n’y figure pas : son montant sera reporté sur le prochain relevé de la structure. |||| %{smart_count} virements bloqués (coordonnées bancaires invalides à la clôture) n’y figurent pas : leurs montants seront reportés sur les prochains relevés des structures.',
+            markPaid: 'Marquer payé',
+            paid: 'Virements marqués payés',
+            markPaidTitle: 'Marquer les virements payés',
+            markPaidContent:
+                'Confirmez que la banque a exécuté les virements de %{period} exportés le %{date}.\nLes pass concernés deviennent payés et chaque virement est passé au grand livre (structure → banque). Un virement rejeté ensuite par la banque se déclare sur sa page (« Virement rejeté »).',
+        },
+        files: {
+            sepa: 'Fichier SEPA (XML)',
+            csv: 'Virements (CSV)',
+        },
+    },
+    payouts: {
+        return: {
+            button: 'Virement rejeté',
+            title: 'Déclarer un virement rejeté',
+            content: 'La banque a retourné le virement %{reference} de %{amount} : ce montant redevient dû à la structure et sera reporté sur son prochain relevé. Corrigez d’abord ses coordonnées bancaires si besoin.',
+            reason: 'Motif donné par la banque',
+            reasonHelp: 'Par exemple : compte clôturé (AC04), titulaire incorrect',
+            confirm: 'Déclarer le rejet',
+            done: 'Rejet enregistré : le montant sera reporté sur le prochain relevé',
         },
     },
     booklets: {
@@ -1303,10 +1329,19 @@ export const fr: TranslationMessages = {
                 closedByName: 'Clôturé par',
                 numbers: 'Numéros des relevés',
                 ledgerLines: 'Lignes comptables',
+                payouts: 'Virements créés',
+                withheld: 'Virements bloqués',
+                transfers: 'Virements',
+                transferredCents: 'Montant viré',
+                paidCents: 'Montant payé',
+                passes: 'Pass',
+                messageId: 'Message SEPA',
                 closedAt: 'Clôturé le',
                 closedById: 'Compte qui a clôturé',
                 exportedAt: 'Exporté le',
+                exportedByName: 'Exporté par',
                 paidAt: 'Payé le',
+                paidByName: 'Marqué payé par',
             },
         },
         statements: {
@@ -1343,6 +1378,9 @@ export const fr: TranslationMessages = {
                 endToEndId: 'Référence du virement',
                 exportedAt: 'Exporté le',
                 paidAt: 'Payé le',
+                returnedAt: 'Rejeté le',
+                returnedReason: 'Motif du rejet',
+                carriedIntoId: 'Reporté sur le relevé',
             },
         },
         comments: {
