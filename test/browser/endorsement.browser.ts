@@ -163,4 +163,22 @@ describe('the monthly endorsement in the console', () => {
     await page.screenshot({ path: `${SHOTS}/endorsement-paid.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
   });
+
+  it('downloads a sponsor’s monthly redemption report', async () => {
+    const [sponsor] = await apiGet<{ id: string; name: string }[]>(server.baseUrl, token, `/api/sponsors?sort=${encodeURIComponent('["name","ASC"]')}&range=[0,0]`);
+    await page.goto(`${server.baseUrl}/#/sponsors/${sponsor.id}/show/report`);
+    const report = page.getByTestId('sponsor-report');
+    const month = report.getByTestId('sponsor-report-month');
+    await month.fill('2026-13');
+    await report.getByText('Un mois AAAA-MM, par exemple 2026-11').waitFor();
+    await expect(report.getByRole('button', { name: 'Rapport (PDF)' }).count()).resolves.toBe(0);
+    await month.fill(MONTH);
+    await page.screenshot({ path: `${SHOTS}/sponsor-report.png`, fullPage: true });
+    const [csv] = await Promise.all([page.waitForEvent('download'), report.getByRole('button', { name: 'Rapport (CSV)' }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/^utilisation-2026-10-\d{14}\.csv$/);
+    expect(readFileSync((await csv.path())!, 'utf8')).toContain('Mois;Structure;Commune;Service;Pass utilisés;Valeur (€)');
+    const [pdf] = await Promise.all([page.waitForEvent('download'), report.getByRole('button', { name: 'Rapport (PDF)' }).click()]);
+    expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -310,6 +310,7 @@ export const en: TranslationMessages = {
         questions: 'Questions',
         resolution: 'Resolution',
         followUp: 'Follow-up',
+        report: 'Usage report',
     },
     dashboard: {
         title: 'Dashboard',
@@ -1088,6 +1089,12 @@ export const en: TranslationMessages = {
     },
     'sponsor-documents': { download: 'PDF' },
     sponsors: {
+        report: {
+            content: 'The passes of this sponsor’s orders used during an ended month (Paris time), by structure and service, to send it every month.',
+            month: 'Month (YYYY-MM)',
+            pdf: 'Report (PDF)',
+            csv: 'Report (CSV)',
+        },
         followUp: {
             unavailable: 'Follow-up unavailable:',
             booklets: 'Booklets',

@@ -101,6 +101,7 @@ export const fr: TranslationMessages = {
         questions: 'Questions',
         resolution: 'Résolution',
         followUp: 'Suivi',
+        report: 'Rapport d’utilisation',
     },
     dashboard: {
         title: 'Tableau de bord',
@@ -907,6 +908,12 @@ export const fr: TranslationMessages = {
         },
     },
     sponsors: {
+        report: {
+            content: 'Les pass des commandes de ce commanditaire utilisés pendant un mois terminé (heure de Paris), par structure et par service, à lui envoyer chaque mois.',
+            month: 'Mois (AAAA-MM)',
+            pdf: 'Rapport (PDF)',
+            csv: 'Rapport (CSV)',
+        },
         followUp: {
             unavailable: 'Suivi indisponible :',
             booklets: 'Carnets',

@@ -7,6 +7,7 @@ import {
 } from 'react-admin';
 import { DateTimeField, EnumCol, MoneyField, RelatedTab, StatusChip, RecordShow } from '../common';
 import { SponsorFollowUp } from './SponsorFollowUp';
+import { SponsorReport } from './SponsorReport';
 
 export const SponsorShow = () => {
     const { canAccess: canReadOrders } = useCanAccess({ resource: 'orders', action: 'list' });
@@ -42,6 +43,11 @@ export const SponsorShow = () => {
                         <DataTable.Col source="validityYear" />
                         <DataTable.Col source="createdAt" field={DateTimeField} />
                     </RelatedTab>
+                )}
+                {canReadOrders && (
+                    <TabbedShowLayout.Tab label="tabs.report" path="report">
+                        <SponsorReport />
+                    </TabbedShowLayout.Tab>
                 )}
             </TabbedShowLayout>
         </RecordShow>

@@ -1,13 +1,20 @@
-import { Controller, Get, Param, StreamableFile, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Query, StreamableFile, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-docs';
 import { Public } from '../auth/decorators';
 import { CurrentPartner, PartnerAuthGuard, PartnerIdentity } from '../partner/partner-auth.guard';
 import { CurrentUser, RequirePermission } from '../auth/decorators';
 import type { StaffUser } from '../auth/staff-user';
+import { IsDefined, IsString, Matches } from 'class-validator';
 import { DocumentsService, PdfFile } from './documents.service';
 
-const download = ({ fileName, bytes }: PdfFile) => new StreamableFile(bytes, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"`, length: bytes.length });
+const download = ({ fileName, bytes, type = 'application/pdf' }: PdfFile) => new StreamableFile(bytes, { type, disposition: `attachment; filename="${fileName}"`, length: bytes.length });
+
+export class SponsorReportQueryDto {
+  @ApiProperty({ example: '2026-11', description: 'A Paris calendar month that has ended' })
+  @IsDefined({ message: 'est obligatoire (un mois AAAA-MM)' }) @IsString({ message: 'doit être un mois AAAA-MM' }) @Matches(/^\d{4}-\d{2}$/, { message: 'doit être un mois AAAA-MM' })
+  month!: string;
+}
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -21,6 +28,23 @@ export class DocumentsController {
   @RequirePermission('sponsor-documents', 'R')
   async sponsorDocument(@Param('id') id: string) {
     return download(await this.documents.sponsorDocumentPdf(id));
+  }
+
+  /** A sponsor's monthly redemption report (SPEC §3 "Statements and payouts"): its passes used, by structure and service. */
+  @Get('sponsors/:id/report.pdf')
+  @ApiProduces('application/pdf')
+  @RequirePermission('sponsors', 'R')
+  @ApiErrors(400, 401, 403, 404)
+  async sponsorReportPdf(@Param('id') id: string, @Query() query: SponsorReportQueryDto) {
+    return download(await this.documents.sponsorReportFile(id, query.month, 'pdf'));
+  }
+
+  @Get('sponsors/:id/report.csv')
+  @ApiProduces('text/csv')
+  @RequirePermission('sponsors', 'R')
+  @ApiErrors(400, 401, 403, 404)
+  async sponsorReportCsv(@Param('id') id: string, @Query() query: SponsorReportQueryDto) {
+    return download(await this.documents.sponsorReportFile(id, query.month, 'csv'));
   }
 
   /** A closed statement (SPEC §3 "Statements and payouts"), rendered from its frozen snapshot. */

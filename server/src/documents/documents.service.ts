@@ -9,6 +9,10 @@ import { BookletSheet, renderBookletSheet } from './booklet-sheet.pdf';
 import { renderSponsorDocument, SPONSOR_DOCUMENT_TITLES } from './sponsor-document.pdf';
 import type { SponsorDocumentSnapshot } from './sponsor-documents';
 import { renderStatement, type StatementSnapshot } from './statement.pdf';
+import { badRequest } from '../common/errors';
+import { parsePeriod } from '../endorsement/period';
+import { issuerFrom } from './issuer';
+import { renderSponsorReport, sponsorReport, sponsorReportCsv } from './sponsor-report';
 
 /** Ids are uuids: anything much longer is no id of ours (and is not echoed back whole). */
 const MAX_ID_LENGTH = 64;
@@ -16,6 +20,8 @@ const MAX_ID_LENGTH = 64;
 export interface PdfFile {
   fileName: string;
   bytes: Buffer;
+  /** Content type when it is not a PDF. */
+  type?: string;
 }
 
 /** Serves the PDFs: sponsor documents from their frozen snapshot, booklet sheets from the booklet as stored. */
@@ -34,13 +40,14 @@ export class DocumentsService {
   async statementPdf(id: string, structureId?: string): Promise<PdfFile> {
     const statement =
       id.length <= MAX_ID_LENGTH
-        ? await this.prisma.statement.findFirst({ where: { id, ...(structureId ? { structureId } : {}) }, select: { id: true, status: true, snapshot: true, payout: { select: { paidAt: true } } } })
+        ? await this.prisma.statement.findFirst({ where: { id, ...(structureId ? { structureId } : {}) }, select: { id: true, status: true, snapshot: true, payout: { select: { status: true, paidAt: true, withheldReason: true } } } })
         : null;
     if (!statement) throw notFound(`Aucun relevé avec l'identifiant ${id.slice(0, MAX_ID_LENGTH)}${structureId ? ' pour votre structure' : ''}.`);
     if (statement.status !== 'FINAL' || !statement.snapshot) throw conflict('Ce relevé est encore provisoire : son PDF existe une fois le mois clôturé.');
     const snapshot = statement.snapshot as unknown as StatementSnapshot;
     const lines = await this.prisma.statementLine.findMany({ where: { statementId: id }, orderBy: [{ scannedAt: 'asc' }, { id: 'asc' }], select: { barcode: true, scannedAt: true, serviceLabel: true, valueCents: true } });
-    const bytes = await renderStatement(snapshot, lines.map((l) => ({ ...l, scannedAt: l.scannedAt.toISOString() })), statement.payout?.paidAt?.toISOString() ?? null);
+    const payout = statement.payout ? { status: statement.payout.status, paidAt: statement.payout.paidAt?.toISOString() ?? null, withheldReason: statement.payout.withheldReason } : null;
+    const bytes = await renderStatement(snapshot, lines.map((l) => ({ ...l, scannedAt: l.scannedAt.toISOString() })), payout);
     return { fileName: `releve-${snapshot.number}.pdf`, bytes };
   }
 
@@ -50,9 +57,21 @@ export class DocumentsService {
       where: { structureId, status: 'FINAL' },
       orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
       take: 120,
-      select: { id: true, number: true, issuedAt: true, passCount: true, grossCents: true, feeCents: true, subscriptionCents: true, adjustmentsCents: true, carriedCents: true, netCents: true, endorsement: { select: { period: true } }, payout: { select: { paidAt: true } } },
+      select: { id: true, number: true, issuedAt: true, passCount: true, grossCents: true, feeCents: true, subscriptionCents: true, adjustmentsCents: true, carriedCents: true, netCents: true, endorsement: { select: { period: true } }, payout: { select: { status: true, paidAt: true } } },
     });
-    return rows.map(({ endorsement, payout, ...r }) => ({ ...r, period: endorsement.period, payableCents: Math.max(0, r.netCents), paidAt: payout?.paidAt ?? null }));
+    // A transfer returned by the bank was not paid after all.
+    return rows.map(({ endorsement, payout, ...r }) => ({ ...r, period: endorsement.period, payableCents: Math.max(0, r.netCents), paidAt: payout?.status === 'PAID' ? payout.paidAt : null }));
+  }
+
+  /** A sponsor's passes used in an ended Paris month, by structure and service, as a PDF or a CSV. */
+  async sponsorReportFile(id: string, month: string, format: 'pdf' | 'csv'): Promise<PdfFile> {
+    const period = parsePeriod(month, new Date());
+    if (!period.ok) throw badRequest(period.error, { fields: { month: [period.error] } });
+    const report = id.length <= MAX_ID_LENGTH ? await sponsorReport(this.prisma, id, period.params, issuerFrom(this.config), new Date()) : null;
+    if (!report) throw notFound(`Aucun commanditaire avec l'identifiant ${id.slice(0, MAX_ID_LENGTH)}.`);
+    const fileName = `utilisation-${month}-${report.sponsor.siret}.${format}`;
+    if (format === 'csv') return { fileName, type: 'text/csv; charset=utf-8', bytes: Buffer.from(sponsorReportCsv(report), 'utf8') };
+    return { fileName, bytes: await renderSponsorReport(report) };
   }
 
   async sponsorDocumentPdf(id: string): Promise<PdfFile> {

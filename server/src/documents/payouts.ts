@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import { Document as SepaDocument } from 'sepa';
 import { BUSINESS_ZONE } from '../rules/dates';
+import { csvDocument, euros } from './csv';
 
 /**
  * A month's payout export (SPEC §3 "Statements and payouts"): the SEPA credit-transfer message
@@ -96,24 +96,13 @@ export function payoutsSepaXml(snapshot: PayoutExportSnapshot, payouts: readonly
   return doc.toString();
 }
 
-/** A cell a spreadsheet would read as a formula (=, +, -, @) is written as text. */
-const cell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
-const euros = (cents: number) => `${Math.trunc(cents / 100)},${String(Math.abs(cents) % 100).padStart(2, '0')}`;
-
-/** The same export as a spreadsheet (semicolon-separated, French decimals): the transfers, then the withheld payouts and why. */
+/** The same export as a spreadsheet: the transfers, then the withheld payouts and why. */
 export function payoutsCsv(snapshot: PayoutExportSnapshot, payouts: readonly ExportedPayout[], withheld: readonly WithheldPayout[]): string {
-  const rows: string[][] = [
-    ...payouts.map((p) => ['VIREMENT', cell(p.structureName), p.statementNumber, cell(p.holder), p.iban, p.bic, euros(p.amountCents), p.endToEndId, snapshot.messageId, '']),
-    ...withheld.map((w) => ['RETENU', cell(w.structureName), w.statementNumber, '', '', '', euros(w.amountCents), '', '', w.reason]),
-  ];
-  return (
-    '\uFEFF' +
-    stringify(rows, {
-      delimiter: ';',
-      header: true,
-      columns: ['Statut', 'Structure', 'Relevé', 'Titulaire', 'IBAN', 'BIC', 'Montant (€)', 'Référence de bout en bout', 'Message SEPA', 'Motif de retenue'],
-      record_delimiter: '\r\n',
-    })
+  return csvDocument(
+    ['Statut', 'Structure', 'Relevé', 'Titulaire', 'IBAN', 'BIC', 'Montant (€)', 'Référence de bout en bout', 'Message SEPA', 'Motif de retenue'],
+    [
+      ...payouts.map((p) => ['VIREMENT', p.structureName, p.statementNumber, p.holder, p.iban, p.bic, euros(p.amountCents), p.endToEndId, snapshot.messageId, '']),
+      ...withheld.map((w) => ['RETENU', w.structureName, w.statementNumber, '', '', '', euros(w.amountCents), '', '', w.reason]),
+    ],
   );
 }

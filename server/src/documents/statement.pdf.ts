@@ -62,9 +62,24 @@ function lines(list: StatementPdfLine[]): Content {
  * name, SIRET, address, masked IBAN, period, number and date, totals, lines by service and date.
  * A pure function of the frozen snapshot and the statement's lines: the same bytes every time.
  */
-export function statementDefinition(s: StatementSnapshot, list: StatementPdfLine[], paidAt: string | null): TDocumentDefinitions {
+/** Where the statement's transfer stands (its payout), or null when none was made yet. */
+export interface StatementPayment {
+  status: string;
+  paidAt: string | null;
+  withheldReason: string | null;
+}
+
+function paymentSentence(s: StatementSnapshot, payout: StatementPayment | null): string {
+  if (s.totals.payableCents === 0) return 'Aucun virement ce mois : le solde négatif est reporté sur le prochain relevé.';
+  if (payout?.status === 'PAID' && payout.paidAt) return `Virement exécuté le ${frenchDate(payout.paidAt)}.`;
+  if (payout?.status === 'WITHHELD') return `Virement suspendu. ${payout.withheldReason ?? ''} Le montant sera reporté sur le prochain relevé.`;
+  if (payout?.status === 'RETURNED') return 'Virement retourné par la banque : le montant sera reporté sur le prochain relevé.';
+  return 'Virement SEPA sur le compte ci-dessus, à l’export des paiements du mois.';
+}
+
+export function statementDefinition(s: StatementSnapshot, list: StatementPdfLine[], payout: StatementPayment | null): TDocumentDefinitions {
   const st = s.structure;
-  const payment = s.totals.payableCents === 0 ? 'Aucun virement ce mois : le solde négatif est reporté sur le prochain relevé.' : paidAt ? `Virement exécuté le ${frenchDate(paidAt)}.` : 'Virement SEPA sur le compte ci-dessus, à l’export des paiements du mois.';
+  const payment = paymentSentence(s, payout);
   return {
     info: { title: `Relevé ${s.number}`, subject: `Relevé mensuel des pass #APTIC — ${st.name} — ${s.period}` },
     pageMargins: [40, 40, 40, 50],
@@ -119,6 +134,6 @@ export function statementDefinition(s: StatementSnapshot, list: StatementPdfLine
   };
 }
 
-export function renderStatement(s: StatementSnapshot, list: StatementPdfLine[], paidAt: string | null): Promise<Buffer> {
-  return renderPdf(statementDefinition(s, list, paidAt), new Date(s.issuedAt));
+export function renderStatement(s: StatementSnapshot, list: StatementPdfLine[], payout: StatementPayment | null): Promise<Buffer> {
+  return renderPdf(statementDefinition(s, list, payout), new Date(s.issuedAt));
 }
