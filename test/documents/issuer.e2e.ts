@@ -25,6 +25,10 @@ describe('the issuer identity (ISSUER_*)', () => {
     ['ISSUER_VAT_NUMBER', '65912345675'],
     ['ISSUER_EMAIL', 'facturation'],
     ['ISSUER_NAME', ''],
+    ['PAYOUT_DEBTOR_IBAN', 'FR7630006000011234567890188'],
+    ['PAYOUT_DEBTOR_IBAN', 'FR76 3000 6000 0112 3456 7890 189'],
+    ['PAYOUT_DEBTOR_BIC', 'AGRI'],
+    ['PAYOUT_DEBTOR_NAME', ''],
   ])('refuses a bad %s at boot, naming it', (name, value) => {
     const load = () => loadConfig({ [name]: value });
     expect(load).toThrow(ConfigError);
