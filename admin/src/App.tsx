@@ -35,10 +35,12 @@ import auditEvents from './audit-events';
 import ledgerEntries from './ledger-entries';
 import jobRuns from './jobs';
 import { liveScansPage } from './scans/live/route';
+import { reconciliationPage } from './reports/route';
 
 // Pages load on first visit (one chunk each): the first load holds only the shell.
 const Dashboard = lazyPage(() => import('./dashboard/Dashboard'), 'Dashboard');
 const LiveScansPage = lazyPage(() => import('./scans/live/LiveScansPage'), 'LiveScansPage');
+const ReconciliationPage = lazyPage(() => import('./reports/ReconciliationPage'), 'ReconciliationPage');
 
 export const App = () => (
     <Admin
@@ -84,6 +86,7 @@ export const App = () => (
         <Resource name="staff" recordRepresentation="fullName" />
         <CustomRoutes>
             <Route path={liveScansPage.path} element={<LiveScansPage />} />
+            <Route path={reconciliationPage.path} element={<ReconciliationPage />} />
         </CustomRoutes>
     </Admin>
 );

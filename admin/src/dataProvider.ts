@@ -96,6 +96,8 @@ export interface AppDataProvider extends DataProvider, RealtimeDataProvider {
     startJob(name: string, key?: string): Promise<{ data: { outcome: 'started' | 'resumed'; run: JobRun } }>;
     /** An action on several records named in the body, not by id: `POST /api/<resource>/<action>` (a range of booklets). */
     runResourceAction<T = unknown>(resource: string, params: { action: string; data?: Record<string, unknown> }): Promise<{ data: T }>;
+    /** A report the server computes, as JSON: `GET /api/<path>` (the reconciliation). */
+    getJson<T = unknown>(path: string): Promise<T>;
     /** A file the server renders (a PDF), fetched with the staff token: `GET /api/<path>`. */
     getFile(path: string): Promise<{ data: Blob; filename: string | null }>;
 }
@@ -148,6 +150,7 @@ export const dataProvider: AppDataProvider = {
         const { json } = await httpClient(`${recordUrl(resource, id)}/${view}`);
         return { data: json };
     },
+    getJson: async <T,>(path: string) => (await httpClient(`${API_URL}/${path}`)).json as T,
     getJobs: async () => ({ data: (await httpClient(`${API_URL}/jobs`)).json as JobInfo[] }),
     runResourceAction: async (resource, { action, data }) => {
         const { json } = await post(`${API_URL}/${resource}/${action}`, data);

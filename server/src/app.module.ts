@@ -23,6 +23,7 @@ import { HealthController } from './health/health.controller';
 import { LedgerModule } from './ledger/ledger.module';
 import { JobsModule } from './jobs/jobs.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { ReportsModule } from './reports/reports.module';
 import { RedisModule } from './redis/redis.module';
 import type { RedisClient } from './redis/redis';
 import { RestModule } from './rest/rest.module';
@@ -65,6 +66,7 @@ export class AppModule {
         DisputesModule,
         EndorsementModule,
         LedgerModule,
+        ReportsModule,
         CommentsModule,
         DashboardModule,
         JobsModule,

@@ -1,4 +1,4 @@
-import { accessOf, RESOURCE_NAMES } from '../../server/src/auth/permissions';
+import { accessOf, REPORT_NAMES, RESOURCE_NAMES } from '../../server/src/auth/permissions';
 import { expectErrorShape, ROLES, startTestApp, TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -14,6 +14,8 @@ describe('without a token', () => {
     ['get', '/api/auth/me'],
     ['get', '/api/dashboard'],
     ['post', '/api/auth/logout'],
+    ['get', '/api/reports/reconciliation'],
+    ['get', '/api/reports/reconciliation.csv'],
     ...RESOURCE_NAMES.flatMap((r): [string, string][] => [
       ['get', `/api/${r}`],
       ['get', `/api/${r}/${someId}`],
@@ -50,6 +52,16 @@ describe('the role matrix of SPEC §3', () => {
       expectErrorShape(res.body, 403);
       const one = await t.http.get(`/api/${resource}/${someId}`).set('Authorization', `Bearer ${await t.token(role)}`);
       expect(one.status).toBe(403);
+    }
+  });
+
+  // Reports are rows of the matrix with no list behind them: each is read at its own routes.
+  const REPORT_ROUTES: Record<(typeof REPORT_NAMES)[number], string[]> = { reports: ['/api/reports/reconciliation', '/api/reports/reconciliation.csv'] };
+  it.each(ROLES.flatMap((role) => REPORT_NAMES.map((report) => [role, report] as const)))('%s reading %s gets exactly what the matrix says', async (role, report) => {
+    for (const path of REPORT_ROUTES[report]) {
+      const res = await t.http.get(path).set('Authorization', `Bearer ${await t.token(role)}`);
+      expect(res.status).toBe(accessOf(role, report) ? 200 : 403);
+      if (res.status === 403) expect(res.body.message).toMatch(/ne permet pas de consulter « reports »/);
     }
   });
 

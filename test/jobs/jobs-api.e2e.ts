@@ -119,12 +119,14 @@ describe('GET /api/jobs and the job-runs resource', () => {
       // Scheduled, and started from the endorsement's page (the month's actions check the run first).
       expect.objectContaining({ name: 'endorsement-prepare', canStart: false, defaultKey: expect.stringMatching(/^\d{4}-\d{2}$/), startedFrom: expect.stringMatching(/endossements/) }),
       expect.objectContaining({ name: 'endorsement-close', canStart: false, startedFrom: expect.stringMatching(/Clôturer/) }),
+      // Nightly, or by hand from the Tâches page: the reconciliation of the books (key: a day).
+      expect.objectContaining({ name: 'reconcile-ledger', canStart: true, defaultKey: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }),
     ]);
     expect(res.body[0].lastRun).toEqual(expect.objectContaining({ name: 'purge-sessions' }));
   });
 
   it('shows FINANCE only the jobs it may follow and their runs (none yet), never the session purge', async () => {
-    expect((await t.http.get('/api/jobs').set(await auth('FINANCE'))).body.map((j: { name: string }) => j.name)).toEqual(['issue-order', 'expire-passes', 'endorsement-prepare', 'endorsement-close']);
+    expect((await t.http.get('/api/jobs').set(await auth('FINANCE'))).body.map((j: { name: string }) => j.name)).toEqual(['issue-order', 'expire-passes', 'endorsement-prepare', 'endorsement-close', 'reconcile-ledger']);
     const direct = await t.http.post('/api/jobs/issue-order/runs').set(await auth('FINANCE')).send({ key: '00000000-0000-4000-8000-000000000000' });
     expect(direct.status).toBe(409);
     expect(direct.body.message).toMatch(/se lance depuis la page de la commande/);

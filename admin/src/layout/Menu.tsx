@@ -10,6 +10,7 @@ import {
 } from 'react-admin';
 import { BadgedResourceItem } from '../realtime/MenuBadge';
 import { liveScansPage } from '../scans/live/route';
+import { reconciliationPage } from '../reports/route';
 
 /** A page of the menu that is not a resource's list, shown after a resource of its group to those who may read `resource`. */
 interface MenuPage {
@@ -35,7 +36,7 @@ export const MENU_GROUPS: { label: string; resources: string[]; pages?: MenuPage
         pages: [{ ...liveScansPage, after: 'scans' }],
     },
     { label: 'menu.endorsement', resources: ['endorsements', 'statements', 'payouts'] },
-    { label: 'menu.accounting', resources: ['ledger-entries'] },
+    { label: 'menu.accounting', resources: ['ledger-entries'], pages: [{ ...reconciliationPage, after: 'ledger-entries' }] },
     { label: 'menu.administration', resources: ['users', 'job-runs', 'audit-events'] },
 ];
 

@@ -1,4 +1,4 @@
-import { canRead, RESOURCE_NAMES, ResourceName, seesFullIban } from '../auth/permissions';
+import { accessOf, REPORT_NAMES, RESOURCE_NAMES, ResourceName, seesFullIban } from '../auth/permissions';
 import { maskIban } from '../rest/masking';
 import { ResourceDefinition } from '../rest/resource-definition';
 
@@ -9,13 +9,13 @@ function maskSnapshot(value: unknown): unknown {
   return out;
 }
 
-/** Audit events are readable on the records one can read; never writable by any API. */
+/** Audit events are readable on the records (and reports: the nightly reconciliation's figures) one can read; never writable by any API. */
 export const auditEventsResource: ResourceDefinition<'AuditEvent'> = {
   name: 'audit-events',
   model: 'AuditEvent',
   search: ['actorName', 'action', 'resource', 'recordId'],
   defaultSort: ['createdAt', 'DESC'],
-  scope: (user) => ({ resource: { in: RESOURCE_NAMES.filter((r) => canRead(user.role, r)) } }),
+  scope: (user) => ({ resource: { in: [...RESOURCE_NAMES, ...REPORT_NAMES].filter((r) => accessOf(user.role, r) !== undefined) } }),
   present: (record, user) =>
     seesFullIban(user.role, record.resource as ResourceName)
       ? record

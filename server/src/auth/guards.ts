@@ -10,7 +10,7 @@ import { validateBody } from '../common/validation';
 import { LoginDto } from './login.dto';
 import { tokenOutsideHeader } from './header-bearer.strategy';
 import { IS_PUBLIC, PERMISSION } from './decorators';
-import { accessOf, ResourceName } from './permissions';
+import { accessOf, PermissionName } from './permissions';
 import { StaffUser } from './staff-user';
 import { ROLE_LABELS } from '../rules/roles';
 
@@ -48,7 +48,7 @@ export class PermissionGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    const required = this.reflector.getAllAndOverride<{ resource: ResourceName; access: 'R' | 'W' } | undefined>(PERMISSION, [
+    const required = this.reflector.getAllAndOverride<{ resource: PermissionName; access: 'R' | 'W' } | undefined>(PERMISSION, [
       context.getHandler(),
       context.getClass(),
     ]);

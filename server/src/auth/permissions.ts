@@ -32,6 +32,16 @@ export const RESOURCE_NAMES = [
 ] as const;
 export type ResourceName = (typeof RESOURCE_NAMES)[number];
 
+/**
+ * What the role matrix guards besides the REST resources above: figures computed on demand, with
+ * no list of records behind them (GET /api/reports/reconciliation). Not in RESOURCE_NAMES: no
+ * /api/<name> list, no audit events, comments or realtime topic of their own.
+ */
+export const REPORT_NAMES = ['reports'] as const;
+export type ReportName = (typeof REPORT_NAMES)[number];
+/** A row of the role matrix: a REST resource or a report. */
+export type PermissionName = ResourceName | ReportName;
+
 /** W = read + create/update/workflow actions, R = read only, absent = 403. */
 export type Access = 'W' | 'R';
 
@@ -39,7 +49,7 @@ const W = 'W' as const;
 const R = 'R' as const;
 
 /** SPEC §3 role matrix. `questionnaires` is configuration next to `charters` and shares its row. */
-export const ROLE_MATRIX: Record<ResourceName, Partial<Record<Role, Access>>> = {
+export const ROLE_MATRIX: Record<PermissionName, Partial<Record<Role, Access>>> = {
   users: { ADMIN: W },
   /** Read-only directory (id, name, role) so every role can show who claimed or is assigned to a record. */
   staff: { ADMIN: R, REVIEWER: R, FINANCE: R, SUPPORT: R },
@@ -73,10 +83,12 @@ export const ROLE_MATRIX: Record<ResourceName, Partial<Record<Role, Access>>> = 
   'ledger-entries': { ADMIN: R, FINANCE: R },
   /** Runs of long jobs (server/src/jobs), each readable only by the roles of its job (JOB_MATRIX). */
   'job-runs': { ADMIN: R, FINANCE: R },
+  /** The reconciliation of the books with the states (SPEC §3 "Ledger"): read-only, like the books. */
+  reports: { ADMIN: R, FINANCE: R },
 };
 
 /** Long jobs (server/src/jobs): the only names a route or a `job/<name>` topic accepts. */
-export const JOB_NAMES = ['purge-sessions', 'issue-order', 'expire-passes', 'endorsement-prepare', 'endorsement-close'] as const;
+export const JOB_NAMES = ['purge-sessions', 'issue-order', 'expire-passes', 'endorsement-prepare', 'endorsement-close', 'reconcile-ledger'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /** W = may start a run by hand (and follow it), R = may follow its runs and progress, absent = neither. */
@@ -90,6 +102,8 @@ export const JOB_MATRIX: Record<JobName, Partial<Record<Role, Access>>> = {
   'endorsement-prepare': { ADMIN: W, FINANCE: W, SUPPORT: R },
   /** Closes a prepared month in one transaction (key: the month); started by the endorsement's « Clôturer ». */
   'endorsement-close': { ADMIN: W, FINANCE: W, SUPPORT: R },
+  /** Nightly: the reconciliation of the current month, its differences kept with the run for the dashboard (key: a day). */
+  'reconcile-ledger': { ADMIN: W, FINANCE: W },
 };
 
 export function isJobName(name: string): name is JobName {
@@ -109,7 +123,7 @@ export function jobsFollowedBy(role: Role): JobName[] {
   return JOB_NAMES.filter((name) => canFollowJob(role, name));
 }
 
-export function accessOf(role: Role, resource: ResourceName): Access | undefined {
+export function accessOf(role: Role, resource: PermissionName): Access | undefined {
   return ROLE_MATRIX[resource]?.[role];
 }
 
@@ -125,10 +139,10 @@ export function isResourceName(name: string): name is ResourceName {
   return (RESOURCE_NAMES as readonly string[]).includes(name);
 }
 
-/** What the console needs to build its menu: { resource: 'W' | 'R' } for this role. */
-export function permissionsOf(role: Role): Partial<Record<ResourceName, Access>> {
-  const out: Partial<Record<ResourceName, Access>> = {};
-  for (const name of RESOURCE_NAMES) {
+/** What the console needs to build its menu: { resource or report: 'W' | 'R' } for this role. */
+export function permissionsOf(role: Role): Partial<Record<PermissionName, Access>> {
+  const out: Partial<Record<PermissionName, Access>> = {};
+  for (const name of [...RESOURCE_NAMES, ...REPORT_NAMES]) {
     const access = accessOf(role, name);
     if (access) out[name] = access;
   }

@@ -276,6 +276,10 @@ export class AppConfig {
   @Validate(CronExpressionConstraint)
   JOB_ENDORSEMENT_PREPARE_CRON = '0 2 1 * *';
 
+  /** When the nightly reconciliation of the books with the states runs (cron, JOBS_TIME_ZONE); a difference shows on the FINANCE dashboard (SPEC §3 "Ledger"). */
+  @Validate(CronExpressionConstraint)
+  JOB_RECONCILE_CRON = '30 3 * * *';
+
   /** Rows a job step handles per transaction (each chunk commits with the run's progress). */
   @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
   JOB_CHUNK_SIZE = 1000;

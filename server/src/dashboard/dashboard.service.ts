@@ -16,6 +16,7 @@ import type {
   SupportDashboard,
 } from '../rules/dashboards';
 import { BUSINESS_ZONE } from '../rules/dates';
+import { lastReconciliation } from '../reports/reconcile-ledger.job';
 
 function countsByStatus<S extends string>(enumName: string, rows: { status: string; _count: { _all: number } }[]): Record<S, number> {
   const out: Record<string, number> = Object.fromEntries((dataModel.enums[enumName] ?? []).map((v) => [v, 0]));
@@ -64,13 +65,14 @@ export class DashboardService {
   }
 
   private async finance(): Promise<FinanceDashboard> {
-    const [awaiting, oldestAwaiting, active, payoutsPending, payoutsWithheld, passesByStatus] = await Promise.all([
+    const [awaiting, oldestAwaiting, active, payoutsPending, payoutsWithheld, passesByStatus, reconciled] = await Promise.all([
       this.prisma.order.aggregate({ where: { status: 'AWAITING_PAYMENT' }, _count: { _all: true }, _sum: { faceValueCents: true, upstreamFeeCents: true } }),
       this.prisma.order.findFirst({ where: { status: 'AWAITING_PAYMENT' }, orderBy: [{ issuedAt: 'asc' }, { createdAt: 'asc' }], select: { id: true, reference: true, issuedAt: true, createdAt: true } }),
       this.prisma.order.aggregate({ where: { status: 'ACTIVE' }, _count: { _all: true }, _sum: { faceValueCents: true } }),
       this.payouts('PENDING'),
       this.payouts('WITHHELD'),
       this.passesByStatus(),
+      lastReconciliation(this.prisma),
     ]);
     return {
       role: 'FINANCE',
@@ -86,6 +88,7 @@ export class DashboardService {
       payoutsPending,
       payoutsWithheld,
       passesByStatus,
+      lastReconciliation: reconciled,
     };
   }
 

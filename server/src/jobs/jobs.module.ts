@@ -13,6 +13,7 @@ import { purgeSessionsJob } from './purge-sessions.job';
 import { issueOrderJob } from '../emission/issue-order.job';
 import { closeEndorsementJob } from '../endorsement/close-endorsement.job';
 import { prepareEndorsementJob } from '../endorsement/prepare-endorsement.job';
+import { reconcileLedgerJob } from '../reports/reconcile-ledger.job';
 
 /** Every job staff, sockets and the schedule can reach: one per name of JOB_NAMES (some need the configuration). */
 export function jobs(config: AppConfig): Record<JobName, JobDefinition<any>> {
@@ -22,6 +23,7 @@ export function jobs(config: AppConfig): Record<JobName, JobDefinition<any>> {
     'expire-passes': expirePassesJob(config),
     'endorsement-prepare': prepareEndorsementJob,
     'endorsement-close': closeEndorsementJob(config),
+    'reconcile-ledger': reconcileLedgerJob,
   };
   for (const [name, def] of Object.entries(all)) {
     if (def.name !== name) throw new Error(`job ${name} is defined as ${def.name}`);

@@ -52,6 +52,17 @@ export interface ReviewerDashboard {
   applicationsByStatus: Record<ApplicationStatus, number>;
 }
 
+/** The last nightly reconciliation of the books (job reconcile-ledger): shown in red when it found a difference. */
+export interface LastReconciliation {
+  /** When it finished (ISO 8601). */
+  at: string;
+  /** The run's key: the day AAAA-MM-JJ (Paris) it reconciled the month of. */
+  key: string;
+  ok: boolean;
+  /** Accounts or transactions in difference (0 when ok). */
+  differences: number;
+}
+
 /** FINANCE: orders awaiting the sponsor's payment, and the money figures. */
 export interface FinanceDashboard {
   role: 'FINANCE';
@@ -60,6 +71,8 @@ export interface FinanceDashboard {
   payoutsPending: MoneyQueue;
   payoutsWithheld: MoneyQueue;
   passesByStatus: Record<PassStatus, number>;
+  /** Null until the first nightly reconciliation has run (GET /api/reports/reconciliation for the details). */
+  lastReconciliation: LastReconciliation | null;
 }
 
 /** SUPPORT: today's scans and why some were refused, and the open disputes. */

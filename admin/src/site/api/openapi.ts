@@ -1446,6 +1446,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_reconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/reconciliation.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_reconciliationCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/scans": {
         parameters: {
             query?: never;
@@ -1598,6 +1630,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["SponsorFollowUpController_followUp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sponsors/{id}/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DocumentsController_sponsorReportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sponsors/{id}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DocumentsController_sponsorReportPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2392,6 +2456,62 @@ export interface components {
         ReassignApplicationDto: {
             /** @description The staff member (REVIEWER or ADMIN, active) who takes the application over: oneself or a colleague */
             assigneeId: string;
+        };
+        ReconciliationDto: {
+            families: components["schemas"]["ReconciliationFamilyDto"][];
+            /**
+             * Format: date-time
+             * @description First instant of the month (Paris)
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description When the report was made: the invariants are those of that moment
+             */
+            generatedAt: string;
+            invariants: components["schemas"]["ReconciliationInvariantDto"][];
+            /** @example 2026-11 */
+            month: string;
+            /** @description True when no invariant shows a difference */
+            ok: boolean;
+            /**
+             * Format: date-time
+             * @description End of the movements (excluded): the next month’s first instant, or the report’s time for the current month
+             */
+            to: string;
+        };
+        ReconciliationFamilyDto: {
+            /** @description Balance at the month’s end (now for the current month): opening + movements, in cents */
+            closingCents: number;
+            /** @description Credits posted within the month, in cents */
+            creditCents: number;
+            /** @description Debits posted within the month (to date for the current month), in cents */
+            debitCents: number;
+            /**
+             * @description Account family: the part of the account name before ":"
+             * @enum {string}
+             */
+            family: "SPONSOR" | "PASS_FLOAT" | "STRUCTURE" | "FEES_UPSTREAM" | "FEES_DOWNSTREAM" | "SUBSCRIPTIONS" | "VAT_COLLECTED" | "BANK";
+            /** @example Pass en circulation */
+            label: string;
+            /** @description Balance at the month’s first instant, in cents; SPONSOR and BANK debit − credit, the others credit − debit */
+            openingCents: number;
+        };
+        ReconciliationInvariantDto: {
+            /** @description What the ledger says, summed over every subject, in cents (for the balance of transactions: their debits) */
+            actualCents: number;
+            /** @description The first 50 differences, in French */
+            details: string[];
+            /** @description actual − expected, in cents: 0 when all is right */
+            differenceCents: number;
+            /** @description What the states say, summed over every subject, in cents (for the balance of transactions: their credits) */
+            expectedCents: number;
+            /** @enum {string} */
+            invariant: "TRANSACTION_BALANCED" | "PASS_FLOAT" | "STRUCTURE" | "SPONSOR";
+            /** @example Pass en circulation = valeur faciale des pass actifs */
+            label: string;
+            /** @description Accounts or transactions whose own figures differ */
+            subjects: number;
         };
         RecordPaymentDto: {
             /**
@@ -6450,6 +6570,105 @@ export interface operations {
             };
         };
     };
+    ReportsController_reconciliation: {
+        parameters: {
+            query?: {
+                /** @description A calendar month (Europe/Paris), AAAA-MM, from 2000 to the current one; the current month to date by default */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationDto"];
+                };
+            };
+            /** @description Malformed request: nothing changed; per-field messages in details.fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (Authorization: Bearer apk_…) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The structure may not do this (suspended, not eligible) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ReportsController_reconciliationCsv: {
+        parameters: {
+            query?: {
+                /** @description A calendar month (Europe/Paris), AAAA-MM, from 2000 to the current one; the current month to date by default */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Semicolon-separated, UTF-8 with a byte-order mark, French decimal commas */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request: nothing changed; per-field messages in details.fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (Authorization: Bearer apk_…) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The structure may not do this (suspended, not eligible) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     ScansResourceController_list: {
         parameters: {
             query?: {
@@ -6865,6 +7084,110 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    DocumentsController_sponsorReportCsv: {
+        parameters: {
+            query: {
+                /** @description A Paris calendar month that has ended */
+                month: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Malformed request: nothing changed; per-field messages in details.fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (Authorization: Bearer apk_…) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The structure may not do this (suspended, not eligible) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found for this caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_sponsorReportPdf: {
+        parameters: {
+            query: {
+                /** @description A Paris calendar month that has ended */
+                month: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Malformed request: nothing changed; per-field messages in details.fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (Authorization: Bearer apk_…) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The structure may not do this (suspended, not eligible) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found for this caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
