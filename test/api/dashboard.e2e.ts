@@ -71,6 +71,27 @@ describe('the dashboard of each role', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/offers|applications/);
   });
 
+  it('gives FINANCE the month to date from the scans list, the next scheduled preparation and the last months', async () => {
+    const d = (await get('FINANCE', '/api/dashboard')).body as FinanceDashboard;
+    const now = new Date();
+    const parisMonth = now.toLocaleDateString('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' });
+    expect(d.monthToDate.period).toBe(parisMonth);
+    // The same figure through the scans list: accepted this month (Paris), not voided.
+    const start = new Date(`${parisMonth}-01T00:00:00${new Date(`${parisMonth}-01T12:00:00Z`).toLocaleString('en', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' }).slice(-6)}`);
+    const scans = await get('FINANCE', `/api/scans?filter=${enc(JSON.stringify({ outcome: 'ACCEPTED', scannedAt_gte: start.toISOString() }))}&range=[0,999]`);
+    const kept = (scans.body as { voidedAt: string | null; valueCents: number }[]).filter((s) => !s.voidedAt);
+    expect(d.monthToDate.passes).toBe(kept.length);
+    expect(d.monthToDate.grossCents).toBe(kept.reduce((sum, s) => sum + s.valueCents, 0));
+    expect(d.monthToDate.downstreamFeeCents).toBe(Math.floor((d.monthToDate.grossCents * 4 + 50) / 100));
+    // The schedule's default: the 1st at 02:00 Paris, preparing the month before.
+    expect(d.nextPreparation).not.toBeNull();
+    const next = new Date(d.nextPreparation!.at);
+    expect(next.getTime()).toBeGreaterThan(now.getTime());
+    expect(next.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', hour: '2-digit', minute: '2-digit' })).toBe('01 02:00');
+    expect(d.lastEndorsements).toEqual(expect.any(Array));
+    expect(d.payoutsExported).toEqual(expect.objectContaining({ count: expect.any(Number), list: { resource: 'payouts', filter: { status: ['EXPORTED'] } } }));
+  });
+
   it("gives SUPPORT today's scans (Paris day) and refusals by reason, and the open disputes", async () => {
     const prisma = t.started.deps.db.prisma;
     const before = (await get('SUPPORT', '/api/dashboard')).body as SupportDashboard;

@@ -181,4 +181,25 @@ describe('the monthly endorsement in the console', () => {
     expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
     expect(pageErrors).toEqual([]);
   });
+
+  it('shows FINANCE the month on the dashboard, and the reconciliation with no difference', async () => {
+    await page.goto(`${server.baseUrl}/#/`);
+    const last = page.getByTestId('last-endorsements');
+    await last.locator('tr').filter({ hasText: MONTH }).getByText('Payé').waitFor({ timeout: 20_000 });
+    await page.getByTestId('figure-next-preparation').waitFor();
+    await page.getByTestId('reconciliation-alert').waitFor();
+    await page.screenshot({ path: `${SHOTS}/dashboard-finance.png`, fullPage: true });
+    await page.locator('[data-page="/reconciliation"]').click();
+    const report = page.getByTestId('reconciliation');
+    await report.getByTestId('reconciliation-month').fill(MONTH);
+    await report.getByTestId('reconciliation-ok').waitFor({ timeout: 20_000 });
+    for (const invariant of ['TRANSACTION_BALANCED', 'PASS_FLOAT', 'STRUCTURE', 'SPONSOR']) {
+      await expect(report.locator(`[data-invariant="${invariant}"]`).getAttribute('data-difference')).resolves.toBe('0');
+    }
+    await report.locator('[data-family="BANK"]').waitFor();
+    await page.screenshot({ path: `${SHOTS}/reconciliation.png`, fullPage: true });
+    const [csv] = await Promise.all([page.waitForEvent('download'), report.getByRole('button', { name: 'Exporter (CSV)' }).click()]);
+    expect(csv.suggestedFilename()).toBe(`rapprochement-${MONTH}.csv`);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -41,6 +41,7 @@ const colours: Record<string, Colour> = {
     EXPIRED: 'default',
     VOIDED: 'default',
     WITHHELD: 'error',
+    RETURNED: 'error',
     VOID_SCAN: 'error',
     FORCE_REDEEM: 'info',
     RUNNING: 'info',

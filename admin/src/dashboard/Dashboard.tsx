@@ -12,7 +12,13 @@ import PayoutIcon from '@mui/icons-material/Payments';
 import WithheldIcon from '@mui/icons-material/Block';
 import ScanIcon from '@mui/icons-material/QrCodeScanner';
 import RefusedIcon from '@mui/icons-material/DoNotDisturbOn';
+import SentIcon from '@mui/icons-material/AccountBalance';
+import MonthIcon from '@mui/icons-material/CalendarMonth';
+import ScheduleIcon from '@mui/icons-material/Schedule';
+import { Link } from 'react-router-dom';
+import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
+import { StatusChip } from '../common/StatusChip';
 import type {
     AdminDashboard,
     FinanceDashboard,
@@ -65,11 +71,95 @@ const ReviewerHome = ({ data }: { data: ReviewerDashboard }) => {
     );
 };
 
-/** FINANCE: orders awaiting the sponsor's payment, active orders, payouts to make or withheld. */
-const FinanceHome = ({ data }: { data: FinanceDashboard }) => {
+/** The last nightly reconciliation of the books: red with a link to the report when it found a difference. */
+const ReconciliationAlert = ({ last }: { last: FinanceDashboard['lastReconciliation'] }) => {
+    const translate = useTranslate();
+    if (!last) return <Alert severity="info" sx={{ mb: 2 }} data-testid="reconciliation-alert">{translate('roleDashboard.finance.reconciliationNever')}</Alert>;
+    const at = new Date(last.at).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
+    return (
+        <Alert
+            severity={last.ok ? 'success' : 'error'}
+            variant={last.ok ? 'standard' : 'filled'}
+            sx={{ mb: 2 }}
+            data-testid="reconciliation-alert"
+            data-ok={last.ok}
+            action={<Link to="/reconciliation">{translate('roleDashboard.finance.reconciliationOpen')}</Link>}
+        >
+            {last.ok ? translate('roleDashboard.finance.reconciliationOk', { at }) : translate('roleDashboard.finance.reconciliationDifferences', { at, smart_count: last.differences })}
+        </Alert>
+    );
+};
+
+/** The last months with their totals, each opening its page. */
+const LastEndorsements = ({ rows }: { rows: FinanceDashboard['lastEndorsements'] }) => {
     const translate = useTranslate();
     return (
+        <Card sx={{ flex: '2 1 420px', minWidth: 0 }} data-testid="last-endorsements">
+            <CardContent>
+                <Typography color="text.secondary" variant="body2" gutterBottom>
+                    {translate('roleDashboard.finance.lastEndorsements')}
+                </Typography>
+                {rows.length === 0 ? (
+                    <Typography variant="body2">{translate('roleDashboard.finance.noEndorsement')}</Typography>
+                ) : (
+                    <Table size="small">
+                        <TableHead>
+                            <TableRow>
+                                <TableCell>{translate('resources.endorsements.fields.period')}</TableCell>
+                                <TableCell>{translate('resources.endorsements.fields.status')}</TableCell>
+                                <TableCell align="right">{translate('resources.endorsements.fields.passCount')}</TableCell>
+                                <TableCell align="right">{translate('resources.endorsements.fields.grossCents')}</TableCell>
+                                <TableCell align="right">{translate('resources.endorsements.fields.payableCents')}</TableCell>
+                            </TableRow>
+                        </TableHead>
+                        <TableBody>
+                            {rows.map(e => (
+                                <TableRow key={e.id}>
+                                    <TableCell>
+                                        <Link to={`/endorsements/${e.id}/show`}>{e.period}</Link>
+                                    </TableCell>
+                                    <TableCell>
+                                        <StatusChip enum="EndorsementStatus" source="status" record={e} />
+                                    </TableCell>
+                                    <TableCell align="right">{number.format(e.passCount)}</TableCell>
+                                    <TableCell align="right">{formatCents(e.grossCents)}</TableCell>
+                                    <TableCell align="right">{formatCents(e.payableCents)}</TableCell>
+                                </TableRow>
+                            ))}
+                        </TableBody>
+                    </Table>
+                )}
+            </CardContent>
+        </Card>
+    );
+};
+
+/** FINANCE: the reconciliation's verdict, the month to date, orders awaiting the sponsor's payment, payouts to make, withheld or awaiting the bank, the next and last months. */
+const FinanceHome = ({ data }: { data: FinanceDashboard }) => {
+    const translate = useTranslate();
+    const mtd = data.monthToDate;
+    return (
         <>
+            <ReconciliationAlert last={data.lastReconciliation} />
+            <Heading title="roleDashboard.finance.monthHeading" />
+            <Row>
+                <FigureCard
+                    icon={MonthIcon}
+                    title={translate('roleDashboard.finance.monthToDate', { period: mtd.period })}
+                    value={number.format(mtd.passes)}
+                    hint={translate('roleDashboard.finance.monthFigures', { gross: formatCents(mtd.grossCents), downstream: formatCents(mtd.downstreamFeeCents), upstream: formatCents(mtd.upstreamFeeCents) })}
+                    testId="figure-month-to-date"
+                />
+                <FigureCard
+                    icon={ScheduleIcon}
+                    title={translate('roleDashboard.finance.nextPreparation')}
+                    value={data.nextPreparation ? new Date(data.nextPreparation.at).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' }) : '—'}
+                    hint={data.nextPreparation ? translate('roleDashboard.finance.nextPreparationHint', { period: data.nextPreparation.period, time: new Date(data.nextPreparation.at).toLocaleTimeString('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }) }) : undefined}
+                    to="/endorsements"
+                    testId="figure-next-preparation"
+                />
+                <LastEndorsements rows={data.lastEndorsements} />
+            </Row>
             <Heading title="roleDashboard.finance.heading" />
             <Row>
                 <QueueCard
@@ -92,6 +182,7 @@ const FinanceHome = ({ data }: { data: FinanceDashboard }) => {
                     testId="figure-active-orders"
                 />
                 <QueueCard icon={PayoutIcon} title="roleDashboard.finance.payoutsPending" queue={data.payoutsPending} testId="queue-payouts-pending" />
+                <QueueCard icon={SentIcon} title="roleDashboard.finance.payoutsExported" queue={data.payoutsExported} testId="queue-payouts-exported" />
                 <QueueCard icon={WithheldIcon} title="roleDashboard.finance.payoutsWithheld" queue={data.payoutsWithheld} testId="queue-payouts-withheld" />
             </Row>
             <Row>

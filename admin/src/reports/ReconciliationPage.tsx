@@ -47,6 +47,7 @@ export const ReconciliationPage = () => {
                     onChange={event => setMonth(event.target.value.trim())}
                     error={!valid}
                     helperText={valid ? ' ' : translate('endorsements.prepare.format')}
+                    sx={{ width: 220 }}
                     inputProps={{ 'data-testid': 'reconciliation-month' }}
                 />
                 {valid && <DownloadButton path={`reports/reconciliation.csv?month=${month}`} filename={`rapprochement-${month}.csv`} label="reconciliation.csv" />}

@@ -24,6 +24,7 @@ export const SponsorReport = () => {
                     onChange={event => setMonth(event.target.value.trim())}
                     error={!valid}
                     helperText={valid ? ' ' : translate('endorsements.prepare.format')}
+                    sx={{ width: 220 }}
                     inputProps={{ 'data-testid': 'sponsor-report-month' }}
                 />
                 {valid && (

@@ -17,6 +17,10 @@ import type {
 } from '../rules/dashboards';
 import { BUSINESS_ZONE } from '../rules/dates';
 import { lastReconciliation } from '../reports/reconcile-ledger.job';
+import { CronTime } from 'cron';
+import { AppConfig } from '../config/app-config';
+import { previousMonth } from '../endorsement/period';
+import { FEE_RATE_BP, percentOfCents } from '../rules/money';
 
 function countsByStatus<S extends string>(enumName: string, rows: { status: string; _count: { _all: number } }[]): Record<S, number> {
   const out: Record<string, number> = Object.fromEntries((dataModel.enums[enumName] ?? []).map((v) => [v, 0]));
@@ -38,7 +42,10 @@ async function queue(count: Promise<number>, oldest: Promise<{ id: string; since
  */
 @Injectable()
 export class DashboardService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly config: AppConfig,
+  ) {}
 
   figuresFor(user: StaffUser, now = new Date()): Promise<RoleDashboard> {
     switch (user.role) {
@@ -65,7 +72,7 @@ export class DashboardService {
   }
 
   private async finance(): Promise<FinanceDashboard> {
-    const [awaiting, oldestAwaiting, active, payoutsPending, payoutsWithheld, passesByStatus, reconciled] = await Promise.all([
+    const [awaiting, oldestAwaiting, active, payoutsPending, payoutsWithheld, passesByStatus, reconciled, payoutsExported, monthToDate, lastEndorsements] = await Promise.all([
       this.prisma.order.aggregate({ where: { status: 'AWAITING_PAYMENT' }, _count: { _all: true }, _sum: { faceValueCents: true, upstreamFeeCents: true } }),
       this.prisma.order.findFirst({ where: { status: 'AWAITING_PAYMENT' }, orderBy: [{ issuedAt: 'asc' }, { createdAt: 'asc' }], select: { id: true, reference: true, issuedAt: true, createdAt: true } }),
       this.prisma.order.aggregate({ where: { status: 'ACTIVE' }, _count: { _all: true }, _sum: { faceValueCents: true } }),
@@ -73,6 +80,13 @@ export class DashboardService {
       this.payouts('WITHHELD'),
       this.passesByStatus(),
       lastReconciliation(this.prisma),
+      this.payouts('EXPORTED'),
+      this.monthToDate(new Date()),
+      this.prisma.endorsement.findMany({
+        orderBy: { period: 'desc' },
+        take: 4,
+        select: { id: true, period: true, status: true, statementCount: true, passCount: true, grossCents: true, payableCents: true },
+      }),
     ]);
     return {
       role: 'FINANCE',
@@ -89,6 +103,10 @@ export class DashboardService {
       payoutsWithheld,
       passesByStatus,
       lastReconciliation: reconciled,
+      payoutsExported,
+      monthToDate,
+      nextPreparation: this.nextPreparation(),
+      lastEndorsements: lastEndorsements.map((e) => ({ ...e, grossCents: Number(e.grossCents), payableCents: Number(e.payableCents) })),
     };
   }
 
@@ -165,7 +183,31 @@ export class DashboardService {
     );
   }
 
-  private async payouts(status: 'PENDING' | 'WITHHELD'): Promise<MoneyQueue> {
+  /** The Paris month under way, from its accepted scans (index on outcome, scannedAt) and the upstream fees the ledger credited. */
+  private async monthToDate(now: Date): Promise<FinanceDashboard['monthToDate']> {
+    const start = DateTime.fromJSDate(now, { zone: BUSINESS_ZONE }).startOf('month');
+    const from = start.toJSDate();
+    const [[scans], [fees]] = await Promise.all([
+      this.prisma.$queryRaw<{ passes: number; cents: bigint | null }[]>`
+        SELECT count(*)::int AS passes, sum("valueCents") AS cents FROM "Scan" WHERE outcome = 'ACCEPTED' AND "voidedAt" IS NULL AND "scannedAt" >= ${from}`,
+      this.prisma.$queryRaw<{ cents: bigint | null }[]>`
+        SELECT sum("creditCents") - sum("debitCents") AS cents FROM "LedgerEntry" WHERE account = 'FEES_UPSTREAM' AND "createdAt" >= ${from}`,
+    ]);
+    const grossCents = Number(scans.cents ?? 0);
+    return { period: start.toFormat('yyyy-LL'), passes: scans.passes, grossCents, downstreamFeeCents: percentOfCents(grossCents, FEE_RATE_BP), upstreamFeeCents: Number(fees.cents ?? 0) };
+  }
+
+  /** When the schedule prepares the next month (JOB_ENDORSEMENT_PREPARE_CRON), and which month that is. */
+  private nextPreparation(): FinanceDashboard['nextPreparation'] {
+    try {
+      const at = new CronTime(this.config.JOB_ENDORSEMENT_PREPARE_CRON, this.config.JOBS_TIME_ZONE).sendAt();
+      return { at: at.toUTC().toISO()!, period: previousMonth(at.toJSDate()) };
+    } catch {
+      return null;
+    }
+  }
+
+  private async payouts(status: 'PENDING' | 'WITHHELD' | 'EXPORTED'): Promise<MoneyQueue> {
     const where = { status };
     const [sum, oldest] = await Promise.all([
       this.prisma.payout.aggregate({ where, _count: { _all: true }, _sum: { amountCents: true } }),

@@ -73,6 +73,14 @@ export interface FinanceDashboard {
   passesByStatus: Record<PassStatus, number>;
   /** Null until the first nightly reconciliation has run (GET /api/reports/reconciliation for the details). */
   lastReconciliation: LastReconciliation | null;
+  /** Exported transfers the bank has not executed yet (« Marquer payé » on their month). */
+  payoutsExported: MoneyQueue;
+  /** The Paris month under way: passes redeemed (accepted, not voided), their value, the 4 % downstream fee it will bear, the upstream fees of orders activated. */
+  monthToDate: { period: string; passes: number; grossCents: number; downstreamFeeCents: number; upstreamFeeCents: number };
+  /** The next scheduled preparation of a month (ISO 8601) and the month it will prepare. */
+  nextPreparation: { at: string; period: string } | null;
+  /** The last months, newest first, with their totals. */
+  lastEndorsements: { id: string; period: string; status: string; statementCount: number; passCount: number; grossCents: number; payableCents: number }[];
 }
 
 /** SUPPORT: today's scans and why some were refused, and the open disputes. */
