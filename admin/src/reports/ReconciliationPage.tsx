@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Box, Card, CardContent, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Box, Card, CardContent, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Title, useDataProvider, useTranslate } from 'react-admin';
 import { DownloadButton, formatCents } from '../common';
+import { isMonth, MonthField } from '../common/MonthField';
 import type { AppDataProvider } from '../dataProvider';
 
 /** GET /api/reports/reconciliation (server/src/reports/reconciliation.ts, documented in the OpenAPI document). */
@@ -13,8 +14,6 @@ interface Reconciliation {
     families: { family: string; label: string; openingCents: number; debitCents: number; creditCents: number; closingCents: number }[];
     invariants: { invariant: string; label: string; expectedCents: number; actualCents: number; differenceCents: number; subjects: number; details: string[] }[];
 }
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** This month in Paris, "AAAA-MM": the report to date. */
 const thisMonthInParis = () => new Date().toLocaleDateString('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' });
@@ -30,7 +29,7 @@ export const ReconciliationPage = () => {
     const translate = useTranslate();
     const dataProvider = useDataProvider<AppDataProvider>();
     const [month, setMonth] = useState(thisMonthInParis());
-    const valid = MONTH.test(month);
+    const valid = isMonth(month);
     const { data, error, isFetching } = useQuery({
         queryKey: ['reconciliation', month],
         queryFn: () => dataProvider.getJson<Reconciliation>(`reports/reconciliation?month=${month}`),
@@ -40,16 +39,7 @@ export const ReconciliationPage = () => {
         <Box sx={{ p: 2, display: 'grid', gap: 2, maxWidth: 1100 }} data-testid="reconciliation">
             <Title title={translate('reconciliation.title')} />
             <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-                <TextField
-                    size="small"
-                    label={translate('reconciliation.month')}
-                    value={month}
-                    onChange={event => setMonth(event.target.value.trim())}
-                    error={!valid}
-                    helperText={valid ? ' ' : translate('endorsements.prepare.format')}
-                    sx={{ width: 220 }}
-                    inputProps={{ 'data-testid': 'reconciliation-month' }}
-                />
+                <MonthField value={month} onChange={setMonth} label="reconciliation.month" testId="reconciliation-month" />
                 {valid && <DownloadButton path={`reports/reconciliation.csv?month=${month}`} filename={`rapprochement-${month}.csv`} label="reconciliation.csv" />}
             </Stack>
             {isFetching && <LinearProgress />}

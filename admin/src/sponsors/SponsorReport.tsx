@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { Stack, TextField, Typography } from '@mui/material';
+import { Stack, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { DownloadButton } from '../common';
+import { isMonth, MonthField } from '../common/MonthField';
 import { lastMonthInParis } from '../endorsements/EndorsementActions';
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** The sponsor's monthly redemption report (its passes used, by structure and service): pick an ended month, download the PDF or the CSV. */
 export const SponsorReport = () => {
@@ -12,21 +11,12 @@ export const SponsorReport = () => {
     const translate = useTranslate();
     const [month, setMonth] = useState(lastMonthInParis());
     if (!record) return null;
-    const valid = MONTH.test(month);
+    const valid = isMonth(month);
     return (
         <Stack spacing={1.5} sx={{ maxWidth: 560 }} data-testid="sponsor-report">
             <Typography variant="body2">{translate('sponsors.report.content')}</Typography>
             <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-                <TextField
-                    size="small"
-                    label={translate('sponsors.report.month')}
-                    value={month}
-                    onChange={event => setMonth(event.target.value.trim())}
-                    error={!valid}
-                    helperText={valid ? ' ' : translate('endorsements.prepare.format')}
-                    sx={{ width: 220 }}
-                    inputProps={{ 'data-testid': 'sponsor-report-month' }}
-                />
+                <MonthField value={month} onChange={setMonth} label="sponsors.report.month" testId="sponsor-report-month" />
                 {valid && (
                     <>
                         <DownloadButton path={`sponsors/${record.id}/report.pdf?month=${month}`} filename={`utilisation-${month}.pdf`} label="sponsors.report.pdf" />
