@@ -9,6 +9,7 @@ import { seedDemoData } from '../../server/src/seed/seed';
 import { ServerProcess, startServerProcess } from '../support/server-process';
 import { collect, connect, connected, subscribe, waitFor } from '../support/sockets';
 import { freshDatabase, usingPostgres } from '../support/test-app';
+import { todayKey } from '../../server/src/jobs/job-keys';
 import { countExpiredSessions, expiredSessionsSql, waitUntil } from './support';
 
 /**
@@ -116,15 +117,17 @@ const onPostgres = usingPostgres ? describe : describe.skip;
 onPostgres('two instances triggering the same run at once', () => {
   it('lets exactly one do the work; the other is told it is already running', async () => {
     await prepare(40);
+    // Today (Paris): the 40 sessions expired 3 days ago are before it, whatever the date the test runs.
+    const key = todayKey(new Date());
     const [a, b] = await Promise.all([start(), start()]);
     const [ta, tb] = await Promise.all([admin(a), admin(b)]);
     const answers = await Promise.all([
-      a.http.post('/api/jobs/purge-sessions/runs').set(ta).send({ key: '2026-12-01' }),
-      b.http.post('/api/jobs/purge-sessions/runs').set(tb).send({ key: '2026-12-01' }),
+      a.http.post('/api/jobs/purge-sessions/runs').set(ta).send({ key }),
+      b.http.post('/api/jobs/purge-sessions/runs').set(tb).send({ key }),
     ]);
     expect(answers.map((r) => r.status).sort()).toEqual([202, 409]);
     const refusal = answers.find((r) => r.status === 409)!;
-    expect(refusal.body.message).toMatch(/La tâche « Purge des sessions expirées » pour 2026-12-01 est déjà en cours/);
+    expect(refusal.body.message).toContain(`La tâche « Purge des sessions expirées » pour ${key} est déjà en cours`);
     const runId = answers.find((r) => r.status === 202)!.body.run.id;
 
     const finished = await waitUntil(async () => {

@@ -123,6 +123,8 @@ export class PayoutsService {
   /** The export's SEPA file (same bytes at every download). */
   async sepaFile(id: string): Promise<PayoutFile> {
     const { snapshot, payouts, period } = await this.exported(id);
+    // A message without a transfer is not a valid pain.001: the CSV still lists the withheld ones.
+    if (payouts.length === 0) throw conflict(`Aucun virement à émettre pour ${period} (relevés sans net positif, ou virements bloqués) : il n’y a pas de fichier SEPA, le CSV liste les virements bloqués.`);
     return { fileName: `virements-${period}.xml`, type: 'application/xml', bytes: Buffer.from(payoutsSepaXml(snapshot, payouts), 'utf8') };
   }
 
