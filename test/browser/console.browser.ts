@@ -42,6 +42,8 @@ const LABELS: Record<string, string> = {
   statements: 'Relevés',
   payouts: 'Virements',
   'ledger-entries': 'Écritures comptables',
+  // The reconciliation report, a page of its own after the ledger (for those who read the ledger).
+  reconciliation: 'Rapprochement',
   users: 'Utilisateurs',
   'job-runs': 'Tâches',
   'audit-events': 'Journal',
@@ -59,7 +61,7 @@ const READABLE: Record<Role, string[]> = {
   FINANCE: [
     'structures', 'locations', 'referential-categories', 'referential-services', 'offers',
     'sponsors', 'orders', 'booklets', 'passes', 'redemptions', 'scans', 'live-scans', 'disputes', 'subscriptions',
-    'endorsements', 'statements', 'payouts', 'ledger-entries', 'job-runs', 'audit-events',
+    'endorsements', 'statements', 'payouts', 'ledger-entries', 'reconciliation', 'job-runs', 'audit-events',
   ],
   SUPPORT: [
     'structures', 'locations', 'referential-categories', 'referential-services', 'offers',
