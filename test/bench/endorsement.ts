@@ -124,9 +124,12 @@ async function waitForRun(c: Client, runId: string, since: number): Promise<RunT
     const now = performance.now();
     if (!run) throw new Error(`job run ${runId} not found`);
     if (run.step !== step || run.status === 'SUCCEEDED' || run.status === 'FAILED') {
-      if (step !== null) steps.push([step, now - stepStart]);
+      // The first step counts from the request; each next one from when it was first seen.
+      if (step !== null) {
+        steps.push([step, now - stepStart]);
+        stepStart = now;
+      }
       step = run.step;
-      stepStart = now;
     }
     if (run.status === 'SUCCEEDED') return { ms: now - since, steps, counts: run.counts };
     if (run.status === 'FAILED') return { ms: now - since, steps, counts: run.counts, error: String(run.error) };
@@ -255,7 +258,16 @@ function report(results: ScaleResult[]) {
     `\nWhere the time goes (seconds; product steps as seen by polling JobRun every 100 ms). ` +
       (AUTOANALYZE ? `Autovacuum stand-in: ANALYZE of the tables changed past autovacuum's threshold every ${AUTOANALYZE} s (BENCH_AUTOANALYZE).` : 'No ANALYZE during the phases (BENCH_AUTOANALYZE=off).'),
   );
-  const analyzed = (xs: string[]) => (xs.length ? ` [ANALYZE: ${xs.join(', ')}]` : '');
+  // "Statement at 5 s", … → "Statement ×3 (first at 5 s)"
+  const analyzed = (xs: string[]) => {
+    const byTable = new Map<string, { n: number; first: string }>();
+    for (const x of xs) {
+      const [table, , when] = x.split(' ');
+      const seen = byTable.get(table);
+      byTable.set(table, { n: (seen?.n ?? 0) + 1, first: seen?.first ?? when });
+    }
+    return byTable.size ? ` [ANALYZE: ${[...byTable].map(([table, { n, first }]) => `${table}${n > 1 ? ` ×${n}` : ''} (first at ${first} s)`).join(', ')}]` : '';
+  };
   for (const r of results) {
     console.log(`  ${int(r.scans)} scans`);
     console.log(`    floor prepare:   ${list(r.floorPrepare)}${analyzed(r.analyzed.floorPrepare)}`);

@@ -16,8 +16,7 @@
 // process, with the autovacuum stand-in of bench:endorsement, BENCH_AUTOANALYZE, 60 s). Or
 // BENCH_DATABASE_URL names a database with October 2026 already closed (bench:endorsement with
 // BENCH_KEEP_DATABASE=true leaves one), left as it is. A PDF that is not one, or a close failing, exits 1.
-// Takes about 20 minutes by default (load ~2.5, floor ~4.5, the 2,000 renders ~13): BENCH_PDFS=200
-// for a shorter run.
+// Takes about 13 minutes by default (load ~2, the floor's close ~5, the 2,000 renders ~5).
 //
 // Settings: BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres), BENCH_SCANS
 // (1000000), BENCH_STRUCTURES (2000), BENCH_RUNS (5), BENCH_PDFS (how many of the run's statements
