@@ -15,8 +15,8 @@ import { waitUntil } from '../jobs/support';
  * Issue 14, "Done means": real server processes on one database (a PGlite folder, or a fresh
  * PostgreSQL database) seeded with the demo data (October and November 2026 redemptions).
  * - The schedule firing every second on two instances: one preparation of last month.
- * - A process killed (SIGKILL) inside the closing transaction: the month is untouched, and
- *   « Clôturer » again on another instance closes it.
+ * - A process killed (SIGKILL) while closing endorses the passes: nothing numbered nor posted,
+ *   and « Clôturer » again on another instance resumes and closes it.
  */
 const ENV = { JOB_STALE_SECONDS: '2', SEED_ON_START: 'false', REDIS_PREFIX: `aptic-endorse-${randomBytes(4).toString('hex')}` };
 const MONTH = '2026-10';
@@ -83,27 +83,33 @@ describe('the monthly schedule', () => {
   });
 });
 
-describe('a process killed inside the closing transaction', () => {
-  it('leaves the month untouched; « Clôturer » again closes it fully, once', async () => {
+describe('a process killed in the middle of closing', () => {
+  it('leaves the month CLOSING with nothing numbered nor posted; « Clôturer » again resumes and closes it fully, once', async () => {
     await prepareDatabase();
-    const a = await start({ JOB_CHUNK_HOLD_MS: '4000' });
-    const prepare = await a.http.post('/api/endorsements/prepare').set(await finance(a)).send({ period: MONTH });
+    const p0 = await start();
+    const prepare = await p0.http.post('/api/endorsements/prepare').set(await finance(p0)).send({ period: MONTH });
     expect(prepare.status).toBe(202);
     const draft = await waitUntil(async () => {
-      const e = await endorsementOf(a, MONTH);
+      const e = await endorsementOf(p0, MONTH);
       return e?.status === 'PREPARED' && e;
     });
-    // The closing transaction does its work, then waits 4 s before committing: the process dies meanwhile. (On PGlite,
-    // one connection, the answer itself waits for that transaction: the request is not awaited.)
+    await p0.stop();
+    expect(draft.statementCount).toBeGreaterThanOrEqual(3);
+    // One statement per chunk, each held 1.5 s before it commits: the process dies while its passes are being endorsed.
+    // (On PGlite, one connection, the answers wait for the chunk in flight: the close request is not awaited.)
+    const a = await start({ JOB_CHUNK_SIZE: '1', JOB_CHUNK_HOLD_MS: '1500' });
     const close = a.http.post(`/api/endorsements/${draft.id}/close`).set(await finance(a)).send({ revision: draft.revision }).then(
       (res) => res.status,
       () => 'no answer',
     );
-    await new Promise((r) => setTimeout(r, 2000));
+    await waitUntil(async () => {
+      const runs = (await a.http.get(`/api/job-runs?filter=${encodeURIComponent(JSON.stringify({ name: 'endorsement-close' }))}`).set(await finance(a))).body;
+      return runs[0]?.step === 'endorse' && runs[0].done > 0;
+    });
     await a.kill();
     expect([202, 'no answer']).toContain(await close);
 
-    const untouched = await readDatabase(async (db) => {
+    const midway = await readDatabase(async (db) => {
       const [e] = await db.query<{ status: string }>(`SELECT status::text FROM "Endorsement" WHERE period = '${MONTH}'`);
       const [s] = await db.query<{ final: number; numbered: number }>(
         `SELECT count(*) FILTER (WHERE status = 'FINAL')::int AS final, count(number)::int AS numbered FROM "Statement"`,
@@ -111,10 +117,13 @@ describe('a process killed inside the closing transaction', () => {
       const [p] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Pass" WHERE status = 'ENDORSED'`);
       const [l] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "LedgerEntry" WHERE event = 'MONTH_CLOSED'`);
       const [c] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "DocumentCounter" WHERE kind = 'STATEMENT'`);
-      return { status: e.status, final: s.final, numbered: s.numbered, endorsed: p.n, ledger: l.n, counters: c.n };
+      const [po] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Payout"`);
+      return { status: e.status, final: s.final, numbered: s.numbered, endorsed: p.n, ledger: l.n, counters: c.n, payouts: po.n };
     });
-    // Only the mark of the closing asked for (committed before the job began) is there.
-    expect(untouched).toEqual({ status: 'CLOSING', final: 0, numbered: 0, endorsed: 0, ledger: 0, counters: 0 });
+    // No money moved: no statement numbered or final, no ledger line, no payout; only some passes already endorsed.
+    expect(midway).toEqual({ status: 'CLOSING', final: 0, numbered: 0, endorsed: midway.endorsed, ledger: 0, counters: 0, payouts: 0 });
+    expect(midway.endorsed).toBeGreaterThan(0);
+    expect(midway.endorsed).toBeLessThan(draft.passCount);
 
     const b = await start();
     // « Clôturer » again: refused as running while the dead instance's heartbeat is fresh, then taken up.

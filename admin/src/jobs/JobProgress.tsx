@@ -40,6 +40,15 @@ const formatDate = (value: string | null | undefined) =>
  * A long job's live progress: the run's state, the step at work and its progress bar, the
  * counts of each step and the outcome (or the reason it failed), from `job/<name>` events.
  */
+/** The steps' figures in the job's order (the database keeps them as JSON, whose keys come back shortest first). */
+const stepOrder = <T,>(entries: [string, T][], steps: { name: string }[]) => {
+    const rank = (name: string) => {
+        const i = steps.findIndex(s => s.name === name);
+        return i < 0 ? steps.length : i;
+    };
+    return [...entries].sort(([a], [b]) => rank(a) - rank(b));
+};
+
 export const JobProgress = ({ name, run: initial = null, steps = [], onEvent, onlyThisRun = false, showKey = true }: JobProgressProps) => {
     const translate = useTranslate();
     const [run, setRun] = useState<JobRun | null>(initial);
@@ -103,7 +112,7 @@ export const JobProgress = ({ name, run: initial = null, steps = [], onEvent, on
             )}
             {Object.keys(run.counts ?? {}).length > 0 && (
                 <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
-                    {Object.entries(run.counts).map(([step, counts]) => (
+                    {stepOrder(Object.entries(run.counts), steps).map(([step, counts]) => (
                         <Chip
                             key={step}
                             variant="outlined"

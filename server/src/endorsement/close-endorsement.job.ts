@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { Prisma } from '../generated/prisma/client';
 import type { JobDefinition } from '../jobs/job-definition';
+import type { Tx } from '../writes/write-path';
 import { reserveDocumentNumbers } from '../ledger/document-numbers';
 import { BUSINESS_ZONE } from '../rules/dates';
 import { parsePeriod, type Period } from './period';
@@ -15,16 +16,32 @@ const STALE_LINE = Prisma.raw(`(sc."voidedAt" IS NOT NULL OR p.status <> 'REDEEM
    OR EXISTS (SELECT 1 FROM "DisputeItem" di JOIN "Dispute" d ON d.id = di."disputeId" WHERE di."scanId" = sc.id AND d.status IN ('OPEN', 'INVESTIGATING'))
    OR EXISTS (SELECT 1 FROM "DisputeItem" di JOIN "Dispute" d ON d.id = di."disputeId" WHERE di."passId" = sc."passId" AND d.status IN ('OPEN', 'INVESTIGATING')))`);
 
+/** The month being closed, row-locked; anything else than CLOSING stops the run. */
+async function closingRun(tx: Tx, params: Period) {
+  const [run] = await tx.$queryRaw<{ id: string; status: string; statementCount: number; passCount: number; grossCents: bigint; payableCents: bigint }[]>`
+    SELECT id, status::text, "statementCount", "passCount", "grossCents", "payableCents" FROM "Endorsement" WHERE period = ${params.period} FOR UPDATE`;
+  if (!run || run.status !== 'CLOSING') throw new Error(`le mois ${params.period} n’est pas en clôture (${run ? `statut ${run.status}` : 'aucun brouillon'}).`);
+  return run;
+}
+
 /**
  * Closing a prepared month (SPEC §3 "Endorsement", "Ledger"), key = the month "AAAA-MM". FINANCE's
  * « Clôturer » (POST /api/endorsements/:id/close, which names the draft it confirms) marks the
- * month CLOSING; this job then closes it in ONE transaction: the statements get their gap-free
- * numbers of the year (in the order of the structures' names), become FINAL, their passes
- * become ENDORSED, one MONTH_CLOSED ledger transaction per statement moves the downstream fee
- * and the kit fees out of the structure's account, one payout per statement with a positive net is created (PENDING, or WITHHELD with the reason when the structure's bank details are not valid), and the month is CLOSED. A crash leaves the
- * month untouched (still CLOSING): « Clôturer » again resumes the run and closes it. A draft
- * gone stale meanwhile (a scan voided, a dispute opened) is refused: the month returns to its
- * draft, to be recomputed.
+ * month CLOSING; this job then closes it in two steps:
+ * 1. « Pass endossés »: the draft is checked (a draft gone stale meanwhile, a scan voided or a
+ *    dispute opened, is refused: the month returns to its draft, to be recomputed), then the
+ *    statements' passes become ENDORSED in chunks of whole statements (a million passes is
+ *    minutes of index writes: chunks keep each transaction, and the row locks a scan of one of
+ *    those passes would wait for, short). No money moves in this step.
+ * 2. « Numérotation, écritures, virements », in ONE transaction: the statements get their
+ *    gap-free numbers of the year (in the order of the structures' names) and become FINAL,
+ *    one MONTH_CLOSED ledger transaction per statement moves the downstream fee and the kit
+ *    fees out of the structure's account, one payout per statement with a positive net is
+ *    created (PENDING, or WITHHELD with the reason when the structure's bank details are not
+ *    valid), and the month is CLOSED.
+ * A crash leaves the month CLOSING with its statements unnumbered and no ledger line: at most
+ * some of its passes already ENDORSED. « Clôturer » again resumes the run at its last committed
+ * chunk and closes it.
  */
 export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0]): JobDefinition<Period> {
   return {
@@ -36,6 +53,11 @@ export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0]): J
     parseKey: parsePeriod,
     failureHint: 'Le mois est revenu à son brouillon : rien n’a été clôturé.',
     async onFailure({ tx, params, record }) {
+      // Passes already endorsed: the month stays CLOSING, and « Clôturer » resumes the run where it stopped.
+      const [{ started }] = await tx.$queryRaw<{ started: boolean }[]>`
+        SELECT EXISTS (SELECT 1 FROM "StatementLine" l JOIN "Statement" st ON st.id = l."statementId" JOIN "Endorsement" e ON e.id = st."endorsementId"
+                        JOIN "Pass" p ON p.id = l."passId" WHERE e.period = ${params.period} AND e.status = 'CLOSING' AND p.status = 'ENDORSED') AS started`;
+      if (started) return 'Rien n’a été numéroté ni comptabilisé ; des pass sont déjà endossés : « Clôturer » reprend la clôture où elle s’est arrêtée.';
       const reopened = await tx.$queryRaw<{ id: string }[]>`
         UPDATE "Endorsement" SET status = 'PREPARED', "closedById" = NULL, "closedByName" = NULL, "updatedAt" = now()
          WHERE period = ${params.period} AND status = 'CLOSING' RETURNING id`;
@@ -43,23 +65,57 @@ export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0]): J
     },
     steps: [
       {
+        name: 'endorse',
+        label: 'Pass endossés',
+        async total(tx, params) {
+          const [run] = await tx.$queryRaw<{ passCount: number }[]>`SELECT "passCount" FROM "Endorsement" WHERE period = ${params.period}`;
+          return run?.passCount ?? 0;
+        },
+        async chunk({ tx, params, cursor, limit }) {
+          const run = await closingRun(tx, params);
+          if (cursor === null) {
+            // Before the first pass changes: the draft must still be what FINANCE confirmed.
+            const [{ stale }] = await tx.$queryRaw<{ stale: number }[]>`
+              SELECT count(*)::int AS stale FROM "StatementLine" l JOIN "Statement" st ON st.id = l."statementId"
+                JOIN "Scan" sc ON sc.id = l."scanId" JOIN "Pass" p ON p.id = l."passId"
+               WHERE st."endorsementId" = ${run.id} AND ${STALE_LINE}`;
+            if (stale > 0) {
+              throw new Error(`${stale} ligne${stale > 1 ? 's du brouillon ne sont' : ' du brouillon n’est'} plus endossable${stale > 1 ? 's' : ''} (scan annulé ou litige ouvert depuis le calcul) : recalculez le mois, puis clôturez-le`);
+            }
+          }
+          // Whole statements (by id) up to about \`limit\` passes, at least one: their passes become ENDORSED.
+          const [chunk] = await tx.$queryRaw<{ statements: number; last: string | null; endorsed: number }[]>`
+            WITH ranked AS (
+              SELECT id, "passCount", sum("passCount") OVER (ORDER BY id) AS upto
+                FROM "Statement" WHERE "endorsementId" = ${run.id} AND status = 'DRAFT' AND id > ${cursor ?? ''}
+            ), batch AS (
+              SELECT id FROM ranked WHERE upto - "passCount" < ${limit}
+            ), endorsed AS (
+              UPDATE "Pass" p SET status = 'ENDORSED', "updatedAt" = now()
+                FROM "StatementLine" l JOIN batch b ON b.id = l."statementId"
+               WHERE p.id = l."passId" AND p.status = 'REDEEMED'
+              RETURNING 1
+            )
+            SELECT (SELECT count(*)::int FROM batch) AS statements, (SELECT max(id) FROM batch) AS last, (SELECT count(*)::int FROM endorsed) AS endorsed`;
+          const [{ more }] = await tx.$queryRaw<{ more: boolean }[]>`
+            SELECT EXISTS (SELECT 1 FROM "Statement" WHERE "endorsementId" = ${run.id} AND status = 'DRAFT' AND id > ${chunk.last ?? cursor ?? ''}) AS more`;
+          return { processed: chunk.endorsed, cursor: chunk.last ?? cursor, finished: !more, counts: { passes: chunk.endorsed } };
+        },
+      },
+      {
         name: 'close',
-        label: 'Numérotation, pass endossés, écritures comptables',
+        label: 'Numérotation, écritures comptables, virements',
         async total() {
           return 1;
         },
         async chunk({ tx, params, record }) {
-          const [run] = await tx.$queryRaw<{ id: string; status: string; statementCount: number; passCount: number; grossCents: bigint; payableCents: bigint }[]>`
-            SELECT id, status::text, "statementCount", "passCount", "grossCents", "payableCents" FROM "Endorsement" WHERE period = ${params.period} FOR UPDATE`;
-          if (!run || run.status !== 'CLOSING') throw new Error(`le mois ${params.period} n’est pas en clôture (${run ? `statut ${run.status}` : 'aucun brouillon'}).`);
-
-          const [{ stale }] = await tx.$queryRaw<{ stale: number }[]>`
-            SELECT count(*)::int AS stale FROM "StatementLine" l JOIN "Statement" st ON st.id = l."statementId"
-              JOIN "Scan" sc ON sc.id = l."scanId" JOIN "Pass" p ON p.id = l."passId"
-             WHERE st."endorsementId" = ${run.id} AND ${STALE_LINE}`;
-          if (stale > 0) {
-            throw new Error(`${stale} ligne${stale > 1 ? 's du brouillon ne sont' : ' du brouillon n’est'} plus endossable${stale > 1 ? 's' : ''} (scan annulé ou litige ouvert depuis le calcul) : recalculez le mois, puis clôturez-le`);
-          }
+          const run = await closingRun(tx, params);
+          // Every line's pass was endorsed by the step before (a pass changed meanwhile would have been left REDEEMED or other).
+          const [{ missing, endorsed }] = await tx.$queryRaw<{ missing: number; endorsed: number }[]>`
+            SELECT count(*) FILTER (WHERE p.status <> 'ENDORSED')::int AS missing, count(*) FILTER (WHERE p.status = 'ENDORSED')::int AS endorsed
+              FROM "StatementLine" l JOIN "Statement" st ON st.id = l."statementId" JOIN "Pass" p ON p.id = l."passId"
+             WHERE st."endorsementId" = ${run.id}`;
+          if (missing > 0 || endorsed !== run.passCount) throw new Error(`${endorsed} pass endossés pour ${run.passCount} lignes : le brouillon ne correspond plus, recalculez le mois`);
 
           const closedAt = new Date();
           const year = DateTime.fromJSDate(closedAt, { zone: BUSINESS_ZONE }).year;
@@ -95,12 +151,6 @@ export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0]): J
               UPDATE "Statement" st SET snapshot = v.snap::jsonb FROM unnest(${frozen.map((r) => r.id)}::text[], ${snapshots.map((x) => JSON.stringify(x))}::text[]) AS v(id, snap)
                WHERE st.id = v.id`;
           }
-
-          const endorsed = await tx.$executeRaw`
-            UPDATE "Pass" p SET status = 'ENDORSED', "updatedAt" = ${closedAt}
-              FROM "StatementLine" l JOIN "Statement" st ON st.id = l."statementId"
-             WHERE st."endorsementId" = ${run.id} AND p.id = l."passId" AND p.status = 'REDEEMED'`;
-          if (endorsed !== run.passCount) throw new Error(`${endorsed} pass endossés pour ${run.passCount} lignes : le brouillon ne correspond plus, recalculez le mois`);
 
           // One payout per statement with a positive net, to the account the statement shows; withheld, with the reason, when that account is not valid.
           const due = frozen.filter((r) => r.netCents > 0);

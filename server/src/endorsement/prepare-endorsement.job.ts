@@ -137,7 +137,10 @@ export const prepareEndorsementJob: JobDefinition<PrepareParams> = {
             RETURNING 1
           )
           SELECT (SELECT count(*)::int FROM batch) AS seen, (SELECT max(id) FROM batch) AS last, (SELECT count(*)::int FROM created) AS created`;
-        return { processed: chunk.seen, cursor: chunk.last ?? cursor, finished: chunk.seen < limit, counts: { statements: chunk.created } };
+        const finished = chunk.seen < limit;
+        // Fresh statistics for the next steps: with the month's statements unknown to the planner, each chunk of lines would read them all.
+        if (finished) await tx.$executeRaw`ANALYZE "Statement"`;
+        return { processed: chunk.seen, cursor: chunk.last ?? cursor, finished, counts: { statements: chunk.created } };
       },
     },
     {
@@ -171,6 +174,8 @@ export const prepareEndorsementJob: JobDefinition<PrepareParams> = {
            SELECT (SELECT count(*)::int FROM batch) AS seen, (SELECT "redeemedAt" FROM last) AS "lastAt", (SELECT id FROM last) AS "lastId",
                   (SELECT count(*)::int FROM inserted) AS lines, (SELECT sum("valueCents") FROM inserted) AS cents`;
         const next = chunk.lastId ? `${chunk.lastAt!.toISOString()}|${chunk.lastId}` : cursor;
+        // The totals and the closing read the month's lines: the planner should know how many there now are.
+        if (chunk.seen < limit) await tx.$executeRaw`ANALYZE "StatementLine"`;
         return { processed: chunk.seen, cursor: next, finished: chunk.seen < limit, counts: { lines: chunk.lines, grossCents: Number(chunk.cents ?? 0) } };
       },
     },

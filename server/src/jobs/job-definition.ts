@@ -73,7 +73,8 @@ export interface JobDefinition<P = unknown> {
    */
   /** What the console says after a failure instead of "relancez la tâche" (e.g. the month went back to its draft). */
   failureHint?: string;
-  onFailure?(input: { tx: Tx; params: P; record: WriteContext['record']; reason: string }): Promise<void>;
+  /** Returns what the console says instead of failureHint when that depends on what it found (e.g. whether the month could go back to its draft). */
+  onFailure?(input: { tx: Tx; params: P; record: WriteContext['record']; reason: string }): Promise<string | void>;
   /** The configuration setting holding its cron expression, if it is scheduled. */
   cronSetting?: keyof AppConfig & `JOB_${string}_CRON`;
 }

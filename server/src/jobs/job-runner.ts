@@ -269,10 +269,11 @@ export class JobRunner implements BeforeApplicationShutdown {
       const run = await ctx.tx.jobRun.findUniqueOrThrow({ where: { id: runId } });
       if (run.owner !== this.instance || run.status !== 'RUNNING') return;
       const stepLabel = def.steps.find((s) => s.name === run.step)?.label ?? run.step ?? '—';
-      const message = `Échec à l’étape « ${stepLabel} » : ${reason.slice(0, 500)}. ${def.failureHint ?? 'Relancez la tâche : elle reprendra au dernier lot enregistré.'}`;
-      const failed = await ctx.tx.jobRun.update({ where: { id: runId }, data: { status: 'FAILED', error: message, owner: null, finishedAt: new Date() } });
+      const failure = `Échec à l’étape « ${stepLabel} » : ${reason.slice(0, 500)}.`;
       // What the job's starter had claimed is given back in the same transaction (a month in closing goes back to its draft).
-      if (def.onFailure) await def.onFailure({ tx: ctx.tx, params, record: (entry) => ctx.record(entry), reason: message });
+      const hint = def.onFailure ? await def.onFailure({ tx: ctx.tx, params, record: (entry) => ctx.record(entry), reason: failure }) : undefined;
+      const message = `${failure} ${hint || def.failureHint || 'Relancez la tâche : elle reprendra au dernier lot enregistré.'}`;
+      const failed = await ctx.tx.jobRun.update({ where: { id: runId }, data: { status: 'FAILED', error: message, owner: null, finishedAt: new Date() } });
       await ctx.record({ action: 'job-failed', resource: 'job-runs', recordId: runId, after: { job: run.name, key: run.key, step: run.step, error: message } });
       ctx.afterCommit(() => this.publish(run.name, 'failed', failed));
     });
