@@ -273,7 +273,7 @@ function report(results: ScaleResult[]) {
     console.log(`    floor prepare:   ${list(r.floorPrepare)}${analyzed(r.analyzed.floorPrepare)}`);
     console.log(`    product prepare: ${list(r.prepare.steps)}${analyzed(r.analyzed.prepare)}`);
     console.log(`    floor close:     ${list(r.floorClose)}${analyzed(r.analyzed.floorClose)}`);
-    console.log(`    product close:   ${list(r.close.steps)} (one transaction: staleness check, numbers, snapshots, passes ENDORSED, payouts, ledger, audit)${analyzed(r.analyzed.close)}`);
+    console.log(`    product close:   ${list(r.close.steps)} (endorse: staleness check, then passes ENDORSED in chunks of whole statements; close: one transaction with numbers, snapshots, payouts, ledger, audit)${analyzed(r.analyzed.close)}`);
   }
 }
 

@@ -83,23 +83,23 @@ export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0]): J
               throw new Error(`${stale} ligne${stale > 1 ? 's du brouillon ne sont' : ' du brouillon n’est'} plus endossable${stale > 1 ? 's' : ''} (scan annulé ou litige ouvert depuis le calcul) : recalculez le mois, puis clôturez-le`);
             }
           }
-          // Whole statements (by id) up to about \`limit\` passes, at least one: their passes become ENDORSED.
-          const [chunk] = await tx.$queryRaw<{ statements: number; last: string | null; endorsed: number }[]>`
-            WITH ranked AS (
+          // Whole statements (by id) up to about `limit` passes, at least one: their passes become ENDORSED.
+          const batch = await tx.$queryRaw<{ id: string }[]>`
+            SELECT id FROM (
               SELECT id, "passCount", sum("passCount") OVER (ORDER BY id) AS upto
                 FROM "Statement" WHERE "endorsementId" = ${run.id} AND status = 'DRAFT' AND id > ${cursor ?? ''}
-            ), batch AS (
-              SELECT id FROM ranked WHERE upto - "passCount" < ${limit}
-            ), endorsed AS (
-              UPDATE "Pass" p SET status = 'ENDORSED', "updatedAt" = now()
-                FROM "StatementLine" l JOIN batch b ON b.id = l."statementId"
-               WHERE p.id = l."passId" AND p.status = 'REDEEMED'
-              RETURNING 1
-            )
-            SELECT (SELECT count(*)::int FROM batch) AS statements, (SELECT max(id) FROM batch) AS last, (SELECT count(*)::int FROM endorsed) AS endorsed`;
+            ) ranked WHERE upto - "passCount" < ${limit} ORDER BY id`;
+          const ids = batch.map((b) => b.id);
+          const last = ids.at(-1) ?? cursor;
+          // The statements' ids as a list: the planner then walks their lines by index (a subquery would make it read every line of every month).
+          const endorsed = ids.length
+            ? await tx.$executeRaw`
+                UPDATE "Pass" p SET status = 'ENDORSED', "updatedAt" = now()
+                  FROM "StatementLine" l WHERE l."statementId" = ANY(${ids}::text[]) AND p.id = l."passId" AND p.status = 'REDEEMED'`
+            : 0;
           const [{ more }] = await tx.$queryRaw<{ more: boolean }[]>`
-            SELECT EXISTS (SELECT 1 FROM "Statement" WHERE "endorsementId" = ${run.id} AND status = 'DRAFT' AND id > ${chunk.last ?? cursor ?? ''}) AS more`;
-          return { processed: chunk.endorsed, cursor: chunk.last ?? cursor, finished: !more, counts: { passes: chunk.endorsed } };
+            SELECT EXISTS (SELECT 1 FROM "Statement" WHERE "endorsementId" = ${run.id} AND status = 'DRAFT' AND id > ${last ?? ''}) AS more`;
+          return { processed: endorsed, cursor: last, finished: !more, counts: { passes: endorsed } };
         },
       },
       {
