@@ -27,6 +27,7 @@ import {
 import { colourOf, initialsOf } from './PresenceAvatars';
 import { formatDateTime } from './format';
 import { useSubscribeToRecordList } from './useSubscribe';
+import { useChangeRefetch } from './useChangeRefetch';
 
 /** Resources the server accepts comments on (SPEC: applications, structures, offers, disputes, endorsements). */
 export const COMMENTABLE_RESOURCES = ['applications', 'structures', 'offers', 'disputes', 'endorsements'];
@@ -48,7 +49,7 @@ export const CommentThread = ({ resource: resourceProp, id: idProp }: { resource
     const [body, setBody] = useState('');
     const enabled = !!resource && recordId != null;
 
-    const { data: comments = [], isPending, refetch } = useGetList(
+    const { data: comments = [], isPending, refetch: refetchNow, isFetching } = useGetList(
         'comments',
         {
             filter: { resource, recordId: String(recordId) },
@@ -70,7 +71,8 @@ export const CommentThread = ({ resource: resourceProp, id: idProp }: { resource
 
     // Events carry ids only: any comment event may be about this record, refetch the thread.
     // Once subscribed, fetch again: a comment posted between the first fetch and the subscription is not missed.
-    useSubscribeToRecordList(() => void refetch(), 'comments', { enabled, onAck: ack => ack.ok && void refetch() });
+    const refetch = useChangeRefetch(refetchNow, isFetching);
+    useSubscribeToRecordList(refetch, 'comments', { enabled, onAck: ack => ack.ok && refetch() });
 
     const [create, { isPending: posting }] = useCreate();
     const text = body.trim();

@@ -3,6 +3,7 @@ import { DataTable, useListContext, useResourceContext, type RaRecord } from 're
 import type { SxProps } from '@mui/material';
 import { setViewing } from './badges';
 import { useSubscribeToRecordList } from './useSubscribe';
+import { useChangeRefetch } from './useChangeRefetch';
 
 const HIGHLIGHT_MS = 4000;
 
@@ -18,7 +19,8 @@ const highlightSx: SxProps = {
  */
 export const ListLive = ({ children }: { children: ReactNode }) => {
     const resource = useResourceContext();
-    const { refetch } = useListContext();
+    const { refetch: refetchNow, isFetching } = useListContext();
+    const refetch = useChangeRefetch(refetchNow, isFetching);
     const [highlighted, setHighlighted] = useState<Set<string>>(() => new Set());
     const timers = useRef<ReturnType<typeof setTimeout>[]>([]);
 
@@ -32,7 +34,7 @@ export const ListLive = ({ children }: { children: ReactNode }) => {
 
     useSubscribeToRecordList(event => {
         if (!['created', 'updated', 'deleted', 'reconnected'].includes(event.type)) return;
-        void refetch();
+        refetch();
         const ids: string[] = (event.payload?.ids ?? []).map(String);
         if (event.type === 'deleted' || ids.length === 0) return;
         setHighlighted(current => new Set([...current, ...ids]));
@@ -46,7 +48,7 @@ export const ListLive = ({ children }: { children: ReactNode }) => {
             }, HIGHLIGHT_MS)
         );
         // Once subscribed, fetch again: a change made between the first fetch and the subscription is not missed.
-    }, undefined, { onAck: ack => ack.ok && void refetch() });
+    }, undefined, { onAck: ack => ack.ok && refetch() });
 
     const rowSxFor = useCallback(
         (original?: (record: RaRecord, index: number) => SxProps) => (record: RaRecord, index: number) =>

@@ -13,6 +13,7 @@ import { formatDateTime, formatValue } from './format';
 import { STAFF_FIELDS, enums, fieldEnum } from '../common/enums';
 import { formatCents } from '../common/MoneyField';
 import { useSubscribe, useSubscribeToRecord } from './useSubscribe';
+import { useChangeRefetch } from './useChangeRefetch';
 import { actionLabel } from '../audit-events/ActionField';
 
 type Json = Record<string, unknown> | null | undefined;
@@ -209,7 +210,7 @@ export const RecordTimeline = ({ resource: resourceProp, id: idProp }: { resourc
     const recordId = idProp ?? record?.id;
     const translate = useTranslate();
     const enabled = !!resource && recordId != null;
-    const { data: events = [], isPending, refetch } = useGetList(
+    const { data: events = [], isPending, refetch: refetchNow, isFetching } = useGetList(
         'audit-events',
         {
             filter: { resource, recordId: String(recordId) },
@@ -218,9 +219,10 @@ export const RecordTimeline = ({ resource: resourceProp, id: idProp }: { resourc
         },
         { enabled }
     );
-    useSubscribeToRecord(() => void refetch(), resource, recordId, { enabled });
+    const refetch = useChangeRefetch(refetchNow, isFetching);
+    useSubscribeToRecord(refetch, resource, recordId, { enabled });
     // Every new audit event about this record, comments and workflow actions included.
-    useSubscribe(enabled ? `timeline/${resource}/${recordId}` : undefined, () => void refetch(), { enabled, onAck: ack => ack.ok && void refetch() });
+    useSubscribe(enabled ? `timeline/${resource}/${recordId}` : undefined, refetch, { enabled, onAck: ack => ack.ok && refetch() });
     return (
         <Card data-testid="record-timeline">
             <CardHeader

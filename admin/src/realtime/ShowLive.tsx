@@ -1,6 +1,7 @@
 import { useNotify, useRedirect, useShowContext } from 'react-admin';
 import { isOwnChange } from './localWrites';
 import { useSubscribeToRecord } from './useSubscribe';
+import { useChangeRefetch } from './useChangeRefetch';
 
 /**
  * Keeps a show page current (react-admin's ShowLive): refetches the record when it changes,
@@ -8,7 +9,8 @@ import { useSubscribeToRecord } from './useSubscribe';
  * deleted. Renders nothing; place it inside a ShowContext.
  */
 export const ShowLive = () => {
-    const { record, resource, refetch } = useShowContext();
+    const { record, resource, refetch: refetchNow, isFetching } = useShowContext();
+    const refetch = useChangeRefetch(refetchNow, isFetching);
     const notify = useNotify();
     const redirect = useRedirect();
     useSubscribeToRecord(
@@ -20,7 +22,7 @@ export const ShowLive = () => {
                 return;
             }
             if (event.type !== 'updated' && event.type !== 'reconnected') return;
-            void refetch();
+            refetch();
             if (event.type === 'updated' && !local) notify('realtime.record.changed', { type: 'info' });
         },
         resource,
