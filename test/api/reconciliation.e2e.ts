@@ -270,4 +270,21 @@ describe('a difference, and the nightly job', () => {
   it('runs once per day: the same day again is refused', async () => {
     await expect(runner.trigger('reconcile-ledger', paris().toISODate()!, { type: 'SCHEDULE' })).rejects.toThrow(/déjà été faite/);
   });
+
+  it('runs again the same day as AAAA-MM-JJ.2 (FINANCE, from the Tâches page), and the dashboard shows that run', async () => {
+    const today = paris().toISODate()!;
+    const token = await t.token('FINANCE');
+    const start = (key: unknown) => t.http.post('/api/jobs/reconcile-ledger/runs').set({ Authorization: `Bearer ${token}` }).send({ key });
+    for (const bad of [`${today}.1`, `${today}.x`, `${today}.100`, `${today}.2.2`]) {
+      const res = await start(bad);
+      expect(res.status).toBe(400);
+      expectErrorShape(res.body, 400);
+    }
+    expect((await start(`${today}.2`)).status).toBe(202);
+    await runner.idle();
+    const last = await lastReconciliation(prisma);
+    expect(last).toEqual({ at: expect.any(String), key: `${today}.2`, ok: true, differences: 0 });
+    expect(((await get('/api/dashboard')).body as FinanceDashboard).lastReconciliation).toEqual(last);
+    expect((await start(`${today}.2`)).status).toBe(409);
+  });
 });

@@ -21,13 +21,17 @@ const logger = new Logger('Ledger');
 export const reconcileLedgerJob: JobDefinition<ReportMonth> = {
   name: RECONCILE_JOB,
   label: 'Rapprochement du grand livre',
-  keyDescription: 'un jour AAAA-MM-JJ : le grand livre de ce mois-là est rapproché des états (pass, passages, relevés, commandes) tels qu’ils sont au moment du passage',
+  keyDescription:
+    'un jour AAAA-MM-JJ : le grand livre de ce mois-là est rapproché des états (pass, passages, relevés, commandes) tels qu’ils sont au moment du passage ; AAAA-MM-JJ.2, .3… le rapproche à nouveau le même jour (après une correction)',
   cronSetting: 'JOB_RECONCILE_CRON',
   defaultKey: todayKey,
   parseKey(key, now) {
-    const day = parseDayKey(key, now);
+    // A day runs once; a further run of the same day (the dashboard turns green after a fix without waiting for the night) is "AAAA-MM-JJ.N".
+    const again = /^(.*)\.([2-9]|[1-9][0-9])$/.exec(key);
+    const dayKey = again ? again[1] : key;
+    const day = parseDayKey(dayKey, now);
     if (!day.ok) return day;
-    return parseReportMonth(monthOfDay(key), now);
+    return parseReportMonth(monthOfDay(dayKey), now);
   },
   steps: [
     {
