@@ -36,10 +36,6 @@ export const countLabel = (translate: (key: string, options?: any) => string, wh
 const formatDate = (value: string | null | undefined) =>
     value ? new Date(value).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'medium' }) : '';
 
-/**
- * A long job's live progress: the run's state, the step at work and its progress bar, the
- * counts of each step and the outcome (or the reason it failed), from `job/<name>` events.
- */
 /** The steps' figures in the job's order (the database keeps them as JSON, whose keys come back shortest first). */
 const stepOrder = <T,>(entries: [string, T][], steps: { name: string }[]) => {
     const rank = (name: string) => {
@@ -49,6 +45,10 @@ const stepOrder = <T,>(entries: [string, T][], steps: { name: string }[]) => {
     return [...entries].sort(([a], [b]) => rank(a) - rank(b));
 };
 
+/**
+ * A long job's live progress: the run's state, the step at work and its progress bar, the
+ * counts of each step and the outcome (or the reason it failed), from `job/<name>` events.
+ */
 export const JobProgress = ({ name, run: initial = null, steps = [], onEvent, onlyThisRun = false, showKey = true }: JobProgressProps) => {
     const translate = useTranslate();
     const [run, setRun] = useState<JobRun | null>(initial);

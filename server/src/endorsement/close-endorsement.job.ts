@@ -28,19 +28,21 @@ async function closingRun(tx: Tx, params: Period) {
  * Closing a prepared month (SPEC §3 "Endorsement", "Ledger"), key = the month "AAAA-MM". FINANCE's
  * « Clôturer » (POST /api/endorsements/:id/close, which names the draft it confirms) marks the
  * month CLOSING; this job then closes it in two steps:
- * 1. « Pass endossés »: the draft is checked (a draft gone stale meanwhile, a scan voided or a
- *    dispute opened, is refused: the month returns to its draft, to be recomputed), then the
- *    statements' passes become ENDORSED in chunks of whole statements (a million passes is
- *    minutes of index writes: chunks keep each transaction, and the row locks a scan of one of
- *    those passes would wait for, short). No money moves in this step.
+ * 1. « Pass endossés »: the statements' passes become ENDORSED in chunks of whole statements (a
+ *    million passes is minutes of index writes: chunks keep each transaction, and the row locks
+ *    a scan of one of those passes would wait for, short), each chunk's statements checked first
+ *    (a draft gone stale meanwhile, a scan voided or a dispute opened, is refused). No money
+ *    moves in this step.
  * 2. « Numérotation, écritures, virements », in ONE transaction: the statements get their
  *    gap-free numbers of the year (in the order of the structures' names) and become FINAL,
  *    one MONTH_CLOSED ledger transaction per statement moves the downstream fee and the kit
  *    fees out of the structure's account, one payout per statement with a positive net is
  *    created (PENDING, or WITHHELD with the reason when the structure's bank details are not
  *    valid), and the month is CLOSED.
- * A crash leaves the month CLOSING with its statements unnumbered and no ledger line: at most
- * some of its passes already ENDORSED. « Clôturer » again resumes the run at its last committed
+ * A failure gives everything back: the passes endorsed so far are REDEEMED again, the month
+ * returns to its draft (to be recomputed if it went stale) and the next « Clôturer » starts over.
+ * A crash leaves the month CLOSING with its statements unnumbered and no ledger line, at most
+ * some of its passes already ENDORSED: « Clôturer » again resumes the run at its last committed
  * chunk and closes it.
  */
 export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0]): JobDefinition<Period> {
@@ -53,15 +55,17 @@ export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0]): J
     parseKey: parsePeriod,
     failureHint: 'Le mois est revenu à son brouillon : rien n’a été clôturé.',
     async onFailure({ tx, params, record }) {
-      // Passes already endorsed: the month stays CLOSING, and « Clôturer » resumes the run where it stopped.
-      const [{ started }] = await tx.$queryRaw<{ started: boolean }[]>`
-        SELECT EXISTS (SELECT 1 FROM "StatementLine" l JOIN "Statement" st ON st.id = l."statementId" JOIN "Endorsement" e ON e.id = st."endorsementId"
-                        JOIN "Pass" p ON p.id = l."passId" WHERE e.period = ${params.period} AND e.status = 'CLOSING' AND p.status = 'ENDORSED') AS started`;
-      if (started) return 'Rien n’a été numéroté ni comptabilisé ; des pass sont déjà endossés : « Clôturer » reprend la clôture où elle s’est arrêtée.';
+      // A failure (not a crash: that resumes) gives everything back: the passes endorsed so far become REDEEMED again
+      // (no money moved with them), the month returns to its draft, and the next « Clôturer » starts over.
+      await tx.$executeRaw`
+        UPDATE "Pass" p SET status = 'REDEEMED', "updatedAt" = now()
+          FROM "StatementLine" l JOIN "Statement" st ON st.id = l."statementId" JOIN "Endorsement" e ON e.id = st."endorsementId"
+         WHERE e.period = ${params.period} AND e.status = 'CLOSING' AND st.status = 'DRAFT' AND p.id = l."passId" AND p.status = 'ENDORSED'`;
       const reopened = await tx.$queryRaw<{ id: string }[]>`
         UPDATE "Endorsement" SET status = 'PREPARED', "closedById" = NULL, "closedByName" = NULL, "updatedAt" = now()
          WHERE period = ${params.period} AND status = 'CLOSING' RETURNING id`;
       for (const { id } of reopened) await record({ action: 'close-failed', resource: 'endorsements', recordId: id, before: { status: 'CLOSING' }, after: { status: 'PREPARED' }, change: 'updated' });
+      return { restart: true };
     },
     steps: [
       {
@@ -73,16 +77,6 @@ export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0]): J
         },
         async chunk({ tx, params, cursor, limit }) {
           const run = await closingRun(tx, params);
-          if (cursor === null) {
-            // Before the first pass changes: the draft must still be what FINANCE confirmed.
-            const [{ stale }] = await tx.$queryRaw<{ stale: number }[]>`
-              SELECT count(*)::int AS stale FROM "StatementLine" l JOIN "Statement" st ON st.id = l."statementId"
-                JOIN "Scan" sc ON sc.id = l."scanId" JOIN "Pass" p ON p.id = l."passId"
-               WHERE st."endorsementId" = ${run.id} AND ${STALE_LINE}`;
-            if (stale > 0) {
-              throw new Error(`${stale} ligne${stale > 1 ? 's du brouillon ne sont' : ' du brouillon n’est'} plus endossable${stale > 1 ? 's' : ''} (scan annulé ou litige ouvert depuis le calcul) : recalculez le mois, puis clôturez-le`);
-            }
-          }
           // Whole statements (by id) up to about `limit` passes, at least one: their passes become ENDORSED.
           const batch = await tx.$queryRaw<{ id: string }[]>`
             SELECT id FROM (
@@ -91,6 +85,13 @@ export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0]): J
             ) ranked WHERE upto - "passCount" < ${limit} ORDER BY id`;
           const ids = batch.map((b) => b.id);
           const last = ids.at(-1) ?? cursor;
+          // Before their passes change, these statements must still be what FINANCE confirmed (checked chunk by chunk, by index).
+          const [{ stale }] = await tx.$queryRaw<{ stale: number }[]>`
+            SELECT count(*)::int AS stale FROM "StatementLine" l JOIN "Scan" sc ON sc.id = l."scanId" JOIN "Pass" p ON p.id = l."passId"
+             WHERE l."statementId" = ANY(${ids}::text[]) AND ${STALE_LINE}`;
+          if (stale > 0) {
+            throw new Error(`${stale} ligne${stale > 1 ? 's du brouillon ne sont' : ' du brouillon n’est'} plus endossable${stale > 1 ? 's' : ''} (scan annulé ou litige ouvert depuis le calcul) : recalculez le mois, puis clôturez-le`);
+          }
           // The statements' ids as a list: the planner then walks their lines by index (a subquery would make it read every line of every month).
           const endorsed = ids.length
             ? await tx.$executeRaw`
@@ -115,7 +116,7 @@ export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0]): J
             SELECT count(*) FILTER (WHERE p.status <> 'ENDORSED')::int AS missing, count(*) FILTER (WHERE p.status = 'ENDORSED')::int AS endorsed
               FROM "StatementLine" l JOIN "Statement" st ON st.id = l."statementId" JOIN "Pass" p ON p.id = l."passId"
              WHERE st."endorsementId" = ${run.id}`;
-          if (missing > 0 || endorsed !== run.passCount) throw new Error(`${endorsed} pass endossés pour ${run.passCount} lignes : le brouillon ne correspond plus, recalculez le mois`);
+          if (missing > 0 || endorsed !== run.passCount) throw new Error(`${endorsed} pass endossé${endorsed > 1 ? 's' : ''} pour ${run.passCount} ligne${run.passCount > 1 ? 's' : ''} : le brouillon ne correspond plus, recalculez le mois`);
 
           const closedAt = new Date();
           const year = DateTime.fromJSDate(closedAt, { zone: BUSINESS_ZONE }).year;

@@ -66,15 +66,16 @@ export interface JobDefinition<P = unknown> {
    * commande (« Émettre »)"): the action there checks the record first, so the jobs route refuses it.
    */
   startedFrom?: string;
+  /** What the console says after a failure instead of "relancez la tâche" (e.g. the month went back to its draft). */
+  failureHint?: string;
   /**
    * Runs in the transaction that records a failure (never after a crash: the run is resumed
    * then): gives back what the run's starter had claimed, e.g. a month being closed returns to
-   * its draft so that it can be recomputed.
+   * its draft so that it can be recomputed. It may return what the console says instead of
+   * failureHint, and `restart: true` when it gave back everything the run had done: the next
+   * start then begins again at the first step.
    */
-  /** What the console says after a failure instead of "relancez la tâche" (e.g. the month went back to its draft). */
-  failureHint?: string;
-  /** Returns what the console says instead of failureHint when that depends on what it found (e.g. whether the month could go back to its draft). */
-  onFailure?(input: { tx: Tx; params: P; record: WriteContext['record']; reason: string }): Promise<string | void>;
+  onFailure?(input: { tx: Tx; params: P; record: WriteContext['record']; reason: string; step: string | null }): Promise<{ hint?: string; restart?: boolean } | void>;
   /** The configuration setting holding its cron expression, if it is scheduled. */
   cronSetting?: keyof AppConfig & `JOB_${string}_CRON`;
 }

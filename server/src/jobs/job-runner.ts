@@ -28,6 +28,9 @@ export interface TriggerOutcome {
   outcome: 'started' | 'resumed';
 }
 
+/** The transaction that records a failure, and gives back what the run did (job-definition.ts onFailure). */
+const FAILURE_TIMEOUT_MS = 15 * 60_000;
+
 /** 64-bit advisory lock key of a run: two instances never hold it at once inside their transactions. */
 export function runLockKey(name: string, key: string): string {
   return createHash('sha256').update(`job\u0000${name}\u0000${key}`).digest().readBigInt64BE(0).toString();
@@ -271,12 +274,15 @@ export class JobRunner implements BeforeApplicationShutdown {
       const stepLabel = def.steps.find((s) => s.name === run.step)?.label ?? run.step ?? '—';
       const failure = `Échec à l’étape « ${stepLabel} » : ${reason.slice(0, 500)}.`;
       // What the job's starter had claimed is given back in the same transaction (a month in closing goes back to its draft).
-      const hint = def.onFailure ? await def.onFailure({ tx: ctx.tx, params, record: (entry) => ctx.record(entry), reason: failure }) : undefined;
-      const message = `${failure} ${hint || def.failureHint || 'Relancez la tâche : elle reprendra au dernier lot enregistré.'}`;
-      const failed = await ctx.tx.jobRun.update({ where: { id: runId }, data: { status: 'FAILED', error: message, owner: null, finishedAt: new Date() } });
+      const given = def.onFailure ? await def.onFailure({ tx: ctx.tx, params, record: (entry) => ctx.record(entry), reason: failure, step: run.step }) : undefined;
+      const message = `${failure} ${given?.hint || def.failureHint || 'Relancez la tâche : elle reprendra au dernier lot enregistré.'}`;
+      // Everything given back: the next start begins again at the first step.
+      const restart = given?.restart ? { step: def.steps[0]?.name ?? null, cursor: null, done: 0, total: null, counts: {} } : {};
+      const failed = await ctx.tx.jobRun.update({ where: { id: runId }, data: { status: 'FAILED', error: message, owner: null, finishedAt: new Date(), ...restart } });
       await ctx.record({ action: 'job-failed', resource: 'job-runs', recordId: runId, after: { job: run.name, key: run.key, step: run.step, error: message } });
       ctx.afterCommit(() => this.publish(run.name, 'failed', failed));
-    });
+      // Giving back what a long step did (a month's passes) may take longer than a chunk.
+    }, { timeoutMs: FAILURE_TIMEOUT_MS });
   }
 
   private publish(name: string, type: JobEventType, run: JobRun) {

@@ -30,7 +30,7 @@ export const reconcileLedgerJob: JobDefinition<ReportMonth> = {
     const again = /^(.*)\.([2-9]|[1-9][0-9])$/.exec(key);
     const dayKey = again ? again[1] : key;
     const day = parseDayKey(dayKey, now);
-    if (!day.ok) return day;
+    if (!day.ok) return again ? { ok: false, error: `« ${key.slice(0, 40)} » n’est pas un jour AAAA-MM-JJ suivi de .2, .3… (${day.error})` } : day;
     return parseReportMonth(monthOfDay(dayKey), now);
   },
   steps: [

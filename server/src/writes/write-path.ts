@@ -165,8 +165,8 @@ export class WritePath {
    * the rows a chunk changed in one merged event through ctx.afterCommit: nothing goes out
    * unless the transaction committed.
    */
-  job<T>(work: (ctx: WriteContext) => Promise<T>): Promise<T> {
-    return this.transaction(false, work);
+  job<T>(work: (ctx: WriteContext) => Promise<T>, { timeoutMs }: { timeoutMs?: number } = {}): Promise<T> {
+    return this.transaction(false, work, timeoutMs);
   }
 
   private async write<M extends Prisma.ModelName, T extends WriteOutcome>(plan: WritePlan<M>, work: (before: ModelRow<M> | null, ctx: WriteContext) => Promise<T>): Promise<T> {
@@ -211,10 +211,10 @@ export class WritePath {
   }
 
   /** The transaction itself: audit events inside it, realtime events and after-commit work only once it committed. */
-  private async transaction<T>(sqlOnly: boolean, work: (ctx: WriteContext) => Promise<T>): Promise<T> {
+  private async transaction<T>(sqlOnly: boolean, work: (ctx: WriteContext) => Promise<T>, timeoutMs = 30_000): Promise<T> {
     const changes: Change[] = [];
     const committed: (() => void)[] = [];
-    const options = { timeout: 30_000, maxWait: 10_000 };
+    const options = { timeout: timeoutMs, maxWait: 10_000 };
     const run = (tx: Tx | null, sql: Sql) => {
     const ctx: WriteContext = {
       get tx(): Tx {
