@@ -78,13 +78,15 @@ export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0]): J
         async chunk({ tx, params, cursor, limit }) {
           const run = await closingRun(tx, params);
           // Whole statements (by id) up to about `limit` passes, at least one: their passes become ENDORSED.
-          const batch = await tx.$queryRaw<{ id: string }[]>`
-            SELECT id FROM (
-              SELECT id, "passCount", sum("passCount") OVER (ORDER BY id) AS upto
+          // `remaining` counts the statements still to do, this chunk's included: more are left when it is larger.
+          const batch = await tx.$queryRaw<{ id: string; remaining: number }[]>`
+            SELECT id, remaining FROM (
+              SELECT id, "passCount", sum("passCount") OVER (ORDER BY id) AS upto, count(*) OVER ()::int AS remaining
                 FROM "Statement" WHERE "endorsementId" = ${run.id} AND status = 'DRAFT' AND id > ${cursor ?? ''}
             ) ranked WHERE upto - "passCount" < ${limit} ORDER BY id`;
           const ids = batch.map((b) => b.id);
           const last = ids.at(-1) ?? cursor;
+          const more = (batch[0]?.remaining ?? 0) > ids.length;
           // Before their passes change, these statements must still be what FINANCE confirmed (checked chunk by chunk, by index).
           const [{ stale }] = await tx.$queryRaw<{ stale: number }[]>`
             SELECT count(*)::int AS stale FROM "StatementLine" l JOIN "Scan" sc ON sc.id = l."scanId" JOIN "Pass" p ON p.id = l."passId"
@@ -98,8 +100,6 @@ export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0]): J
                 UPDATE "Pass" p SET status = 'ENDORSED', "updatedAt" = now()
                   FROM "StatementLine" l WHERE l."statementId" = ANY(${ids}::text[]) AND p.id = l."passId" AND p.status = 'REDEEMED'`
             : 0;
-          const [{ more }] = await tx.$queryRaw<{ more: boolean }[]>`
-            SELECT EXISTS (SELECT 1 FROM "Statement" WHERE "endorsementId" = ${run.id} AND status = 'DRAFT' AND id > ${last ?? ''}) AS more`;
           return { processed: endorsed, cursor: last, finished: !more, counts: { passes: endorsed } };
         },
       },

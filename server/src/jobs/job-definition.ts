@@ -71,11 +71,10 @@ export interface JobDefinition<P = unknown> {
   /**
    * Runs in the transaction that records a failure (never after a crash: the run is resumed
    * then): gives back what the run's starter had claimed, e.g. a month being closed returns to
-   * its draft so that it can be recomputed. It may return what the console says instead of
-   * failureHint, and `restart: true` when it gave back everything the run had done: the next
-   * start then begins again at the first step.
+   * its draft so that it can be recomputed. It returns `restart: true` when it gave back
+   * everything the run had done: the next start then begins again at the first step.
    */
-  onFailure?(input: { tx: Tx; params: P; record: WriteContext['record']; reason: string; step: string | null }): Promise<{ hint?: string; restart?: boolean } | void>;
+  onFailure?(input: { tx: Tx; params: P; record: WriteContext['record']; reason: string }): Promise<{ restart?: boolean } | void>;
   /** The configuration setting holding its cron expression, if it is scheduled. */
   cronSetting?: keyof AppConfig & `JOB_${string}_CRON`;
 }
