@@ -62,6 +62,8 @@ export interface JobRun extends RaRecord {
     startedByName: string;
     attempts: number;
     startedAt: string;
+    /** Last sign of life of the instance working it (a run silent for long was abandoned). */
+    heartbeatAt: string;
     finishedAt: string | null;
 }
 

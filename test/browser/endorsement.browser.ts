@@ -87,9 +87,10 @@ describe('the monthly endorsement in the console', () => {
     await page.screenshot({ path: `${SHOTS}/endorsement-close-confirm.png` });
     await dialog().getByTestId('action-dialog-confirm').click();
     await progress.locator('[data-job-progress="endorsement-close"][data-status="SUCCEEDED"]').waitFor({ timeout: 60_000 });
-    // Both steps of the closing, with their figures: the passes endorsed in chunks, then numbering and posting at once.
+    // The three steps of the closing, with their figures: the passes endorsed in chunks, numbering and posting at once, then the PDFs.
     await progress.getByText(new RegExp(`Pass endossés : ${draft.passCount}\\s*pass`)).waitFor();
     await progress.getByText(/Numérotation, écritures comptables, virements : .*relevés/).waitFor();
+    await progress.getByText(new RegExp(`Relevés PDF : ${draft.statementCount}\\s*PDF`)).waitFor();
     await page.screenshot({ path: `${SHOTS}/endorsement-close-progress.png` });
     await page.getByTestId('endorsement-status').getByText('Clôturé').waitFor({ timeout: 20_000 });
     expect((await month()).status).toBe('CLOSED');

@@ -54,6 +54,34 @@ async function start(extra: Record<string, string> = {}) {
   processes.push(p);
   return p;
 }
+/** A fresh database whose October is prepared (by a process stopped since): the draft. */
+async function preparedMonth() {
+  await prepareDatabase();
+  const p0 = await start();
+  const prepare = await p0.http.post('/api/endorsements/prepare').set(await finance(p0)).send({ period: MONTH });
+  expect(prepare.status).toBe(202);
+  const draft = await waitUntil(async () => {
+    const e = await endorsementOf(p0, MONTH);
+    return e?.status === 'PREPARED' && e;
+  });
+  await p0.stop();
+  return draft;
+}
+
+/** « Clôturer » again after a kill: refused as running while the dead instance's heartbeat is fresh, then taken up. */
+async function closeAgain(p: ServerProcess, draft: { id: string; revision: number }) {
+  const again = await waitUntil(async () => {
+    const res = await p.http.post(`/api/endorsements/${draft.id}/close`).set(await finance(p)).send({ revision: draft.revision });
+    if (res.status === 409) expect(res.body.message).toMatch(/est déjà en cours/);
+    else return res;
+  });
+  expect(again.status).toBe(202);
+  expect(again.body.run).toEqual(expect.objectContaining({ name: 'endorsement-close', key: MONTH, attempts: 2 }));
+}
+
+const closeRun = async (p: ServerProcess) =>
+  (await p.http.get(`/api/job-runs?filter=${encodeURIComponent(JSON.stringify({ name: 'endorsement-close' }))}`).set(await finance(p))).body[0];
+
 const finance = async (p: ServerProcess) => ({ Authorization: `Bearer ${await p.token('FINANCE')}` });
 const endorsementOf = async (p: ServerProcess, period: string) =>
   ((await p.http.get(`/api/endorsements?filter=${encodeURIComponent(JSON.stringify({ period }))}`).set(await finance(p))).body as any[])[0];
@@ -85,15 +113,7 @@ describe('the monthly schedule', () => {
 
 describe('a process killed in the middle of closing', () => {
   it('leaves the month CLOSING with nothing numbered nor posted; « Clôturer » again resumes and closes it fully, once', async () => {
-    await prepareDatabase();
-    const p0 = await start();
-    const prepare = await p0.http.post('/api/endorsements/prepare').set(await finance(p0)).send({ period: MONTH });
-    expect(prepare.status).toBe(202);
-    const draft = await waitUntil(async () => {
-      const e = await endorsementOf(p0, MONTH);
-      return e?.status === 'PREPARED' && e;
-    });
-    await p0.stop();
+    const draft = await preparedMonth();
     // At least three statements with passes: at least three chunks of the endorsing step.
     const withPasses = await readDatabase(async (db) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Statement" WHERE "passCount" > 0`))[0].n);
     expect(withPasses).toBeGreaterThanOrEqual(3);
@@ -105,8 +125,8 @@ describe('a process killed in the middle of closing', () => {
       () => 'no answer',
     );
     await waitUntil(async () => {
-      const runs = (await a.http.get(`/api/job-runs?filter=${encodeURIComponent(JSON.stringify({ name: 'endorsement-close' }))}`).set(await finance(a))).body;
-      return runs[0]?.step === 'endorse' && runs[0].done > 0;
+      const run = await closeRun(a);
+      return run?.step === 'endorse' && run.done > 0;
     });
     await a.kill();
     expect([202, 'no answer']).toContain(await close);
@@ -128,14 +148,7 @@ describe('a process killed in the middle of closing', () => {
     expect(midway.endorsed).toBeLessThan(draft.passCount);
 
     const b = await start();
-    // « Clôturer » again: refused as running while the dead instance's heartbeat is fresh, then taken up.
-    const again = await waitUntil(async () => {
-      const res = await b.http.post(`/api/endorsements/${draft.id}/close`).set(await finance(b)).send({ revision: draft.revision });
-      if (res.status === 409) expect(res.body.message).toMatch(/est déjà en cours/);
-      else return res;
-    });
-    expect(again.status).toBe(202);
-    expect(again.body.run).toEqual(expect.objectContaining({ name: 'endorsement-close', key: MONTH, attempts: 2 }));
+    await closeAgain(b, draft);
     const closed = await waitUntil(async () => {
       const e = await endorsementOf(b, MONTH);
       return e?.status === 'CLOSED' && e;
@@ -154,5 +167,45 @@ describe('a process killed in the middle of closing', () => {
     expect(after.endorsed).toBe(closed.passCount);
     expect(after.transactions).toBe(closed.statementCount);
     expect(after.differences).toEqual([]);
+  });
+
+  it('while rendering the PDFs leaves the month CLOSED with its books complete; « Clôturer » again renders the rest', async () => {
+    const draft = await preparedMonth();
+    // One statement per chunk, each held 0.3 s: the process dies once some PDFs are stored.
+    const a = await start({ JOB_CHUNK_SIZE: '1', JOB_CHUNK_HOLD_MS: '300' });
+    const close = a.http.post(`/api/endorsements/${draft.id}/close`).set(await finance(a)).send({ revision: draft.revision }).then(
+      (res) => res.status,
+      () => 'no answer',
+    );
+    await waitUntil(async () => {
+      const run = await closeRun(a);
+      return run?.step === 'pdfs' && run.done > 0;
+    }, 120_000);
+    await a.kill();
+    expect([202, 'no answer']).toContain(await close);
+
+    const figures = (db: Database) =>
+      Promise.all([
+        db.query<{ status: string }>(`SELECT status::text FROM "Endorsement" WHERE period = '${MONTH}'`),
+        db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "StatementPdf"`),
+        db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "LedgerEntry" WHERE event = 'MONTH_CLOSED'`),
+      ]).then(async ([[e], [pdfs], [ledger]]) => ({ status: e.status, pdfs: pdfs.n, ledger: ledger.n, differences: (await ledgerDifferences(db.prisma)).map((d) => d.message) }));
+    const midway = await readDatabase(figures);
+    // The month is closed and its books complete; some of its PDFs are stored, not all.
+    expect(midway).toEqual({ status: 'CLOSED', pdfs: midway.pdfs, ledger: midway.ledger, differences: [] });
+    expect(midway.ledger).toBeGreaterThan(0);
+    expect(midway.pdfs).toBeGreaterThan(0);
+    expect(midway.pdfs).toBeLessThan(draft.statementCount);
+
+    const b = await start();
+    await closeAgain(b, draft);
+    const done = await waitUntil(async () => {
+      const run = await closeRun(b);
+      return run?.status === 'SUCCEEDED' && run;
+    });
+    expect(done.counts.pdfs.pdfs).toBe(draft.statementCount);
+    await b.stop();
+    // Every statement has its PDF now, and nothing was posted twice.
+    expect(await readDatabase(figures)).toEqual({ status: 'CLOSED', pdfs: draft.statementCount, ledger: midway.ledger, differences: [] });
   });
 });

@@ -4,6 +4,8 @@ import { expectLedgerInvariants } from '../support/ledger';
 import { expectErrorShape, startTestApp, TestApp } from '../support/test-app';
 import { approvedOffer, makeOrder, partnerKey, type OrderFixture } from '../scanning/support';
 import { pdfText } from '../documents/support';
+import { statementDocuments } from '../../server/src/documents/statement-pdfs';
+import { renderStatement } from '../../server/src/documents/statement.pdf';
 import { paris, redeemPassAt } from './support';
 
 // Issue 14: FINANCE prepares a month (draft statements), recomputes it, closes it (numbers, passes
@@ -213,6 +215,16 @@ describe('closing a month', () => {
     // One audit summary for the closing, not one per pass.
     const audits = await prisma.auditEvent.findMany({ where: { resource: 'endorsements', recordId: e.id }, orderBy: { createdAt: 'asc' } });
     expect(audits.map((a) => a.action)).toEqual(['prepare', 'prepared', 'recompute', 'prepared', 'close', 'closed']);
+    // Then every statement's PDF was rendered and stored, as its transfer stood at closing.
+    const stored = await prisma.statementPdf.findMany({ where: { statement: { endorsementId: e.id } }, include: { statement: { select: { payout: { select: { status: true } } } } } });
+    expect(stored.map((p) => p.statementId).sort()).toEqual(statements.map((st) => st.id).sort());
+    for (const p of stored) {
+      expect(Buffer.from(p.bytes).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(JSON.parse(p.payment)?.status ?? null).toBe(p.statement.payout?.status ?? null);
+    }
+    const job = await prisma.jobRun.findUniqueOrThrow({ where: { name_key: { name: 'endorsement-close', key: '2026-10' } } });
+    expect(job.status).toBe('SUCCEEDED');
+    expect((job.counts as Record<string, Record<string, number>>).pdfs).toEqual({ pdfs: statements.length, kilobytes: expect.any(Number) });
     await expectRunInvariants('2026-10');
     await expectLedgerInvariants(prisma);
   });
@@ -257,6 +269,11 @@ describe('the statement PDF', () => {
     for (const line of s.lines) expect(text).toContain(line.barcode);
     const again = await binary(t.http.get(`/api/statements/${s.id}/pdf`).set(as(finance)));
     expect(Buffer.compare(again.body, res.body)).toBe(0);
+    // What is served is what the closing stored, and the same bytes as rendering it afresh here (a pure function of the snapshot).
+    const stored = await prisma.statementPdf.findUniqueOrThrow({ where: { statementId: s.id } });
+    expect(Buffer.compare(Buffer.from(stored.bytes), res.body)).toBe(0);
+    const document = (await statementDocuments(prisma, [s.id])).get(s.id)!;
+    expect(Buffer.compare(await renderStatement(document.snapshot, document.lines, document.payment), res.body)).toBe(0);
     // SUPPORT reads statements too; a reviewer does not.
     expect((await t.http.get(`/api/statements/${s.id}/pdf`).set(as(await t.token('SUPPORT')))).status).toBe(200);
     expect((await t.http.get(`/api/statements/${s.id}/pdf`).set(as(await t.token('REVIEWER')))).status).toBe(403);

@@ -6,6 +6,7 @@ import { checkPain001 } from '../support/pain001';
 import { expectErrorShape, startTestApp, TestApp } from '../support/test-app';
 import { approvedOffer, makeOrder, type OrderFixture } from '../scanning/support';
 import { paris, redeemPassAt } from './support';
+import { pdfText } from '../documents/support';
 
 // Issue 14, payouts: closing October creates the payouts (a structure with a wrong IBAN is
 // withheld, with the reason); FINANCE exports the transfers (SEPA pain.001 + CSV), marks them paid (passes PAID,
@@ -174,6 +175,21 @@ describe('marking the payouts paid', () => {
     const paid = await prisma.ledgerEntry.findMany({ where: { event: 'PAYOUT_PAID', recordId: (await payoutOf('2026-10', A.id)).id } });
     expect(paid.map((l) => [l.account, l.debitCents, l.creditCents]).sort()).toEqual([['BANK', 0, 2880], [`STRUCTURE:${A.id}`, 2880, 0]]);
     await expectLedgerInvariants(prisma);
+  });
+
+  it('shows on A’s statement PDF that the transfer was executed, while the closing’s stored PDF stays as it was', async () => {
+    const statementId = (await payoutOf('2026-10', A.id)).statementId;
+    const stored = await prisma.statementPdf.findUniqueOrThrow({ where: { statementId } });
+    expect(pdfText(Buffer.from(stored.bytes))).toContain('Virement SEPA sur le compte ci-dessus');
+    const res = await t.http.get(`/api/statements/${statementId}/pdf`).set(as(finance)).buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(res.status).toBe(200);
+    const paidOn = (await payoutOf('2026-10', A.id)).paidAt!.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
+    expect(pdfText(res.body)).toContain(`Virement exécuté le ${paidOn}.`);
+    expect((await prisma.statementPdf.findUniqueOrThrow({ where: { statementId } })).sha256).toBe(stored.sha256);
   });
 
   it('cannot be done twice', async () => {

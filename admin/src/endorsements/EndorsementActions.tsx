@@ -85,6 +85,29 @@ const CloseButton = ({ onRun }: { onRun: (run: JobRun | null) => void }) => {
     );
 };
 
+/** A closing run that stopped (failed, or its instance silent for 2 minutes) after the month was closed: its PDFs are not all rendered. */
+const closingStopped = (run: JobRun | undefined) =>
+    !!run && (run.status === 'FAILED' || (run.status === 'RUNNING' && Date.now() - new Date(run.heartbeatAt).getTime() > 120_000));
+
+/** "Reprendre la clôture": the closed month's run takes up its PDFs where it stopped (the server refuses it while it is worked). */
+const ResumeClosingButton = ({ run, onRun }: { run: JobRun | undefined; onRun?: (run: JobRun | null) => void }) => {
+    const record = useRecordContext();
+    const { canAccess } = useCanAccess({ resource: 'endorsements', action: 'edit' });
+    if (!record || !canAccess || ['PREPARING', 'PREPARED', 'CLOSING'].includes(record.status) || !closingStopped(run)) return null;
+    return (
+        <Box>
+            <ActionButton
+                action="close"
+                label="endorsements.actions.resumeClosing"
+                icon={<CloseIcon />}
+                successMessage="endorsements.actions.closing"
+                transform={() => ({ revision: record.revision })}
+                onSuccess={result => onRun?.((result as { run?: JobRun }).run ?? null)}
+            />
+        </Box>
+    );
+};
+
 /** The month's withheld payouts (no valid bank details at closing), counted for the export's confirmation. */
 const useWithheldCount = (endorsementId: string | undefined) =>
     useGetList('payouts', { filter: { endorsementId, status: 'WITHHELD' }, pagination: { page: 1, perPage: 1 }, sort: { field: 'createdAt', order: 'ASC' } }, { enabled: !!endorsementId }).total ?? 0;
@@ -168,7 +191,7 @@ export const EndorsementWorkflow = ({ onRun }: { onRun: (run: JobRun | null) => 
  * The month's jobs, live: its current computation and its closing (the run a button just started,
  * or the last one found), each with its progress bar per step; the record is read again when one ends.
  */
-export const EndorsementProgress = ({ started }: { started: JobRun | null }) => {
+export const EndorsementProgress = ({ started, onRun }: { started: JobRun | null; onRun?: (run: JobRun | null) => void }) => {
     const record = useRecordContext();
     const refresh = useRefresh();
     const dataProvider = useDataProvider<AppDataProvider>();
@@ -199,6 +222,7 @@ export const EndorsementProgress = ({ started }: { started: JobRun | null }) => 
             {runs.map(({ name, run }) => (
                 <JobProgress key={name} name={name} run={run} steps={jobs?.find(j => j.name === name)?.steps} onEvent={type => type !== 'progress' && refresh()} />
             ))}
+            <ResumeClosingButton run={runs.find(r => r.name === CLOSE_JOB)?.run} onRun={onRun} />
         </Box>
     );
 };

@@ -33,7 +33,7 @@ export const EndorsementShow = () => {
     return (
         <RecordShow workflow={<EndorsementWorkflow onRun={setRun} />}>
             <EndorsementHeader />
-            <EndorsementProgress started={run} />
+            <EndorsementProgress started={run} onRun={setRun} />
             <PayoutFiles />
             <TabbedShowLayout>
                 <TabbedShowLayout.Tab label="tabs.summary">

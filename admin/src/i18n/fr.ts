@@ -678,6 +678,8 @@ export const fr: TranslationMessages = {
             withheld: '%{n} bloqué |||| %{n} bloqués',
             differences: '%{n} écart |||| %{n} écarts',
             ok: 'sans écart : %{n}',
+            pdfs: '%{n} PDF',
+            kilobytes: '%{n} Ko',
         },
     },
     downloads: {
@@ -771,7 +773,8 @@ export const fr: TranslationMessages = {
             closing: 'Clôture lancée : suivez sa progression sur cette page',
             closeTitle: 'Clôturer le mois',
             closeContent:
-                'Clôturer définitivement %{period} : %{statements} relevés, %{passes} pass.\nBrut %{gross} − frais %{fee} − abonnements %{subscriptions} : net %{net}, dont %{payable} à virer.\nLes relevés sont numérotés, les pass endossés et les écritures comptables passées. Cette action est irréversible.',
+                'Clôturer définitivement %{period} : %{statements} relevés, %{passes} pass.\nBrut %{gross} − frais %{fee} − abonnements %{subscriptions} : net %{net}, dont %{payable} à virer.\nLes relevés sont numérotés, les pass endossés, les écritures comptables passées et les PDF des relevés produits. Cette action est irréversible.',
+            resumeClosing: 'Reprendre la clôture',
             export: 'Exporter les virements',
             exported: 'Virements exportés : téléchargez le fichier SEPA pour la banque',
             exportTitle: 'Exporter les virements',

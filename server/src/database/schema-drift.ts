@@ -123,6 +123,7 @@ const SCALAR_TYPES: Record<string, string> = {
   Json: 'jsonb',
   Float: 'double precision',
   Decimal: 'numeric',
+  Bytes: 'bytea',
 };
 const ARRAY_ELEMENT: Record<string, string> = { String: 'text', Int: 'int4', Boolean: 'bool' };
 

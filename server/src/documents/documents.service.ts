@@ -8,7 +8,8 @@ import { WritePath } from '../writes/write-path';
 import { BookletSheet, renderBookletSheet } from './booklet-sheet.pdf';
 import { renderSponsorDocument, SPONSOR_DOCUMENT_TITLES } from './sponsor-document.pdf';
 import type { SponsorDocumentSnapshot } from './sponsor-documents';
-import { renderStatement, type StatementSnapshot } from './statement.pdf';
+import { PdfRenderer } from './pdf-renderer';
+import { paymentKey, renderStatementDocument, statementDocuments } from './statement-pdfs';
 import { badRequest } from '../common/errors';
 import { parsePeriod } from '../endorsement/period';
 import { issuerFrom } from './issuer';
@@ -31,24 +32,27 @@ export class DocumentsService {
     private readonly prisma: PrismaClient,
     private readonly writes: WritePath,
     private readonly config: AppConfig,
+    private readonly renderer: PdfRenderer,
   ) {}
 
   /**
-   * A closed statement's PDF, from its frozen snapshot and its lines; `structureId` limits it to
-   * one structure's own (partner API). A draft has no PDF: it is not a statement yet.
+   * A closed statement's PDF as the closing stored it (« Relevés PDF »), or rendered now from its
+   * frozen snapshot and lines (in the renderer's worker) when it is not stored yet or its transfer
+   * has moved on since (paid, returned). `structureId` limits it to one structure's own (partner
+   * API). A draft has no PDF: it is not a statement yet.
    */
   async statementPdf(id: string, structureId?: string): Promise<PdfFile> {
     const statement =
       id.length <= MAX_ID_LENGTH
-        ? await this.prisma.statement.findFirst({ where: { id, ...(structureId ? { structureId } : {}) }, select: { id: true, status: true, snapshot: true, payout: { select: { status: true, paidAt: true, withheldReason: true } } } })
+        ? await this.prisma.statement.findFirst({ where: { id, ...(structureId ? { structureId } : {}) }, select: { id: true, status: true, number: true } })
         : null;
     if (!statement) throw notFound(`Aucun relevé avec l'identifiant ${id.slice(0, MAX_ID_LENGTH)}${structureId ? ' pour votre structure' : ''}.`);
-    if (statement.status !== 'FINAL' || !statement.snapshot) throw conflict('Ce relevé est encore provisoire : son PDF existe une fois le mois clôturé.');
-    const snapshot = statement.snapshot as unknown as StatementSnapshot;
-    const lines = await this.prisma.statementLine.findMany({ where: { statementId: id }, orderBy: [{ scannedAt: 'asc' }, { id: 'asc' }], select: { barcode: true, scannedAt: true, serviceLabel: true, valueCents: true } });
-    const payout = statement.payout ? { status: statement.payout.status, paidAt: statement.payout.paidAt?.toISOString() ?? null, withheldReason: statement.payout.withheldReason } : null;
-    const bytes = await renderStatement(snapshot, lines.map((l) => ({ ...l, scannedAt: l.scannedAt.toISOString() })), payout);
-    return { fileName: `releve-${snapshot.number}.pdf`, bytes };
+    const document = statement.status === 'FINAL' ? (await statementDocuments(this.prisma, [statement.id])).get(statement.id) : undefined;
+    if (!document) throw conflict('Ce relevé est encore provisoire : son PDF existe une fois le mois clôturé.');
+    const fileName = `releve-${document.snapshot.number}.pdf`;
+    const stored = await this.prisma.statementPdf.findUnique({ where: { statementId: statement.id }, select: { payment: true, bytes: true } });
+    if (stored && stored.payment === paymentKey(document.payment)) return { fileName, bytes: Buffer.from(stored.bytes) };
+    return { fileName, bytes: await renderStatementDocument(this.renderer, document) };
   }
 
   /** The structure's closed statements, newest first (partner API). */

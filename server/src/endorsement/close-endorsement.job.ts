@@ -10,6 +10,8 @@ import type { StatementSnapshot } from '../documents/statement.pdf';
 import { maskIban } from '../rest/masking';
 import { FEE_RATE_BP } from '../rules/money';
 import { payoutWithheldReason } from '../rules/bank';
+import type { PdfRenderer } from '../documents/pdf-renderer';
+import { renderStatementDocument, statementDocuments, storeStatementPdf } from '../documents/statement-pdfs';
 
 /** Lines of the draft that are no longer endorsable: the scan was voided, its pass changed, or a dispute holds it. */
 const STALE_LINE = Prisma.raw(`(sc."voidedAt" IS NOT NULL OR p.status <> 'REDEEMED'
@@ -39,13 +41,18 @@ async function closingRun(tx: Tx, params: Period) {
  *    fees out of the structure's account, one payout per statement with a positive net is
  *    created (PENDING, or WITHHELD with the reason when the structure's bank details are not
  *    valid), and the month is CLOSED.
- * A failure gives everything back: the passes endorsed so far are REDEEMED again, the month
- * returns to its draft (to be recomputed if it went stale) and the next « Clôturer » starts over.
- * A crash leaves the month CLOSING with its statements unnumbered and no ledger line, at most
- * some of its passes already ENDORSED: « Clôturer » again resumes the run at its last committed
- * chunk and closes it.
+ * 3. « Relevés PDF »: each statement's PDF is rendered from its snapshot (in the renderer's
+ *    worker thread, off the event loop) and stored, in chunks of whole statements of about
+ *    `JOB_CHUNK_SIZE` lines. The month is already closed: exports and payments may go on.
+ * A failure before the month is CLOSED gives everything back: the passes endorsed so far are
+ * REDEEMED again, the month returns to its draft (to be recomputed if it went stale) and the
+ * next « Clôturer » starts over. A crash leaves the month CLOSING with its statements unnumbered
+ * and no ledger line, at most some of its passes already ENDORSED: « Clôturer » again resumes the
+ * run at its last committed chunk and closes it. A failure or a crash while rendering leaves the
+ * month CLOSED, its missing PDFs rendered at their download; « Reprendre la clôture » renders the
+ * rest from the last committed chunk.
  */
-export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0]): JobDefinition<Period> {
+export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0], renderer: PdfRenderer): JobDefinition<Period> {
   return {
     name: 'endorsement-close',
     label: 'Clôture de l’endossement mensuel',
@@ -65,7 +72,9 @@ export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0]): J
         UPDATE "Endorsement" SET status = 'PREPARED', "closedById" = NULL, "closedByName" = NULL, "updatedAt" = now()
          WHERE period = ${params.period} AND status = 'CLOSING' RETURNING id`;
       for (const { id } of reopened) await record({ action: 'close-failed', resource: 'endorsements', recordId: id, before: { status: 'CLOSING' }, after: { status: 'PREPARED' }, change: 'updated' });
-      return { restart: true };
+      if (reopened.length) return { restart: true };
+      // Failed while rendering the PDFs: the month is closed and stays so.
+      return { hint: 'Le mois est clos : ses relevés sans PDF enregistré sont rendus à leur téléchargement. « Reprendre la clôture » rend les autres.' };
     },
     steps: [
       {
@@ -193,6 +202,38 @@ export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0]): J
             change: 'updated',
           });
           return { processed: 1, cursor: null, finished: true, counts: figures };
+        },
+      },
+      {
+        name: 'pdfs',
+        label: 'Relevés PDF',
+        async total(tx, params) {
+          const [{ n }] = await tx.$queryRaw<{ n: number }[]>`
+            SELECT count(*)::int AS n FROM "Statement" st JOIN "Endorsement" e ON e.id = st."endorsementId" WHERE e.period = ${params.period}`;
+          return n;
+        },
+        async chunk({ tx, params, cursor, limit }) {
+          // No lock on the month: it is closed, and exporting or paying it need not wait for its PDFs.
+          const [run] = await tx.$queryRaw<{ id: string; status: string }[]>`SELECT id, status::text FROM "Endorsement" WHERE period = ${params.period}`;
+          if (run?.status !== 'CLOSED') throw new Error(`le mois ${params.period} n’est pas clos (${run ? `statut ${run.status}` : 'aucun endossement'}).`);
+          // Whole statements (by id) up to about `limit` lines, at least one, as the endorse step cuts them.
+          const batch = await tx.$queryRaw<{ id: string; remaining: number }[]>`
+            SELECT id, remaining FROM (
+              SELECT id, "passCount", sum("passCount") OVER (ORDER BY id) AS upto, count(*) OVER ()::int AS remaining
+                FROM "Statement" WHERE "endorsementId" = ${run.id} AND id > ${cursor ?? ''}
+            ) ranked WHERE upto - "passCount" < ${limit} ORDER BY id`;
+          const ids = batch.map((b) => b.id);
+          const documents = await statementDocuments(tx, ids);
+          let bytes = 0;
+          // One at a time: the worker renders one anyway, and a chunk's PDFs never all sit in memory.
+          for (const id of ids) {
+            const document = documents.get(id);
+            if (!document) throw new Error(`le relevé ${id} n’a pas de photographie de clôture`);
+            const pdf = await renderStatementDocument(renderer, document);
+            await storeStatementPdf(tx, document, pdf);
+            bytes += pdf.length;
+          }
+          return { processed: ids.length, cursor: ids.at(-1) ?? cursor, finished: (batch[0]?.remaining ?? 0) <= ids.length, counts: { pdfs: ids.length, kilobytes: Math.round(bytes / 1024) } };
         },
       },
     ],

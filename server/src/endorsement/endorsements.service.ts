@@ -65,11 +65,16 @@ export class EndorsementsService {
   /**
    * « Clôturer » after the confirmation that showed the totals of preparation `revision`: the
    * month is marked CLOSING (nothing recomputes it from then on) and the closing job does the
-   * rest in one transaction. A month left CLOSING by a crash is taken up again.
+   * rest. A month left CLOSING by a crash is taken up again, and so is a closed month whose
+   * closing stopped while rendering its PDFs (« Reprendre la clôture »).
    */
   async close(id: string, dto: CloseMonthDto, user: StaffUser) {
     const { record } = await this.writes.staff({ resource: endorsementsResource, id, user, action: 'close' }, async (before, { tx }) => {
       if (before.status === 'CLOSING') return { record: before };
+      if (!allows('endorsements', 'close', before.status) && before.status !== 'PREPARING') {
+        const run = await tx.jobRun.findUnique({ where: { name_key: { name: 'endorsement-close', key: before.period } }, select: { status: true } });
+        if (run && run.status !== 'SUCCEEDED') return { record: before };
+      }
       if (!allows('endorsements', 'close', before.status)) throw conflict(`L’endossement de ${before.period} ne se clôture pas : il est ${before.status === 'PREPARING' ? 'en cours de calcul' : 'déjà clos'}.`);
       if (before.revision !== dto.revision) {
         throw conflict(

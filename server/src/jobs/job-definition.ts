@@ -72,9 +72,10 @@ export interface JobDefinition<P = unknown> {
    * Runs in the transaction that records a failure (never after a crash: the run is resumed
    * then): gives back what the run's starter had claimed, e.g. a month being closed returns to
    * its draft so that it can be recomputed. It returns `restart: true` when it gave back
-   * everything the run had done: the next start then begins again at the first step.
+   * everything the run had done: the next start then begins again at the first step; `hint`
+   * replaces `failureHint` when what was given back depends on where the run stopped.
    */
-  onFailure?(input: { tx: Tx; params: P; record: WriteContext['record']; reason: string }): Promise<{ restart?: boolean } | void>;
+  onFailure?(input: { tx: Tx; params: P; record: WriteContext['record']; reason: string }): Promise<{ restart?: boolean; hint?: string } | void>;
   /** The configuration setting holding its cron expression, if it is scheduled. */
   cronSetting?: keyof AppConfig & `JOB_${string}_CRON`;
 }

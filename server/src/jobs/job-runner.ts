@@ -275,7 +275,7 @@ export class JobRunner implements BeforeApplicationShutdown {
       const failure = `Échec à l’étape « ${stepLabel} » : ${reason.slice(0, 500)}.`;
       // What the job's starter had claimed is given back in the same transaction (a month in closing goes back to its draft).
       const given = def.onFailure ? await def.onFailure({ tx: ctx.tx, params, record: (entry) => ctx.record(entry), reason: failure }) : undefined;
-      const message = `${failure} ${def.failureHint ?? 'Relancez la tâche : elle reprendra au dernier lot enregistré.'}`;
+      const message = `${failure} ${given?.hint ?? def.failureHint ?? 'Relancez la tâche : elle reprendra au dernier lot enregistré.'}`;
       // Everything given back: the next start begins again at the first step.
       const restart = given?.restart ? { step: def.steps[0]?.name ?? null, cursor: null, done: 0, total: null, counts: {} } : {};
       const failed = await ctx.tx.jobRun.update({ where: { id: runId }, data: { status: 'FAILED', error: message, owner: null, finishedAt: new Date(), ...restart } });

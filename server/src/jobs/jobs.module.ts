@@ -14,15 +14,16 @@ import { issueOrderJob } from '../emission/issue-order.job';
 import { closeEndorsementJob } from '../endorsement/close-endorsement.job';
 import { prepareEndorsementJob } from '../endorsement/prepare-endorsement.job';
 import { reconcileLedgerJob } from '../reports/reconcile-ledger.job';
+import { PdfRenderer } from '../documents/pdf-renderer';
 
 /** Every job staff, sockets and the schedule can reach: one per name of JOB_NAMES (some need the configuration). */
-export function jobs(config: AppConfig): Record<JobName, JobDefinition<any>> {
+export function jobs(config: AppConfig, renderer: PdfRenderer): Record<JobName, JobDefinition<any>> {
   const all: Record<JobName, JobDefinition<any>> = {
     'purge-sessions': purgeSessionsJob,
     'issue-order': issueOrderJob,
     'expire-passes': expirePassesJob(config),
     'endorsement-prepare': prepareEndorsementJob,
-    'endorsement-close': closeEndorsementJob(config),
+    'endorsement-close': closeEndorsementJob(config, renderer),
     'reconcile-ledger': reconcileLedgerJob,
   };
   for (const [name, def] of Object.entries(all)) {
@@ -34,7 +35,7 @@ export function jobs(config: AppConfig): Record<JobName, JobDefinition<any>> {
 @Module({
   imports: [ScheduleModule.forRoot()],
   controllers: [JobsController, createResourceController(jobRunsResource)],
-  providers: [JobRunner, JobScheduler, { provide: JOB_DEFINITIONS, inject: [AppConfig], useFactory: (config: AppConfig) => Object.values(jobs(config)) }],
-  exports: [JobRunner],
+  providers: [JobRunner, JobScheduler, PdfRenderer, { provide: JOB_DEFINITIONS, inject: [AppConfig, PdfRenderer], useFactory: (config: AppConfig, renderer: PdfRenderer) => Object.values(jobs(config, renderer)) }],
+  exports: [JobRunner, PdfRenderer],
 })
 export class JobsModule {}
