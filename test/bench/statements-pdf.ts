@@ -1,21 +1,23 @@
 // npm run bench:pdf — not part of npm test. B5: the statement PDFs of a closed month.
 //  - one 500-line statement (1,000,000 scans over 2,000 structures: 500 lines each), rendered
-//    BENCH_RUNS times after two warm-ups (median): the pdfmake render alone, and DocumentsService.statementPdf
-//    (its lines read, then rendered); the baseline, in the same run: the same statement cut to
-//    its first 10 lines, rendered the same way (target: the 500-line one under 1 s);
-//  - every statement of the run (2,000), rendered one after another in this process through
-//    DocumentsService.statementPdf, as a background job would: total, per-PDF mean, p50, max;
-//  - whether the console stays responsive meanwhile: GET /api/endorsements sent to this process
+//    BENCH_RUNS times after two warm-ups (median): by pdfmake in this thread, by the server's
+//    renderer in its worker thread (PdfRenderer), and downloaded (DocumentsService.statementPdf:
+//    the PDF the closing stored); the baseline, in the same run: the same statement cut to its
+//    first 10 lines, rendered by pdfmake in this thread (target: the 500-line one under 1 s);
+//  - every statement of the run (2,000) rendered in the background by the closing's « Relevés
+//    PDF » step, started as « Reprendre la clôture » starts it (POST /api/endorsements/:id/close
+//    on the closed month whose run stopped at that step, its PDFs deleted first): the job path,
+//    the worker thread, each PDF stored; total and per-PDF time;
+//  - whether the console stays responsive meanwhile: GET /api/endorsements sent to the server
 //    every 100 ms by a client in another process (as a browser would), latency before the
-//    renders and during them, and this process's event-loop delay during them.
+//    renders and during them (p95 ratio), and the server thread's event-loop delay during them.
 // The month is loaded by set-based SQL (endorsement-data.ts) into a scratch PostgreSQL database and
 // closed by the floor's SQL (bench:endorsement), each statement's snapshot then written as the
-// close job writes it (issuer of the configuration, masked IBAN, totals): the close job cannot
-// close 1,000,000 scans today (its one transaction outlives the write path's 30 s timeout, see
-// bench:endorsement). BENCH_CLOSE=product closes it through the API and the jobs instead (in this
-// process, with the autovacuum stand-in of bench:endorsement, BENCH_AUTOANALYZE, 60 s). Or
-// BENCH_DATABASE_URL names a database with October 2026 already closed (bench:endorsement with
-// BENCH_KEEP_DATABASE=true leaves one), left as it is. A PDF that is not one, or a close failing, exits 1.
+// close job writes it (issuer of the configuration, masked IBAN, totals). BENCH_CLOSE=product
+// closes it through the API and the jobs instead (in this process, with the autovacuum stand-in
+// of bench:endorsement, BENCH_AUTOANALYZE, 60 s). Or BENCH_DATABASE_URL names a database with
+// October 2026 already closed (bench:endorsement with BENCH_KEEP_DATABASE=true leaves one); its
+// stored PDFs are rendered again. A PDF that is not one, or a close failing, exits 1.
 // Takes about 13 minutes by default (load ~2, the floor's close ~5, the 2,000 renders ~5).
 //
 // Settings: BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres), BENCH_SCANS
@@ -32,6 +34,7 @@ import { maskIban } from '../../server/src/rest/masking';
 import { FEE_RATE_BP } from '../../server/src/rules/money';
 import { renderStatement, type StatementSnapshot } from '../../server/src/documents/statement.pdf';
 import { JobRunner } from '../../server/src/jobs/job-runner';
+import { PdfRenderer } from '../../server/src/documents/pdf-renderer';
 import { startTestApp } from '../support/test-app';
 import { autoanalyze, connect, floorClose, floorPrepare, int, monthDatabase, monthPeriod, PERIOD, seconds } from './endorsement-data';
 
@@ -173,6 +176,7 @@ async function main() {
     );
     if (!statements.length) throw new Error(`no closed statement of ${PERIOD} in ${url}`);
     const documents = app.started.app.get(DocumentsService);
+    const renderer = app.started.app.get(PdfRenderer);
 
     // One big statement, and the same one cut to 10 lines (the baseline).
     const big = statements.reduce((a, b) => (b.passCount > a.passCount ? b : a));
@@ -181,53 +185,75 @@ async function main() {
       (l) => ({ barcode: l.barcode, scannedAt: (l.scannedAt as Date).toISOString(), serviceLabel: l.serviceLabel, valueCents: l.valueCents }),
     );
     const small = { ...snapshot, totals: { ...snapshot.totals, passCount: 10, grossCents: 10_000 } };
-    const [baseline, render, service] = await timeRounds([
+    const [baseline, render, worker] = await timeRounds([
       { what: '10-line render', render: () => renderStatement(small, lines.slice(0, 10), null) },
       { what: `${lines.length}-line render`, render: () => renderStatement(snapshot, lines, null) },
-      { what: `statement ${big.number}`, render: async () => (await documents.statementPdf(big.id)).bytes },
+      { what: `${lines.length}-line render in the worker`, render: () => renderer.statement(snapshot, lines, null) },
     ]);
+
+    // The closing's « Relevés PDF » step, as « Reprendre la clôture » starts it: its PDFs not stored yet, its run stopped at that step.
+    await c.query(`DELETE FROM "StatementPdf" st USING "Statement" s WHERE s.id = st."statementId" AND s."endorsementId" = (SELECT id FROM "Endorsement" WHERE period = $1)`, [PERIOD]);
+    await c.query(
+      `INSERT INTO "JobRun" (id, name, key, status, step, "startedByName", "updatedAt", "finishedAt", error) VALUES (gen_random_uuid()::text, 'endorsement-close', $1, 'FAILED', 'pdfs', 'bench', now(), now(), 'bench')
+       ON CONFLICT (name, key) DO UPDATE SET status = 'FAILED', step = 'pdfs', cursor = NULL, done = 0, total = NULL, owner = NULL`,
+      [PERIOD],
+    );
+    if (PDFS < statements.length) {
+      // Only the last BENCH_PDFS statements by id are left to render: the step's cursor starts after the others.
+      const { rows } = await c.query(`SELECT st.id FROM "Statement" st JOIN "Endorsement" e ON e.id = st."endorsementId" WHERE e.period = $1 ORDER BY st.id`, [PERIOD]);
+      await c.query(`UPDATE "JobRun" SET cursor = $2 WHERE name = 'endorsement-close' AND key = $1`, [PERIOD, rows[rows.length - PDFS - 1].id]);
+    }
+    const runner = app.started.app.get(JobRunner);
+    const endorsementId = (await c.query(`SELECT id, revision FROM "Endorsement" WHERE period = $1`, [PERIOD])).rows[0];
 
     // The console before the renders, then during them (another process asks every 100 ms).
     let p = probe(app.baseUrl, token);
     await new Promise((r) => setTimeout(r, 6000));
     const before = await p.stop();
 
-    const todo = statements.slice(0, Math.min(PDFS, statements.length));
     const loop = monitorEventLoopDelay({ resolution: 10 });
     p = probe(app.baseUrl, token);
     await new Promise((r) => setTimeout(r, 300)); // the probe's process is up
     loop.enable();
-    const each: number[] = [];
-    let bytes = 0;
     const t0 = performance.now();
-    for (const s of todo) {
-      const t = performance.now();
-      const pdf = await documents.statementPdf(s.id);
-      each.push(performance.now() - t);
-      checkPdf(pdf.bytes, `statement ${s.number}`);
-      bytes += pdf.bytes.length;
-    }
+    const res = await fetch(`${app.baseUrl}/api/endorsements/${endorsementId.id}/close`, { method: 'POST', headers, body: JSON.stringify({ revision: endorsementId.revision }) });
+    if (res.status !== 202) throw new Error(`« Reprendre la clôture »: ${res.status} ${await res.text()}`);
+    await runner.idle();
     const all = performance.now() - t0;
     loop.disable();
     const during = await p.stop();
+    const run = (await c.query(`SELECT status, error, counts FROM "JobRun" WHERE name = 'endorsement-close' AND key = $1`, [PERIOD])).rows[0];
+    if (run.status !== 'SUCCEEDED') throw new Error(`the PDF step did not finish: ${run.error}`);
+    const { rows: pdfs } = await c.query<{ n: number; bytes: string }>(
+      `SELECT count(*)::int AS n, sum(length(bytes))::bigint AS bytes FROM "StatementPdf" sp JOIN "Statement" st ON st.id = sp."statementId" JOIN "Endorsement" e ON e.id = st."endorsementId" WHERE e.period = $1`,
+      [PERIOD],
+    );
+    const todo = Math.min(PDFS, statements.length);
+    if (pdfs[0].n !== todo) throw new Error(`${pdfs[0].n} PDFs stored for ${todo} statements`);
+    for (const { bytes } of (await c.query(`SELECT bytes FROM "StatementPdf" ORDER BY random() LIMIT 5`)).rows) checkPdf(bytes, 'a stored PDF');
+    // The big statement's download once stored, timed like the renders (same rounds, its own baseline kept).
+    const bigStored = (await c.query(`SELECT 1 FROM "StatementPdf" WHERE "statementId" = $1`, [big.id])).rowCount === 1;
+    const [stored] = bigStored ? await timeRounds([{ what: `statement ${big.number}`, render: async () => (await documents.statementPdf(big.id)).bytes }]) : [null];
 
-    console.log(`\nB5 — statement PDFs of ${PERIOD}: ${int(statements.length)} statements (the biggest ${int(big.passCount)} lines), rendered in this process (pdfmake), PostgreSQL; closed by ${EXISTING ? 'an earlier run' : CLOSE === 'floor' ? 'the floor’s SQL' : 'the close job'}.`);
+    console.log(`\nB5 — statement PDFs of ${PERIOD}: ${int(statements.length)} statements (the biggest ${int(big.passCount)} lines), PostgreSQL; closed by ${EXISTING ? 'an earlier run' : CLOSE === 'floor' ? 'the floor’s SQL' : 'the close job'}.`);
     console.log(`Medians of ${RUNS} rounds (one render of each per round) after 2 warm-up rounds; ratio against the baseline measured in this run (target: 500 lines < 1 s).\n`);
-    console.log(`${'render'.padEnd(52)} ${'median'.padStart(8)} ${'size'.padStart(9)} ${'× baseline'.padStart(10)}`);
+    console.log(`${'render'.padEnd(56)} ${'median'.padStart(8)} ${'size'.padStart(9)} ${'× baseline'.padStart(10)}`);
     const row = (label: string, r: { median: number; bytes: number }) =>
-      console.log(`${label.padEnd(52)} ${ms(r.median).padStart(8)} ${`${Math.round(r.bytes / 1024)} kB`.padStart(9)} ${(r.median / baseline.median).toFixed(2).padStart(10)}`);
-    row('baseline: 10 lines (pdfmake render)', baseline);
-    row(`${lines.length} lines (pdfmake render)`, render);
-    row(`${lines.length} lines (statementPdf: lines read + render)`, service);
+      console.log(`${label.padEnd(56)} ${ms(r.median).padStart(8)} ${`${Math.round(r.bytes / 1024)} kB`.padStart(9)} ${(r.median / baseline.median).toFixed(2).padStart(10)}`);
+    row('baseline: 10 lines (pdfmake, this thread)', baseline);
+    row(`${lines.length} lines (pdfmake, this thread)`, render);
+    row(`${lines.length} lines (the renderer's worker thread)`, worker);
+    if (stored) row(`${lines.length} lines (download: the stored PDF)`, stored);
     console.log(
-      `\nall ${int(todo.length)} statements one after another (statementPdf): ${seconds(all)}, ${ms(all / todo.length)} per PDF (p50 ${ms(at(each, 0.5))}, max ${ms(Math.max(...each))}), ` +
-        `${Math.round(bytes / 1024 / 1024)} MB of PDF; ${(all / todo.length / baseline.median).toFixed(2)} × the 10-line baseline per PDF`,
+      `\nthe closing's « Relevés PDF » step (job path, worker thread, stored): ${int(todo)} PDFs in ${seconds(all)}, ${ms(all / todo)} per PDF, ` +
+        `${Math.round(Number(pdfs[0].bytes) / 1024 / 1024)} MB stored; ${(all / todo / baseline.median).toFixed(2)} × the 10-line baseline per PDF`,
     );
     console.log(`\nGET /api/endorsements from another process, every 100 ms:`);
     console.log(`${''.padEnd(40)} ${'count'.padStart(6)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)}`);
     console.log(latencyLine('before the renders', before));
-    console.log(latencyLine(`during the ${int(todo.length)} renders`, during));
-    console.log(`event-loop delay of this process during the renders: p50 ${ms(loop.percentile(50) / 1e6)}, p99 ${ms(loop.percentile(99) / 1e6)}, max ${ms(loop.max / 1e6)}`);
+    console.log(latencyLine(`during the ${int(todo)} renders`, during));
+    console.log(`p95 during / before: ${(at(during, 0.95) / at(before, 0.95)).toFixed(2)}`);
+    console.log(`event-loop delay of the server's thread during the renders: p50 ${ms(loop.percentile(50) / 1e6)}, p99 ${ms(loop.percentile(99) / 1e6)}, max ${ms(loop.max / 1e6)}`);
   } finally {
     await c.end().catch(() => undefined);
     await app.close().catch(() => undefined);

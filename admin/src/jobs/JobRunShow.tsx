@@ -1,12 +1,15 @@
-import { NumberField, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
-import type { JobRun } from '../dataProvider';
+import { useQuery } from '@tanstack/react-query';
+import { NumberField, SimpleShowLayout, TextField, useDataProvider, useRecordContext } from 'react-admin';
+import type { AppDataProvider, JobRun } from '../dataProvider';
 import { DateTimeField, JsonField, RecordShow, StatusChip } from '../common';
 import { JobProgress } from './JobProgress';
 
-/** The run's live progress while it runs (same topic as the "Tâches" page). */
+/** The run's live progress while it runs (same topic as the "Tâches" page), its steps' figures in the job's order. */
 const LiveProgress = () => {
     const run = useRecordContext<JobRun>();
-    return run ? <JobProgress name={run.name} run={run} onlyThisRun /> : null;
+    const dataProvider = useDataProvider<AppDataProvider>();
+    const { data: jobs } = useQuery({ queryKey: ['jobs'], queryFn: () => dataProvider.getJobs().then(r => r.data) });
+    return run ? <JobProgress name={run.name} run={run} steps={jobs?.find(j => j.name === run.name)?.steps} onlyThisRun /> : null;
 };
 
 export const JobRunShow = () => (

@@ -9,7 +9,7 @@ import { BookletSheet, renderBookletSheet } from './booklet-sheet.pdf';
 import { renderSponsorDocument, SPONSOR_DOCUMENT_TITLES } from './sponsor-document.pdf';
 import type { SponsorDocumentSnapshot } from './sponsor-documents';
 import { PdfRenderer } from './pdf-renderer';
-import { paymentKey, renderStatementDocument, statementDocuments } from './statement-pdfs';
+import { PAYOUT_OF_STATEMENT, paymentKey, paymentOf, renderStatementDocument, statementDocuments } from './statement-pdfs';
 import { badRequest } from '../common/errors';
 import { parsePeriod } from '../endorsement/period';
 import { issuerFrom } from './issuer';
@@ -44,14 +44,18 @@ export class DocumentsService {
   async statementPdf(id: string, structureId?: string): Promise<PdfFile> {
     const statement =
       id.length <= MAX_ID_LENGTH
-        ? await this.prisma.statement.findFirst({ where: { id, ...(structureId ? { structureId } : {}) }, select: { id: true, status: true, number: true } })
+        ? await this.prisma.statement.findFirst({
+            where: { id, ...(structureId ? { structureId } : {}) },
+            select: { id: true, status: true, number: true, payout: PAYOUT_OF_STATEMENT, pdf: { select: { payment: true, bytes: true } } },
+          })
         : null;
     if (!statement) throw notFound(`Aucun relevé avec l'identifiant ${id.slice(0, MAX_ID_LENGTH)}${structureId ? ' pour votre structure' : ''}.`);
-    const document = statement.status === 'FINAL' ? (await statementDocuments(this.prisma, [statement.id])).get(statement.id) : undefined;
-    if (!document) throw conflict('Ce relevé est encore provisoire : son PDF existe une fois le mois clôturé.');
-    const fileName = `releve-${document.snapshot.number}.pdf`;
-    const stored = await this.prisma.statementPdf.findUnique({ where: { statementId: statement.id }, select: { payment: true, bytes: true } });
-    if (stored && stored.payment === paymentKey(document.payment)) return { fileName, bytes: Buffer.from(stored.bytes) };
+    const notYet = () => conflict('Ce relevé est encore provisoire : son PDF existe une fois le mois clôturé.');
+    if (statement.status !== 'FINAL' || !statement.number) throw notYet();
+    const fileName = `releve-${statement.number}.pdf`;
+    if (statement.pdf && statement.pdf.payment === paymentKey(paymentOf(statement.payout))) return { fileName, bytes: Buffer.from(statement.pdf.bytes) };
+    const document = (await statementDocuments(this.prisma, [statement.id])).get(statement.id);
+    if (!document) throw notYet();
     return { fileName, bytes: await renderStatementDocument(this.renderer, document) };
   }
 

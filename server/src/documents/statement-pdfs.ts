@@ -15,6 +15,12 @@ export interface StatementDocument {
 /** What a stored PDF was rendered with besides the frozen statement: when it changes (paid, returned), the PDF does. */
 export const paymentKey = (payment: StatementPayment | null): string => JSON.stringify(payment);
 
+/** Where a statement's transfer stands, as its PDF says it, from its payout (none: nothing to transfer yet or ever). */
+export const paymentOf = (payout: { status: string; paidAt: Date | null; withheldReason: string | null } | null): StatementPayment | null =>
+  payout ? { status: payout.status, paidAt: payout.paidAt?.toISOString() ?? null, withheldReason: payout.withheldReason } : null;
+
+export const PAYOUT_OF_STATEMENT = { select: { status: true, paidAt: true, withheldReason: true } } as const;
+
 /**
  * The documents of these closed statements (FINAL, with a snapshot), by id; a draft has none.
  * The ids come from the server (a job's chunk, a route's checked statement), never a request.
@@ -22,7 +28,7 @@ export const paymentKey = (payment: StatementPayment | null): string => JSON.str
 export async function statementDocuments(db: Tx | PrismaClient, ids: string[]): Promise<Map<string, StatementDocument>> {
   const statements = await db.statement.findMany({
     where: { id: { in: ids }, status: 'FINAL' },
-    select: { id: true, snapshot: true, payout: { select: { status: true, paidAt: true, withheldReason: true } } },
+    select: { id: true, snapshot: true, payout: PAYOUT_OF_STATEMENT },
   });
   const lines = await db.statementLine.findMany({
     where: { statementId: { in: statements.map((s) => s.id) } },
@@ -38,8 +44,7 @@ export async function statementDocuments(db: Tx | PrismaClient, ids: string[]): 
   const documents = new Map<string, StatementDocument>();
   for (const s of statements) {
     if (!s.snapshot) continue;
-    const payment = s.payout ? { status: s.payout.status, paidAt: s.payout.paidAt?.toISOString() ?? null, withheldReason: s.payout.withheldReason } : null;
-    documents.set(s.id, { id: s.id, snapshot: s.snapshot as unknown as StatementSnapshot, lines: byStatement.get(s.id) ?? [], payment });
+    documents.set(s.id, { id: s.id, snapshot: s.snapshot as unknown as StatementSnapshot, lines: byStatement.get(s.id) ?? [], payment: paymentOf(s.payout) });
   }
   return documents;
 }

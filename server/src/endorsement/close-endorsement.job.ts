@@ -29,7 +29,7 @@ async function closingRun(tx: Tx, params: Period) {
 /**
  * Closing a prepared month (SPEC §3 "Endorsement", "Ledger"), key = the month "AAAA-MM". FINANCE's
  * « Clôturer » (POST /api/endorsements/:id/close, which names the draft it confirms) marks the
- * month CLOSING; this job then closes it in two steps:
+ * month CLOSING; this job then closes it in three steps:
  * 1. « Pass endossés »: the statements' passes become ENDORSED in chunks of whole statements (a
  *    million passes is minutes of index writes: chunks keep each transaction, and the row locks
  *    a scan of one of those passes would wait for, short), each chunk's statements checked first
