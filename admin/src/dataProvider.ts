@@ -62,6 +62,8 @@ export interface JobRun extends RaRecord {
     startedByName: string;
     attempts: number;
     startedAt: string;
+    /** The instance working it; null once it stopped or handed the run back at its shutdown. */
+    owner: string | null;
     /** Last sign of life of the instance working it (a run silent for long was abandoned). */
     heartbeatAt: string;
     finishedAt: string | null;

@@ -298,7 +298,7 @@ describe('POST /api/jobs/expire-passes/runs', () => {
     const params = { dayStart: new Date('2026-01-31T23:00:00Z') };
     const replayed = await prisma.$transaction(async (tx) => {
       const results = [];
-      for (const step of job.steps) results.push(await step.chunk({ tx, params, cursor: null, limit: 1000, record: async () => undefined }));
+      for (const step of job.steps) results.push(await step.chunk({ tx, params, cursor: null, limit: 1000, record: async () => undefined, prepared: undefined }));
       return results;
     });
     expect(replayed.map((r) => [r.processed, r.finished, r.counts])).toEqual([

@@ -171,8 +171,8 @@ describe('issuing an order', () => {
     const [bookletsStep, passesStep] = issueOrderJob.steps;
     const noAudit = async () => undefined;
     await prisma.$transaction(async (tx) => {
-      await bookletsStep.chunk({ tx, params: { orderId: order.id }, cursor: null, limit: 100, record: noAudit });
-      await passesStep.chunk({ tx, params: { orderId: order.id }, cursor: null, limit: 20, record: noAudit });
+      await bookletsStep.chunk({ tx, params: { orderId: order.id }, cursor: null, limit: 100, record: noAudit, prepared: undefined });
+      await passesStep.chunk({ tx, params: { orderId: order.id }, cursor: null, limit: 20, record: noAudit, prepared: undefined });
       await tx.jobRun.create({ data: { name: 'issue-order', key: order.id, status: 'RUNNING', step: 'passes', cursor: null, startedByName: 'test', owner: null } });
     });
     expect(await prisma.pass.count({ where: { orderId: order.id } })).toBe(20);

@@ -208,4 +208,27 @@ describe('a process killed in the middle of closing', () => {
     // Every statement has its PDF now, and nothing was posted twice.
     expect(await readDatabase(figures)).toEqual({ status: 'CLOSED', pdfs: draft.statementCount, ledger: midway.ledger, differences: [] });
   });
+  it('stopped gracefully while rendering the PDFs, hands the run back unfailed; the next « Clôturer » renders the rest at once', async () => {
+    const draft = await preparedMonth();
+    const a = await start({ JOB_CHUNK_SIZE: '1', JOB_CHUNK_HOLD_MS: '300' });
+    await a.http.post(`/api/endorsements/${draft.id}/close`).set(await finance(a)).send({ revision: draft.revision }).expect(202);
+    await waitUntil(async () => {
+      const run = await closeRun(a);
+      return run?.step === 'pdfs' && run.done > 0;
+    }, 120_000);
+    // SIGTERM: the render and chunk in flight finish, then the run is handed back (the renderer's worker stops last).
+    await a.stop();
+    const [run] = await readDatabase((db) => db.query<{ status: string; owner: string | null; error: string | null; step: string }>(`SELECT status::text, owner, error, step FROM "JobRun" WHERE name = 'endorsement-close'`));
+    expect(run).toEqual({ status: 'RUNNING', owner: null, error: null, step: 'pdfs' });
+
+    const b = await start();
+    await closeAgain(b, draft);
+    const done = await waitUntil(async () => {
+      const r = await closeRun(b);
+      return r?.status === 'SUCCEEDED' && r;
+    });
+    expect(done.counts.pdfs.pdfs).toBe(draft.statementCount);
+    await b.stop();
+    expect(await readDatabase((db) => db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "StatementPdf"`))).toEqual([{ n: draft.statementCount }]);
+  });
 });

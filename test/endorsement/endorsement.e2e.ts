@@ -274,6 +274,11 @@ describe('the statement PDF', () => {
     expect(Buffer.compare(Buffer.from(stored.bytes), res.body)).toBe(0);
     const document = (await statementDocuments(prisma, [s.id])).get(s.id)!;
     expect(Buffer.compare(await renderStatement(document.snapshot, document.lines, document.payment), res.body)).toBe(0);
+    // Served as stored, not rendered again: bytes put in its place come back as they are.
+    const marker = Buffer.from('%PDF-1.7 marqueur du test');
+    await prisma.statementPdf.update({ where: { statementId: s.id }, data: { bytes: new Uint8Array(marker) } });
+    expect(Buffer.compare((await binary(t.http.get(`/api/statements/${s.id}/pdf`).set(as(finance)))).body, marker)).toBe(0);
+    await prisma.statementPdf.update({ where: { statementId: s.id }, data: { bytes: stored.bytes } });
     // SUPPORT reads statements too; a reviewer does not.
     expect((await t.http.get(`/api/statements/${s.id}/pdf`).set(as(await t.token('SUPPORT')))).status).toBe(200);
     expect((await t.http.get(`/api/statements/${s.id}/pdf`).set(as(await t.token('REVIEWER')))).status).toBe(403);

@@ -85,9 +85,12 @@ const CloseButton = ({ onRun }: { onRun: (run: JobRun | null) => void }) => {
     );
 };
 
-/** A closing run that stopped (failed, or its instance silent for 2 minutes) after the month was closed: its PDFs are not all rendered. */
+/**
+ * A closing run that stopped after the month was closed (failed, handed back by an instance that
+ * shut down, or its instance silent for 2 minutes): its PDFs are not all rendered.
+ */
 const closingStopped = (run: JobRun | undefined) =>
-    !!run && (run.status === 'FAILED' || (run.status === 'RUNNING' && Date.now() - new Date(run.heartbeatAt).getTime() > 120_000));
+    !!run && (run.status === 'FAILED' || (run.status === 'RUNNING' && (run.owner === null || Date.now() - new Date(run.heartbeatAt).getTime() > 120_000)));
 
 /** "Reprendre la clôture": the closed month's run takes up its PDFs where it stopped (the server refuses it while it is worked). */
 const ResumeClosingButton = ({ run, onRun }: { run: JobRun | undefined; onRun?: (run: JobRun | null) => void }) => {

@@ -404,6 +404,7 @@ export const en: TranslationMessages = {
             prepared: 'Draft computed',
             closed: 'Month closed',
             'close-failed': 'Closing refused (back to draft)',
+            'resume-close': 'Closing resumed',
             export: 'Export payouts',
             'mark-paid': 'Mark paid',
             return: 'Transfer returned by the bank',

@@ -195,6 +195,7 @@ export const fr: TranslationMessages = {
             prepared: 'Brouillon calculé',
             closed: 'Mois clôturé',
             'close-failed': 'Clôture refusée (retour au brouillon)',
+            'resume-close': 'Reprise de la clôture',
             export: 'Export des virements',
             'mark-paid': 'Marqué comme payé',
             return: 'Virement rejeté par la banque',

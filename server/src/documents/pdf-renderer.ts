@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { StatementPayment, StatementPdfLine, StatementSnapshot } from './statement.pdf';
@@ -22,24 +22,25 @@ export type RenderReply = { id: number; bytes: Uint8Array; error?: undefined } |
  * source through ts-node; built, it runs the compiled file.
  */
 @Injectable()
-export class PdfRenderer implements OnModuleDestroy {
+export class PdfRenderer implements OnApplicationShutdown {
   private readonly logger = new Logger('PdfRenderer');
   private worker: Worker | null = null;
-  private readonly pending = new Map<number, { resolve: (bytes: Buffer) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { worker: Worker; resolve: (bytes: Buffer) => void; reject: (error: Error) => void }>();
   private nextId = 1;
 
   statement(snapshot: StatementSnapshot, lines: StatementPdfLine[], payout: StatementPayment | null): Promise<Buffer> {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     return new Promise<Buffer>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { worker, resolve, reject });
       // Working, it keeps the process alive until it answers; idle, it does not.
       worker.ref();
       worker.postMessage({ id, snapshot, lines, payout } satisfies RenderRequest);
     });
   }
 
-  async onModuleDestroy() {
+  /** Last of the shutdown: the job runner has finished its chunk in flight (beforeApplicationShutdown), renders included. */
+  async onApplicationShutdown() {
     const worker = this.worker;
     this.worker = null;
     if (worker) await worker.terminate();
@@ -53,13 +54,15 @@ export class PdfRenderer implements OnModuleDestroy {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
       this.pending.delete(reply.id);
-      if (this.pending.size === 0) worker.unref();
+      if (![...this.pending.values()].some((p) => p.worker === worker)) worker.unref();
       if (reply.error !== undefined) waiting.reject(new Error(`rendu du PDF impossible : ${reply.error}`));
       else waiting.resolve(Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength));
     });
     const lost = (why: string) => {
       if (this.worker === worker) this.worker = null;
+      // Only what this worker was rendering: a replacement's renders go on.
       for (const [id, waiting] of this.pending) {
+        if (waiting.worker !== worker) continue;
         this.pending.delete(id);
         waiting.reject(new Error(`rendu du PDF interrompu : ${why}`));
       }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { Prisma } from '../generated/prisma/client';
-import type { JobDefinition } from '../jobs/job-definition';
+import type { JobDefinition, JobStep } from '../jobs/job-definition';
 import type { Tx } from '../writes/write-path';
 import { reserveDocumentNumbers } from '../ledger/document-numbers';
 import { BUSINESS_ZONE } from '../rules/dates';
@@ -11,7 +11,7 @@ import { maskIban } from '../rest/masking';
 import { FEE_RATE_BP } from '../rules/money';
 import { payoutWithheldReason } from '../rules/bank';
 import type { PdfRenderer } from '../documents/pdf-renderer';
-import { renderStatementDocument, statementDocuments, storeStatementPdf } from '../documents/statement-pdfs';
+import { renderStatementDocument, statementDocuments, storeStatementPdf, type StatementDocument } from '../documents/statement-pdfs';
 
 /** Lines of the draft that are no longer endorsable: the scan was voided, its pass changed, or a dispute holds it. */
 const STALE_LINE = Prisma.raw(`(sc."voidedAt" IS NOT NULL OR p.status <> 'REDEEMED'
@@ -42,8 +42,9 @@ async function closingRun(tx: Tx, params: Period) {
  *    created (PENDING, or WITHHELD with the reason when the structure's bank details are not
  *    valid), and the month is CLOSED.
  * 3. « Relevés PDF »: each statement's PDF is rendered from its snapshot (in the renderer's
- *    worker thread, off the event loop) and stored, in chunks of whole statements of about
- *    `JOB_CHUNK_SIZE` lines. The month is already closed: exports and payments may go on.
+ *    worker thread, off the event loop, before the chunk's transaction) and stored, in chunks of
+ *    whole statements of about `JOB_CHUNK_SIZE` lines. The month is already closed: exports and
+ *    payments may go on meanwhile.
  * A failure before the month is CLOSED gives everything back: the passes endorsed so far are
  * REDEEMED again, the month returns to its draft (to be recomputed if it went stale) and the
  * next « Clôturer » starts over. A crash leaves the month CLOSING with its statements unnumbered
@@ -53,6 +54,7 @@ async function closingRun(tx: Tx, params: Period) {
  * rest from the last committed chunk.
  */
 export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0], renderer: PdfRenderer): JobDefinition<Period> {
+  const pdfsStep = renderStatementsStep(renderer);
   return {
     name: 'endorsement-close',
     label: 'Clôture de l’endossement mensuel',
@@ -204,38 +206,62 @@ export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0], re
           return { processed: 1, cursor: null, finished: true, counts: figures };
         },
       },
-      {
-        name: 'pdfs',
-        label: 'Relevés PDF',
-        async total(tx, params) {
-          const [{ n }] = await tx.$queryRaw<{ n: number }[]>`
-            SELECT count(*)::int AS n FROM "Statement" st JOIN "Endorsement" e ON e.id = st."endorsementId" WHERE e.period = ${params.period}`;
-          return n;
-        },
-        async chunk({ tx, params, cursor, limit }) {
-          // No lock on the month: it is closed, and exporting or paying it need not wait for its PDFs.
-          const [run] = await tx.$queryRaw<{ id: string; status: string }[]>`SELECT id, status::text FROM "Endorsement" WHERE period = ${params.period}`;
-          if (run?.status !== 'CLOSED') throw new Error(`le mois ${params.period} n’est pas clos (${run ? `statut ${run.status}` : 'aucun endossement'}).`);
-          // Whole statements (by id) up to about `limit` lines, at least one, as the endorse step cuts them.
-          const batch = await tx.$queryRaw<{ id: string; remaining: number }[]>`
-            SELECT id, remaining FROM (
-              SELECT id, "passCount", sum("passCount") OVER (ORDER BY id) AS upto, count(*) OVER ()::int AS remaining
-                FROM "Statement" WHERE "endorsementId" = ${run.id} AND id > ${cursor ?? ''}
-            ) ranked WHERE upto - "passCount" < ${limit} ORDER BY id`;
-          const ids = batch.map((b) => b.id);
-          const documents = await statementDocuments(tx, ids);
-          let bytes = 0;
-          // One at a time: the worker renders one anyway, and a chunk's PDFs never all sit in memory.
-          for (const id of ids) {
-            const document = documents.get(id);
-            if (!document) throw new Error(`le relevé ${id} n’a pas de photographie de clôture`);
-            const pdf = await renderStatementDocument(renderer, document);
-            await storeStatementPdf(tx, document, pdf);
-            bytes += pdf.length;
-          }
-          return { processed: ids.length, cursor: ids.at(-1) ?? cursor, finished: (batch[0]?.remaining ?? 0) <= ids.length, counts: { pdfs: ids.length, kilobytes: Math.round(bytes / 1024) } };
-        },
-      },
+      pdfsStep,
     ],
+  };
+}
+
+/** A chunk's statements and their PDFs, rendered before its transaction. */
+interface RenderedChunk {
+  ids: string[];
+  finished: boolean;
+  rendered: { document: StatementDocument; bytes: Buffer }[];
+}
+
+/** Months whose statements have their numbers: closed, and maybe exported or paid since (the PDFs do not hold them up). */
+const NUMBERED_MONTH = ['CLOSED', 'EXPORTED', 'PAID'];
+
+/**
+ * « Relevés PDF »: whole statements (by id) up to about `limit` lines, at least one, as the endorse
+ * step cuts them, rendered in the renderer's worker before the chunk's transaction (no transaction
+ * waits on pdfmake), then stored in it.
+ */
+function renderStatementsStep(renderer: PdfRenderer): JobStep<Period, RenderedChunk> {
+  return {
+    name: 'pdfs',
+    label: 'Relevés PDF',
+    async total(tx, params) {
+      const [{ n }] = await tx.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM "Statement" st JOIN "Endorsement" e ON e.id = st."endorsementId" WHERE e.period = ${params.period}`;
+      return n;
+    },
+    async prepare({ db, params, cursor, limit }) {
+      const batch = await db.$queryRaw<{ id: string; remaining: number }[]>`
+        SELECT id, remaining FROM (
+          SELECT st.id, st."passCount", sum(st."passCount") OVER (ORDER BY st.id) AS upto, count(*) OVER ()::int AS remaining
+            FROM "Statement" st JOIN "Endorsement" e ON e.id = st."endorsementId" WHERE e.period = ${params.period} AND st.id > ${cursor ?? ''}
+        ) ranked WHERE upto - "passCount" < ${limit} ORDER BY id`;
+      const ids = batch.map((b) => b.id);
+      const documents = await statementDocuments(db, ids);
+      const rendered: RenderedChunk['rendered'] = [];
+      // One at a time: the worker renders one anyway. A chunk holds about `limit` lines of PDFs.
+      for (const id of ids) {
+        const document = documents.get(id);
+        if (!document) throw new Error(`le relevé ${id} n’a pas de photographie de clôture`);
+        rendered.push({ document, bytes: await renderStatementDocument(renderer, document) });
+      }
+      return { ids, finished: (batch[0]?.remaining ?? 0) <= ids.length, rendered };
+    },
+    async chunk({ tx, params, cursor, prepared }) {
+      // No lock on the month: it is closed, and exporting or paying it need not wait for its PDFs.
+      const [run] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "Endorsement" WHERE period = ${params.period}`;
+      if (!run || !NUMBERED_MONTH.includes(run.status)) throw new Error(`le mois ${params.period} n’est pas clos (${run ? `statut ${run.status}` : 'aucun endossement'}).`);
+      let bytes = 0;
+      for (const { document, bytes: pdf } of prepared.rendered) {
+        await storeStatementPdf(tx, document, pdf);
+        bytes += pdf.length;
+      }
+      return { processed: prepared.ids.length, cursor: prepared.ids.at(-1) ?? cursor, finished: prepared.finished, counts: { pdfs: prepared.ids.length, kilobytes: Math.round(bytes / 1024) } };
+    },
   };
 }

@@ -70,10 +70,12 @@ export class EndorsementsService {
    */
   async close(id: string, dto: CloseMonthDto, user: StaffUser) {
     const { record } = await this.writes.staff({ resource: endorsementsResource, id, user, action: 'close' }, async (before, { tx }) => {
-      if (before.status === 'CLOSING') return { record: before };
+      // Resuming a closing that stopped (a crash while CLOSING, or its PDFs once CLOSED): nothing changes here, the run goes on.
+      const resumed = (run: string) => ({ record: before, action: 'resume-close', audit: { before: { status: before.status }, after: { status: before.status, run } }, change: null });
+      if (before.status === 'CLOSING') return resumed('interrupted');
       if (!allows('endorsements', 'close', before.status) && before.status !== 'PREPARING') {
         const run = await tx.jobRun.findUnique({ where: { name_key: { name: 'endorsement-close', key: before.period } }, select: { status: true } });
-        if (run && run.status !== 'SUCCEEDED') return { record: before };
+        if (run && run.status !== 'SUCCEEDED') return resumed(run.status);
       }
       if (!allows('endorsements', 'close', before.status)) throw conflict(`L’endossement de ${before.period} ne se clôture pas : il est ${before.status === 'PREPARING' ? 'en cours de calcul' : 'déjà clos'}.`);
       if (before.revision !== dto.revision) {

@@ -1,11 +1,12 @@
 import type { Tx, WriteContext } from '../writes/write-path';
+import type { PrismaClient } from '../generated/prisma/client';
 import type { AppConfig } from '../config/app-config';
 import type { ChangeType } from '../realtime/realtime.service';
 
 /** Counts and totals of one step, e.g. { sessions: 120 } or { statements: 12, grossCents: 1234500 }. */
 export type StepCounts = Record<string, number>;
 
-export interface ChunkInput<P> {
+export interface ChunkInput<P, R = undefined> {
   /** The run's transaction: the chunk's writes commit together with the run's progress. */
   tx: Tx;
   params: P;
@@ -18,6 +19,16 @@ export interface ChunkInput<P> {
    * run has just issued). Once per record a step completes, never once per row of a chunk.
    */
   record: WriteContext['record'];
+  /** What the step's `prepare` made for this very chunk (same step, same cursor); undefined without one. */
+  prepared: R;
+}
+
+/** What a step's `prepare` reads: the database outside any transaction, and where the chunk will start. */
+export interface PrepareInput<P> {
+  db: PrismaClient;
+  params: P;
+  cursor: string | null;
+  limit: number;
 }
 
 export interface ChunkResult {
@@ -38,13 +49,21 @@ export interface ChunkResult {
  * (set-based SQL: `INSERT … SELECT … WHERE NOT EXISTS`, `UPDATE … FROM (SELECT … LIMIT n)`,
  * `DELETE … USING (SELECT … LIMIT n)`), so a chunk replayed after a crash finds nothing twice.
  */
-export interface JobStep<P> {
+export interface JobStep<P, R = undefined> {
   name: string;
   /** French, shown in the console. */
   label: string;
   /** How many rows the step will handle, counted when it starts (for the progress bar). */
   total?(tx: Tx, params: P): Promise<number>;
-  chunk(input: ChunkInput<P>): Promise<ChunkResult>;
+  /**
+   * Slow work of a chunk that writes nothing (e.g. rendering PDFs in a worker thread), done
+   * before the chunk's transaction so that no transaction (nor PGlite's only connection) waits
+   * on it; what it returns reaches `chunk` as `prepared`. It reads through `db`, outside the
+   * transaction: `chunk` must check what it relies on (the runner already checks that the run is
+   * still at the same step and cursor, and prepares again otherwise).
+   */
+  prepare?(input: PrepareInput<P>): Promise<R>;
+  chunk(input: ChunkInput<P, R>): Promise<ChunkResult>;
 }
 
 export type KeyCheck<P> = { ok: true; params: P } | { ok: false; error: string };
@@ -60,7 +79,8 @@ export interface JobDefinition<P = unknown> {
   defaultKey(now: Date): string;
   /** Checks a key and derives the run's parameters from it; a French reason when it is refused. */
   parseKey(key: string, now: Date): KeyCheck<P>;
-  steps: JobStep<P>[];
+  /** In order. Each step's `prepare` makes its own kind of thing for its chunks. */
+  steps: JobStep<P, any>[];
   /**
    * Where staff start it when not from the Tâches page (French, e.g. "depuis la page de la
    * commande (« Émettre »)"): the action there checks the record first, so the jobs route refuses it.

@@ -194,6 +194,7 @@ export class JobRunner implements BeforeApplicationShutdown {
 
   /** One chunk of the current step, committed with the run's progress; the step's summary when it ends. */
   private async chunk(def: JobDefinition<any>, runId: string, params: unknown): Promise<ChunkState> {
+    const prepared = await this.prepare(def, runId, params);
     return this.writes.job(async (ctx) => {
       const { tx } = ctx;
       await tx.$queryRaw`SELECT id FROM "JobRun" WHERE id = ${runId} FOR UPDATE`;
@@ -205,8 +206,10 @@ export class JobRunner implements BeforeApplicationShutdown {
       const index = run.step === null ? 0 : def.steps.findIndex((s) => s.name === run.step);
       if (index < 0) throw new Error(`étape inconnue « ${run.step} » (la tâche a changé depuis le début de ce passage)`);
       const step = def.steps[index];
+      // Prepared for another step or cursor (or not at all): prepared again, for where the run is now.
+      if (step.prepare && (prepared?.step !== step.name || prepared.cursor !== run.cursor)) return 'more';
       const total = run.total ?? (step.total ? await step.total(tx, params) : null);
-      const result = await step.chunk({ tx, params, cursor: run.cursor, limit: this.config.JOB_CHUNK_SIZE, record: (entry) => ctx.record(entry) });
+      const result = await step.chunk({ tx, params, cursor: run.cursor, limit: this.config.JOB_CHUNK_SIZE, record: (entry) => ctx.record(entry), prepared: prepared?.value });
 
       const counts = { ...(run.counts as Record<string, StepCounts>) };
       const stepCounts = { ...(counts[step.name] ?? {}) };
@@ -244,6 +247,16 @@ export class JobRunner implements BeforeApplicationShutdown {
       });
       return state;
     });
+  }
+
+  /** The current step's slow work of the next chunk, outside any transaction (job-definition.ts `prepare`). */
+  private async prepare(def: JobDefinition<any>, runId: string, params: unknown): Promise<{ step: string; cursor: string | null; value: unknown } | null> {
+    const run = await this.prisma.jobRun.findUnique({ where: { id: runId }, select: { status: true, owner: true, step: true, cursor: true } });
+    if (!run || run.status !== 'RUNNING' || run.owner !== this.instance) return null;
+    const step = run.step === null ? def.steps[0] : def.steps.find((s) => s.name === run.step);
+    if (!step?.prepare) return null;
+    const value = await step.prepare({ db: this.prisma, params, cursor: run.cursor, limit: this.config.JOB_CHUNK_SIZE });
+    return { step: step.name, cursor: run.cursor, value };
   }
 
   private async lockRun(tx: Prisma.TransactionClient, name: string, key: string): Promise<boolean> {
