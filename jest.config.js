@@ -2,7 +2,7 @@
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/server/src/**/*.spec.ts', '<rootDir>/admin/src/**/*.spec.ts', '<rootDir>/test/{api,realtime,database,deploy,jobs,console,emission,documents,scanning,endorsement}/**/*.e2e.ts'],
+  testMatch: ['<rootDir>/server/src/**/*.spec.ts', '<rootDir>/admin/src/**/*.spec.ts', '<rootDir>/test/{api,realtime,database,deploy,jobs,console,emission,documents,scanning,endorsement,disputes}/**/*.e2e.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/server/tsconfig.json', diagnostics: false }],
   },

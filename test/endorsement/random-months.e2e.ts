@@ -12,8 +12,10 @@ import { approvedOffer, makeOrder } from '../scanning/support';
 /**
  * Issue 14, "Done means": the SPEC invariants and the ledger reconciliation as a property test over
  * random months. Six months of 2025 in order, for four structures with random kits (monthly or
- * annual, started on a random day), random redemptions on random days and times, and random
- * disputes that hold a scan for a while and then release it. After each preparation the draft must
+ * annual, started on a random day), random redemptions on random days and times, random disputes
+ * (issue 15, through the API) that hold a scan for a while and then release it (UPHOLD) or void it
+ * (VOID_SCAN), and random voids of scans already endorsed, whose adjustment lands on the
+ * structure's next statement. After each preparation the draft must
  * equal a plain in-memory model of the rules (which scans, kit fees charged once, negative nets
  * carried); after each closing the ledger must reconcile and the numbers run without a gap.
  * The seed is printed: a failure is replayed with RANDOM_MONTHS_SEED.
@@ -25,6 +27,7 @@ let t: TestApp;
 let prisma: PrismaClient;
 let runner: JobRunner;
 let finance: string;
+let supportToken: string;
 
 interface ModelScan {
   id: string;
@@ -33,6 +36,8 @@ interface ModelScan {
   /** Months (index) during which an open dispute holds it. */
   heldUntil: number | null;
   endorsedIn: string | null;
+  /** Voided by its dispute's resolution (never endorsed then). */
+  voided: boolean;
 }
 interface ModelStructure {
   id: string;
@@ -40,6 +45,8 @@ interface ModelStructure {
   kit: KitBilling;
   charged: number;
   lastNet: number | null;
+  /** Adjustments (voided scans already endorsed) waiting for the next statement. */
+  adjustments: number;
 }
 
 beforeAll(async () => {
@@ -47,7 +54,19 @@ beforeAll(async () => {
   prisma = t.started.deps.db.prisma;
   runner = t.started.app.get(JobRunner);
   finance = await t.token('FINANCE');
+  supportToken = await t.token('SUPPORT');
 });
+
+/** Opens a dispute on a scan and resolves it, as support does (POST /api/disputes, /resolve). */
+async function dispute(scanId: string): Promise<string> {
+  const res = await t.http.post('/api/disputes').set('Authorization', `Bearer ${supportToken}`).send({ origin: 'INTERNAL_CONTROL', category: 'OTHER', description: 'Contrôle aléatoire du mois', scanIds: [scanId] });
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
+async function resolveDispute(id: string, outcome: 'UPHOLD' | 'VOID_SCAN') {
+  const res = await t.http.post(`/api/disputes/${id}/resolve`).set('Authorization', `Bearer ${supportToken}`).send({ outcome, explanation: `Décision aléatoire : ${outcome}` });
+  expect(res.status).toBe(200);
+}
 afterAll(() => t.close());
 
 it(`keeps every statement equal to the rules and the books reconciled over six random months (seed ${SEED})`, async () => {
@@ -61,13 +80,12 @@ it(`keeps every statement equal to the rules and the books reconciled over six r
     const kit: KitBilling = { plan, status: 'ACTIVE', feeCents: plan === 'MONTHLY' ? 840 : 9000, startedAt, cancelledAt: null };
     await prisma.subscription.deleteMany({ where: { structureId: s.id } });
     await prisma.subscription.create({ data: { structureId: s.id, plan, status: 'ACTIVE', feeCents: kit.feeCents, orderedAt: new Date(Date.UTC(2024, 11, 1)), startedAt } });
-    structures.push({ id: s.id, offerId: (await approvedOffer(prisma, s.id, 1000)).id, kit, charged: 0, lastNet: null });
+    structures.push({ id: s.id, offerId: (await approvedOffer(prisma, s.id, 1000)).id, kit, charged: 0, lastNet: null, adjustments: 0 });
   }
   const order = await makeOrder(prisma, { booklets: 40, validityYear: 2025 });
   const passes = order.booklets.flat();
-  const support = await prisma.user.findFirstOrThrow({ where: { role: 'SUPPORT' } });
   const scans: ModelScan[] = [];
-  const disputes: { id: string; until: number }[] = [];
+  const disputes: { id: string; until: number; scan: ModelScan; outcome: 'UPHOLD' | 'VOID_SCAN' }[] = [];
 
   for (const [index, month] of MONTHS.entries()) {
     const start = DateTime.fromISO(`${month}-01`, { zone: 'Europe/Paris' });
@@ -84,17 +102,16 @@ it(`keeps every statement equal to the rules and the books reconciled over six r
           return scan.id;
         });
         const held = rnd.next() < 0.15 ? index + 1 + rnd.int(2) : null;
-        scans.push({ id: scanId, structureId: s.id, at, heldUntil: held, endorsedIn: null });
-        if (held !== null) {
-          const d = await prisma.dispute.create({
-            data: { reference: `LIT-RND-${SEED}-${scans.length}`, origin: 'INTERNAL_CONTROL', category: 'OTHER', description: 'Contrôle aléatoire', structureId: s.id, openedById: support.id, items: { create: { scanId, passId: pass.id } } },
-          });
-          disputes.push({ id: d.id, until: held });
-        }
+        const scan: ModelScan = { id: scanId, structureId: s.id, at, heldUntil: held, endorsedIn: null, voided: false };
+        scans.push(scan);
+        if (held !== null) disputes.push({ id: await dispute(scanId), until: held, scan, outcome: rnd.next() < 0.7 ? 'UPHOLD' : 'VOID_SCAN' });
       }
     }
-    // Disputes whose time has come are resolved before this month's run: their scans join it.
-    for (const d of disputes.filter((x) => x.until === index)) await prisma.dispute.update({ where: { id: d.id }, data: { status: 'RESOLVED', outcome: 'UPHOLD', resolvedAt: new Date() } });
+    // Disputes whose time has come are resolved before this month's run: their scans join it, or are voided.
+    for (const d of disputes.filter((x) => x.until === index)) {
+      await resolveDispute(d.id, d.outcome);
+      d.scan.voided = d.outcome === 'VOID_SCAN';
+    }
 
     await t.http.post('/api/endorsements/prepare').set('Authorization', `Bearer ${finance}`).send({ period: month }).expect(202);
     await runner.idle();
@@ -106,12 +123,12 @@ it(`keeps every statement equal to the rules and the books reconciled over six r
     const lastInstant = new Date(end.getTime() - 1);
     const expected = new Map<string, ReturnType<typeof statementTotals> & { scanIds: string[] }>();
     for (const s of structures) {
-      const mine = scans.filter((x) => x.structureId === s.id && !x.endorsedIn && x.at < end && (x.heldUntil === null || x.heldUntil <= index));
+      const mine = scans.filter((x) => x.structureId === s.id && !x.endorsedIn && !x.voided && x.at < end && (x.heldUntil === null || x.heldUntil <= index));
       const totals = statementTotals({
         grossCents: mine.length * 1000,
         subscriptionDueCents: s.kit.startedAt! < end ? feesDueCents(s.kit, lastInstant) : 0,
         subscriptionChargedCents: s.charged,
-        adjustmentsCents: 0,
+        adjustmentsCents: s.adjustments,
         previousNetCents: s.lastNet,
       });
       if (statementHasContent(totals)) expected.set(s.id, { ...totals, scanIds: mine.map((x) => x.id).sort() });
@@ -145,12 +162,22 @@ it(`keeps every statement equal to the rules and the books reconciled over six r
       if (!e) continue;
       s.charged += e.subscriptionCents;
       s.lastNet = e.netCents;
+      s.adjustments = 0;
       for (const id of e.scanIds) scans.find((x) => x.id === id)!.endorsedIn = month;
+    }
+    // Now and then a scan just endorsed turns out wrong: voided, its value comes off the structure's next statement.
+    for (const s of structures) {
+      const endorsed = scans.filter((x) => x.structureId === s.id && x.endorsedIn === month && !x.voided);
+      if (endorsed.length === 0 || rnd.next() >= 0.3) continue;
+      const victim = endorsed[rnd.int(endorsed.length)];
+      await resolveDispute(await dispute(victim.id), 'VOID_SCAN');
+      victim.voided = true;
+      s.adjustments += 1000;
     }
     // Every closed statement's pass is ENDORSED, each accepted scan is in one statement at most, numbers run on.
     const [notEndorsed] = await prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM "StatementLine" l JOIN "Statement" st ON st.id = l."statementId" JOIN "Pass" p ON p.id = l."passId"
-       WHERE st.status = 'FINAL' AND p.status <> 'ENDORSED'`;
+       JOIN "Scan" sc ON sc.id = l."scanId" WHERE st.status = 'FINAL' AND p.status <> 'ENDORSED' AND sc."voidedAt" IS NULL`;
     expect(notEndorsed.n).toBe(0);
     const sequences = (await prisma.statement.findMany({ where: { status: 'FINAL' }, select: { year: true, sequence: true } }))
       .filter((x) => x.year === DateTime.now().setZone('Europe/Paris').year)
@@ -159,6 +186,9 @@ it(`keeps every statement equal to the rules and the books reconciled over six r
     expect(sequences).toEqual(sequences.map((_n, i) => i + 1));
     await expectLedgerInvariants(prisma);
   }
+  // Each voided scan already endorsed left one adjustment of its value; a scan voided while held, none.
+  const adjusted = await prisma.adjustment.aggregate({ where: { structureId: { in: structures.map((s) => s.id) } }, _sum: { amountCents: true } });
+  expect(adjusted._sum.amountCents ?? 0).toBe(scans.filter((x) => x.voided && x.endorsedIn).length * 1000);
   // Every scan not held at the end was endorsed exactly once, in its month or the one its dispute ended.
   for (const x of scans) {
     const lines = await prisma.statementLine.count({ where: { scanId: x.id } });

@@ -229,6 +229,13 @@ export const fr: TranslationMessages = {
             order: 'Commande du kit',
             'change-plan': 'Changement de formule',
             end: 'Résiliation',
+            // issue 15: disputes
+            assign: 'Attribution',
+            investigate: 'Mise en instruction',
+            'force-redeem': 'Pass encaissé par le personnel (litige)',
+            'dispute-open': 'Litige ouvert',
+            'dispute-resolve': 'Litige résolu',
+            'dispute-cancel': 'Litige annulé',
         },
         unknownAction: 'Autre action (%{action})',
         field: 'Champ',

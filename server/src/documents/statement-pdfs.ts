@@ -33,12 +33,12 @@ export async function statementDocuments(db: Tx | PrismaClient, ids: string[]): 
   const lines = await db.statementLine.findMany({
     where: { statementId: { in: statements.map((s) => s.id) } },
     orderBy: [{ scannedAt: 'asc' }, { id: 'asc' }],
-    select: { statementId: true, barcode: true, scannedAt: true, serviceLabel: true, valueCents: true },
+    select: { statementId: true, barcode: true, scannedAt: true, serviceLabel: true, valueCents: true, forced: true },
   });
   const byStatement = new Map<string, StatementPdfLine[]>();
-  for (const { statementId, scannedAt, ...line } of lines) {
+  for (const { statementId, scannedAt, forced, ...line } of lines) {
     const list = byStatement.get(statementId) ?? [];
-    list.push({ ...line, scannedAt: scannedAt.toISOString() });
+    list.push({ ...line, scannedAt: scannedAt.toISOString(), ...(forced ? { forced: true as const } : {}) });
     byStatement.set(statementId, list);
   }
   const documents = new Map<string, StatementDocument>();

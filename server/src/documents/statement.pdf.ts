@@ -14,6 +14,8 @@ export interface StatementSnapshot {
   issuer: IssuerIdentity;
   structure: { name: string; siret: string; addressLine: string; postalCode: string; city: string; bankHolder: string; ibanMasked: string; bic: string };
   totals: { passCount: number; grossCents: number; feeRateBp: number; feeCents: number; subscriptionCents: number; adjustmentsCents: number; carriedCents: number; netCents: number; payableCents: number };
+  /** The adjustments the statement deducts (a voided scan already paid), with their reasons; absent when none. */
+  adjustments?: { reason: string; amountCents: number }[];
 }
 
 /** One line of the statement (StatementLine, unchanged once closed). */
@@ -22,6 +24,8 @@ export interface StatementPdfLine {
   scannedAt: string;
   serviceLabel: string;
   valueCents: number;
+  /** Redeemed by staff for a pass wrongly refused (dispute outcome FORCE_REDEEM); absent otherwise. */
+  forced?: true;
 }
 
 const monthName = (period: string) => DateTime.fromISO(`${period}-01`, { zone: BUSINESS_ZONE }).setLocale('fr').toFormat('LLLL yyyy');
@@ -37,6 +41,7 @@ function totals(s: StatementSnapshot): Content {
     row('Abonnement au kit dû ce mois', -t.subscriptionCents),
   ];
   if (t.adjustmentsCents !== 0) body.push(row('Régularisations', -t.adjustmentsCents));
+  for (const a of s.adjustments ?? []) body.push([{ text: `    ${a.reason}`, fontSize: 8, color: GREY }, right(euros(-a.amountCents), { fontSize: 8, color: GREY })]);
   if (t.carriedCents !== 0) body.push(row('Solde négatif reporté des relevés précédents', t.carriedCents));
   body.push(row('Net du mois', t.netCents, true));
   body.push(row(t.netCents > 0 ? 'Montant versé par virement' : 'Montant versé (solde négatif reporté au mois suivant)', t.payableCents, true));
@@ -52,7 +57,11 @@ function lines(list: StatementPdfLine[]): Content {
   const body: TableCell[][] = [[head('Code-barres du pass'), head('Scanné le'), head('Valeur', 'right')]];
   for (const [service, rows] of byService) {
     body.push([{ text: service || 'Service non précisé', bold: true, colSpan: 2, margin: [0, 4, 0, 0] }, {}, right(euros(rows.reduce((sum, r) => sum + r.valueCents, 0)), { bold: true, margin: [0, 4, 0, 0] })]);
-    for (const r of rows) body.push([{ text: r.barcode, font: 'Roboto', characterSpacing: 0.5 }, dateTime(r.scannedAt), right(euros(r.valueCents))]);
+    for (const r of rows) {
+      const barcode = { text: r.barcode, font: 'Roboto', characterSpacing: 0.5 };
+      // A staff redemption says so on the statement, as everywhere it appears.
+      body.push([r.forced ? { stack: [barcode, { text: 'Encaissé par l’équipe #APTIC (litige)', fontSize: 7, color: GREY }] } : barcode, dateTime(r.scannedAt), right(euros(r.valueCents))]);
+    }
   }
   return { margin: [0, 18, 0, 0], table: { headerRows: 1, widths: ['*', 110, 80], body }, layout: tableLayout, fontSize: 9 };
 }

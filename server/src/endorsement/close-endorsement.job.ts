@@ -148,6 +148,13 @@ export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0], re
             SELECT st.id, st.number, st."passCount", st."grossCents", st."feeCents", st."subscriptionCents", st."adjustmentsCents", st."carriedCents", st."netCents",
                    s.name, s.siret, s."addressLine", s."postalCode", s.city, s."bankHolder", s.iban, s.bic
               FROM "Statement" st JOIN "Structure" s ON s.id = st."structureId" WHERE st."endorsementId" = ${run.id}`;
+          // The adjustments each statement deducts, with their reasons (at most a few per structure).
+          const adjustments = await tx.adjustment.findMany({
+            where: { statement: { endorsementId: run.id } },
+            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+            select: { statementId: true, reason: true, amountCents: true },
+          });
+          const adjustmentsOf = (id: string) => adjustments.filter((a) => a.statementId === id).map(({ reason, amountCents }) => ({ reason, amountCents }));
           const snapshots = frozen.map((r): StatementSnapshot => ({
             number: r.number,
             issuedAt: closedAt.toISOString(),
@@ -157,6 +164,7 @@ export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0], re
             issuer,
             structure: { name: r.name, siret: r.siret, addressLine: r.addressLine, postalCode: r.postalCode, city: r.city, bankHolder: r.bankHolder, ibanMasked: String(maskIban(r.iban)), bic: r.bic },
             totals: { passCount: r.passCount, grossCents: r.grossCents, feeRateBp: FEE_RATE_BP, feeCents: r.feeCents, subscriptionCents: r.subscriptionCents, adjustmentsCents: r.adjustmentsCents, carriedCents: r.carriedCents, netCents: r.netCents, payableCents: Math.max(0, r.netCents) },
+            ...(r.adjustmentsCents !== 0 ? { adjustments: adjustmentsOf(r.id) } : {}),
           }));
           if (frozen.length) {
             await tx.$executeRaw`

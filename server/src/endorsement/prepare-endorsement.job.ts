@@ -128,7 +128,7 @@ export const prepareEndorsementJob: JobDefinition<PrepareParams> = {
                             WHERE sc."structureId" = b.id AND sc.outcome = 'ACCEPTED' AND sc."voidedAt" IS NULL
                               AND p.status = 'REDEEMED' AND sc."scannedAt" < ${params.periodEnd})
                 OR EXISTS (SELECT 1 FROM "Subscription" k WHERE k."structureId" = b.id AND k."startedAt" < ${params.periodEnd})
-                OR EXISTS (SELECT 1 FROM "Adjustment" a WHERE a."structureId" = b.id AND a."statementId" IS NULL AND a."createdAt" < ${params.periodEnd})
+                OR EXISTS (SELECT 1 FROM "Adjustment" a WHERE a."structureId" = b.id AND a."statementId" IS NULL)
                 OR EXISTS (SELECT 1 FROM "Payout" po WHERE po."structureId" = b.id AND po.status IN ('WITHHELD', 'RETURNED') AND po."carriedIntoId" IS NULL)
           ), created AS (
             INSERT INTO "Statement" ("id", "endorsementId", "structureId", "status", "updatedAt")
@@ -161,8 +161,8 @@ export const prepareEndorsementJob: JobDefinition<PrepareParams> = {
               WHERE status = 'REDEEMED' AND "redeemedAt" < ${params.periodEnd} AND ("redeemedAt", id) > (${afterAt}, ${afterId})
               ORDER BY "redeemedAt", id LIMIT ${limit}
            ), inserted AS (
-             INSERT INTO "StatementLine" ("id", "statementId", "scanId", "passId", "barcode", "scannedAt", "serviceLabel", "valueCents")
-             SELECT gen_random_uuid()::text, st.id, sc.id, sc."passId", sc.barcode, sc."scannedAt", coalesce(o.title, ''), sc."valueCents"
+             INSERT INTO "StatementLine" ("id", "statementId", "scanId", "passId", "barcode", "scannedAt", "serviceLabel", "valueCents", "forced")
+             SELECT gen_random_uuid()::text, st.id, sc.id, sc."passId", sc.barcode, sc."scannedAt", coalesce(o.title, ''), sc."valueCents", sc.forced
                FROM batch b
                JOIN "Scan" sc ON sc."passId" = b.id AND sc.outcome = 'ACCEPTED' AND sc."voidedAt" IS NULL
                JOIN "Statement" st ON st."endorsementId" = ${run.id} AND st."structureId" = sc."structureId" AND st.status = 'DRAFT'
@@ -194,10 +194,11 @@ export const prepareEndorsementJob: JobDefinition<PrepareParams> = {
         if (statements.length === 0) return { processed: 0, cursor, finished: true };
         const ids = statements.map((s) => s.id);
         const structureIds = statements.map((s) => s.structureId);
-        // This draft's adjustments: those of its structures not yet on a statement, made before the month's end.
+        // This draft's adjustments: those of its structures not yet on a statement (a voided scan already endorsed lands
+        // on the structure's next statement, as a withheld payout is carried into it: whenever the void happened).
         await tx.$executeRaw`
           UPDATE "Adjustment" a SET "statementId" = st.id FROM "Statement" st
-           WHERE st.id = ANY(${ids}) AND a."structureId" = st."structureId" AND a."statementId" IS NULL AND a."createdAt" < ${params.periodEnd}`;
+           WHERE st.id = ANY(${ids}) AND a."structureId" = st."structureId" AND a."statementId" IS NULL`;
         // Payouts that never reached the structure (withheld at export, returned by the bank) are carried into this draft.
         await tx.$executeRaw`
           UPDATE "Payout" po SET "carriedIntoId" = st.id FROM "Statement" st

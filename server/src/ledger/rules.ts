@@ -136,3 +136,15 @@ export const redemptionAcceptedLines = (structureId: string, valueCents: number)
   { account: 'PASS_FLOAT', debitCents: valueCents },
   { account: structureAccount(structureId), creditCents: valueCents },
 ];
+
+// ── Disputes ──
+
+/**
+ * A scan voided (dispute outcome VOID_SCAN): the reverse of its redemption, the value is no
+ * longer owed to the structure. It goes back to the float when its pass is ACTIVE again, or to
+ * its sponsor when the pass is past its validity (EXPIRED, credited as the nightly expiry does).
+ */
+export const scanVoidedLines = (structureId: string, valueCents: number, backTo: 'PASS_FLOAT' | { sponsorId: string }): LedgerLine[] => [
+  { account: structureAccount(structureId), debitCents: valueCents },
+  { account: backTo === 'PASS_FLOAT' ? 'PASS_FLOAT' : sponsorAccount(backTo.sponsorId), creditCents: valueCents },
+];

@@ -5,7 +5,7 @@
  * only when the record's state and the user's role allow it. No imports but types: the console's
  * Vite build bundles it as it is.
  */
-import type { ApplicationStatus, EndorsementStatus, OfferStatus, OrderStatus, PassStatus, PayoutStatus, Role, StructureStatus, SubscriptionStatus } from '../generated/prisma/enums';
+import type { ApplicationStatus, DisputeStatus, EndorsementStatus, OfferStatus, OrderStatus, PassStatus, PayoutStatus, Role, StructureStatus, SubscriptionStatus } from '../generated/prisma/enums';
 
 export interface Transition<S extends string> {
   from: readonly S[];
@@ -103,6 +103,18 @@ export const PAYOUT_WORKFLOW = {
   return: { from: ['PAID'], to: 'RETURNED' },
 } as const satisfies Workflow<PayoutStatus>;
 
+/**
+ * SPEC §3 "Disputes": support opens a dispute (OPEN), takes it up (INVESTIGATING), and resolves it
+ * with an outcome and an explanation, or cancels it; assigning it (to oneself or a colleague)
+ * keeps its state. Deciding it is its assignee's, when it has one (or an ADMIN's).
+ */
+export const DISPUTE_WORKFLOW = {
+  assign: { from: ['OPEN', 'INVESTIGATING'], to: null },
+  investigate: { from: ['OPEN'], to: 'INVESTIGATING', holderOnly: true },
+  resolve: { from: ['OPEN', 'INVESTIGATING'], to: 'RESOLVED', holderOnly: true },
+  cancel: { from: ['OPEN', 'INVESTIGATING'], to: 'CANCELLED', holderOnly: true },
+} as const satisfies Workflow<DisputeStatus>;
+
 export const WORKFLOWS = {
   endorsements: ENDORSEMENT_WORKFLOW,
   payouts: PAYOUT_WORKFLOW,
@@ -112,6 +124,7 @@ export const WORKFLOWS = {
   orders: ORDER_WORKFLOW,
   passes: PASS_WORKFLOW,
   subscriptions: SUBSCRIPTION_WORKFLOW,
+  disputes: DISPUTE_WORKFLOW,
 } as const;
 
 export type WorkflowResource = keyof typeof WORKFLOWS;
