@@ -103,14 +103,27 @@ describe('opening a dispute', () => {
     const proto = await open(JSON.parse(`{"__proto__": {"status": "RESOLVED"}, "constructor": {"x": 1}, "origin": "STRUCTURE", "category": "OTHER", "description": "'; DROP TABLE \\"Dispute\\"; --", "structureId": "${S.id}", "status": "RESOLVED"}`));
     expect(proto.status).toBe(400);
     expect(await prisma.dispute.count()).toBe(before);
-    // Two structures in one dispute: refused.
-    const other = await prisma.scan.findFirstOrThrow({ where: { outcome: 'ACCEPTED', structureId: { notIn: [S.id, T.id, U.id] } } });
-    const mixed = await open({ ...base, scanIds: [scan.id, other.id] });
-    expect(mixed.status).toBe(400);
-    expect(mixed.body.message).toMatch(/une seule structure/);
     expect((await open(base, finance)).status).toBe(403);
     expect((await open(base, await t.token('REVIEWER'))).status).toBe(403);
     expect(await prisma.dispute.count()).toBe(before);
+  });
+
+  it('names the structure of its scans, or none when they come from two (a pass refused here, accepted there)', async () => {
+    const other = await prisma.scan.findFirstOrThrow({ where: { outcome: 'ACCEPTED', structureId: { notIn: [S.id, T.id, U.id] }, disputeItems: { none: {} }, pass: { disputeItems: { none: {} } } } });
+    const mine = await scanOf(p.p4.id);
+    const mixed = await open({ origin: 'INTERNAL_CONTROL', category: 'OTHER', description: 'Deux structures, un seul contrôle.', scanIds: [mine.id, other.id] });
+    expect(mixed.status).toBe(201);
+    expect(mixed.body.structureId).toBeNull();
+    const byStructure = await open({ origin: 'STRUCTURE', category: 'OTHER', description: 'Question générale de la structure.', structureId: T.id });
+    expect(byStructure.status).toBe(201);
+    expect(byStructure.body.structureId).toBe(T.id);
+    for (const id of [mixed.body.id, byStructure.body.id]) {
+      expect((await t.http.post(`/api/disputes/${id}/cancel`).set(as(support)).send({ explanation: 'Ouvert pour le test, sans suite.' })).status).toBe(200);
+    }
+    const cancelled = await prisma.dispute.findUniqueOrThrow({ where: { id: mixed.body.id } });
+    expect(cancelled).toEqual(expect.objectContaining({ status: 'CANCELLED', outcome: null, resolutionComment: 'Ouvert pour le test, sans suite.' }));
+    // A cancelled dispute is closed for good.
+    expect((await t.http.post(`/api/disputes/${mixed.body.id}/investigate`).set(as(support))).status).toBe(409);
   });
 
   it('opens one from a scan, numbered LIT-AAAA-NNNN, holds it, tells the pass’s history; a second one on the same pass is refused, even at once', async () => {

@@ -106,13 +106,14 @@ export class DisputesService {
         } else if (![...items.values()].some((i) => i.passId === passId)) items.set(`pass:${passId}`, { scanId: null, passId });
       }
 
-      const structures = new Set(scans.map((s) => s.structureId));
-      if (dto.structureId) {
-        if (!(await tx.structure.findUnique({ where: { id: dto.structureId }, select: { id: true } }))) throw badRequest('Cette structure est inconnue.', { fields: { structureId: ['structure inconnue'] } });
-        structures.add(dto.structureId);
+      if (dto.structureId && !(await tx.structure.findUnique({ where: { id: dto.structureId }, select: { id: true } }))) {
+        throw badRequest('Cette structure est inconnue.', { fields: { structureId: ['structure inconnue'] } });
       }
-      if (structures.size > 1) throw badRequest('Un litige porte sur une seule structure : ces scans viennent de plusieurs structures.', { fields: { scanIds: ['plusieurs structures'] } });
       if (items.size === 0 && !dto.structureId) throw badRequest('Indiquez les scans, les pass ou la structure concernés par le litige.', { fields: { scanIds: ['au moins un scan, un pass ou une structure'] } });
+      // The structure it is about: the one named, else the one of its scans when they share one (a pass refused at
+      // one place because it was used at another involves two: the dispute then names none, its scans tell).
+      const structures = new Set(scans.map((s) => s.structureId));
+      const structureId = dto.structureId ?? (structures.size === 1 ? [...structures][0] : null);
 
       const itemList = [...items.values()];
       await this.assertNotDisputed(tx, itemList);
@@ -123,7 +124,7 @@ export class DisputesService {
           origin: dto.origin,
           category: dto.category,
           description: dto.description,
-          structureId: [...structures][0] ?? null,
+          structureId,
           openedById: user.id,
           createdAt: now,
         },
@@ -206,9 +207,11 @@ export class DisputesService {
   private async voidScans(ctx: WriteContext, dispute: Dispute, items: { scanId: string | null; passId: string | null }[], explanation: string, now: Date) {
     const { tx } = ctx;
     const scanIds = items.map((i) => i.scanId).filter((s): s is string => s !== null);
-    // Passes named alone: their accepted scan now (they had none at the opening, or it is the one held).
-    const passOnly = items.filter((i) => i.scanId === null && i.passId).map((i) => i.passId!);
-    const targets = [...(await this.scans(tx, scanIds)), ...(await this.acceptedScansOf(tx, passOnly)).values()].filter((s) => s.outcome === 'ACCEPTED' && s.voidedAt === null && s.passId);
+    // The accepted scans of the dispute, and of its passes (a pass refused here because it was accepted elsewhere:
+    // that acceptance is the one voided). At most one per pass: the partial unique index.
+    const passIds = [...new Set(items.map((i) => i.passId).filter((p): p is string => p !== null))];
+    const candidates = new Map([...(await this.scans(tx, scanIds)), ...(await this.acceptedScansOf(tx, passIds)).values()].map((s) => [s.id, s]));
+    const targets = [...candidates.values()].filter((s) => s.outcome === 'ACCEPTED' && s.voidedAt === null && s.passId);
     if (targets.length === 0) throw conflict(`Le litige ${dispute.reference} ne porte sur aucun scan accepté à annuler : choisissez une autre issue.`);
     const passes = await this.lockPasses(tx, targets.map((s) => s.passId!));
     // Where each scan stands in the endorsement: on a closed statement, or on a month being closed right now.
@@ -268,9 +271,12 @@ export class DisputesService {
    */
   private async forceRedeem(ctx: WriteContext, dispute: Dispute, items: { scanId: string | null; passId: string | null }[], dto: ResolveDisputeDto, user: StaffUser, now: Date, live: LiveScan[]) {
     const { tx } = ctx;
-    if (!dispute.structureId) throw conflict(`Le litige ${dispute.reference} ne porte sur aucune structure : aucun pass ne peut y être encaissé.`);
     const scans = await this.scans(tx, items.map((i) => i.scanId).filter((s): s is string => s !== null));
     const refused = scans.filter((s) => s.outcome === 'REJECTED' && s.passId);
+    // Where the passes are redeemed: the dispute's structure, else the one that refused them.
+    const refusers = [...new Set(refused.map((s) => s.structureId))];
+    const structureId = dispute.structureId ?? (refusers.length === 1 ? refusers[0] : null);
+    if (!structureId) throw conflict(`Le litige ${dispute.reference} ne désigne pas la structure où encaisser les pass : ouvrez-en un sur les refus d’une seule structure.`);
     const passIds = [...new Set([...refused.map((s) => s.passId!), ...items.filter((i) => i.scanId === null && i.passId).map((i) => i.passId!)])];
     if (passIds.length === 0) throw conflict(`Le litige ${dispute.reference} ne porte sur aucun pass refusé : il n’y a rien à encaisser.`);
     const passes = [...(await this.lockPasses(tx, passIds)).values()];
@@ -287,7 +293,7 @@ export class DisputesService {
         FROM "Structure" s
         LEFT JOIN "Offer" o ON o.id = ${offerId} AND o."structureId" = s.id
         LEFT JOIN LATERAL (SELECT id, status FROM "Subscription" WHERE "structureId" = s.id AND status IN ('PENDING', 'ACTIVE') ORDER BY "orderedAt" DESC LIMIT 1) k ON true
-       WHERE s.id = ${dispute.structureId}`;
+       WHERE s.id = ${structureId}`;
     if (!context?.offerStatus) throw badRequest('Cette offre n’est pas une offre de la structure du litige.', { fields: { offerId: ['offre d’une autre structure'] } });
     if (context.offerStatus !== 'APPROVED') throw badRequest('Cette offre n’est pas approuvée : choisissez une offre approuvée de la structure.', { fields: { offerId: ['offre non approuvée'] } });
 
@@ -295,14 +301,14 @@ export class DisputesService {
     const redemptionId = randomUUID();
     const detail = `Encaissé par ${user.fullName} (litige ${dispute.reference})`;
     await tx.redemption.create({
-      data: { id: redemptionId, structureId: dispute.structureId, offerId, status: 'ACCEPTED', passCount: passes.length, totalValueCents: totalCents, forced: true, createdAt: now },
+      data: { id: redemptionId, structureId, offerId, status: 'ACCEPTED', passCount: passes.length, totalValueCents: totalCents, forced: true, createdAt: now },
     });
     const created = passes.map((p) => ({ id: randomUUID(), pass: p }));
     await tx.scan.createMany({
       data: created.map(({ id, pass }) => ({
         id,
         redemptionId,
-        structureId: dispute.structureId!,
+        structureId,
         offerId,
         passId: pass.id,
         barcode: pass.barcode,
@@ -315,7 +321,7 @@ export class DisputesService {
     });
     const { count } = await tx.pass.updateMany({ where: { id: { in: passIds }, status: 'ACTIVE' }, data: { status: 'REDEEMED', redeemedAt: now } });
     if (count !== passIds.length) throw conflict('Un des pass vient de changer d’état : réessayez.');
-    await post(tx, { event: 'REDEMPTION_ACCEPTED', resource: 'redemptions', recordId: redemptionId, at: now, lines: redemptionAcceptedLines(dispute.structureId, totalCents) });
+    await post(tx, { event: 'REDEMPTION_ACCEPTED', resource: 'redemptions', recordId: redemptionId, at: now, lines: redemptionAcceptedLines(structureId, totalCents) });
     await tx.disputeItem.createMany({ data: created.map(({ id, pass }) => ({ disputeId: dispute.id, scanId: id, passId: pass.id })) });
     // The first accepted scan starts the kit's billing, a staff one too.
     if (context.subscriptionId && context.subscriptionStatus === 'PENDING') {
@@ -330,7 +336,7 @@ export class DisputesService {
         id,
         scannedAt: now.toISOString(),
         redemptionId,
-        structureId: dispute.structureId,
+        structureId,
         structureName: context.name,
         departement: context.departement,
         offerId,
