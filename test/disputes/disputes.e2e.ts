@@ -305,3 +305,20 @@ describe('a pass wrongly refused', () => {
     expect(twice.body.message).toMatch(/Seul un pass actif s’encaisse/);
   });
 });
+
+describe('the SUPPORT dashboard', () => {
+  it('counts the open disputes by age', async () => {
+    const res = await t.http.get('/api/dashboard').set(as(support));
+    expect(res.status).toBe(200);
+    const open = await prisma.dispute.findMany({ where: { status: { in: ['OPEN', 'INVESTIGATING'] } }, select: { createdAt: true } });
+    const age = (d: { createdAt: Date }) => (Date.now() - d.createdAt.getTime()) / 86_400_000;
+    expect(res.body.openDisputesByAge).toEqual({
+      under2Days: open.filter((d) => age(d) < 2).length,
+      from2To7Days: open.filter((d) => age(d) >= 2 && age(d) < 7).length,
+      over7Days: open.filter((d) => age(d) >= 7).length,
+    });
+    // The demo data's dispute (opened 21 November) is an old one; this test's are fresh.
+    expect(res.body.openDisputesByAge.over7Days).toBeGreaterThanOrEqual(1);
+    expect(res.body.openDisputesByAge.under2Days).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -225,12 +225,37 @@ const SupportHome = ({ data }: { data: SupportDashboard }) => {
             <Row>
                 <ScanCards scans={data.scansToday} period="today" testId="scans-today" />
                 <QueueCard icon={DisputeIcon} title="roleDashboard.support.openDisputes" queue={data.openDisputes} testId="queue-open-disputes" />
+                <DisputeAges ages={data.openDisputesByAge} />
             </Row>
             <Row>
                 <RefusalChart scans={data.scansToday} title={translate('roleDashboard.support.refusalsToday')} testId="chart-refusals-today" />
                 <RefusalChart scans={data.scansLast7Days} title={translate('roleDashboard.support.refusals7Days')} testId="chart-refusals-7-days" />
             </Row>
         </>
+    );
+};
+
+/** The open disputes by age: the old ones are the ones to chase. */
+const DisputeAges = ({ ages }: { ages: SupportDashboard['openDisputesByAge'] }) => {
+    const translate = useTranslate();
+    const rows = [
+        ['under2Days', ages.under2Days, 'text.primary'],
+        ['from2To7Days', ages.from2To7Days, 'warning.main'],
+        ['over7Days', ages.over7Days, 'error.main'],
+    ] as const;
+    return (
+        <Card variant="outlined" sx={{ flex: 1, minWidth: 240 }} data-testid="disputes-by-age">
+            <CardContent>
+                <Typography variant="subtitle2" color="text.secondary" gutterBottom>
+                    {translate('roleDashboard.support.disputesByAge')}
+                </Typography>
+                {rows.map(([key, count, color]) => (
+                    <Typography key={key} variant="body2" sx={{ color: count ? color : 'text.secondary' }} data-age={key}>
+                        {translate(`roleDashboard.support.age.${key}`, { smart_count: count })}
+                    </Typography>
+                ))}
+            </CardContent>
+        </Card>
     );
 };
 

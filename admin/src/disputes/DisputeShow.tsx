@@ -1,8 +1,10 @@
 import { TabbedShowLayout, TextField } from 'react-admin';
 import { DateTimeField, RefField, StatusChip, RecordShow } from '../common';
+import { DisputeWorkflow } from './DisputeWorkflow';
+import { DisputeInvestigation } from './DisputeInvestigation';
 
 export const DisputeShow = () => (
-    <RecordShow>
+    <RecordShow workflow={<DisputeWorkflow />}>
         <TabbedShowLayout>
             <TabbedShowLayout.Tab label="tabs.summary">
                 <TextField source="reference" />
@@ -15,9 +17,13 @@ export const DisputeShow = () => (
                 <RefField source="assigneeId" reference="staff" link={false} />
                 <DateTimeField source="createdAt" />
             </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="tabs.investigation" path="investigation">
+                <DisputeInvestigation />
+            </TabbedShowLayout.Tab>
             <TabbedShowLayout.Tab label="tabs.resolution" path="resolution">
                 <StatusChip source="outcome" enum="DisputeOutcome" />
                 <TextField source="resolutionComment" emptyText="—" sx={{ whiteSpace: 'pre-wrap' }} />
+                <TextField source="resolvedByName" emptyText="—" />
                 <DateTimeField source="resolvedAt" />
             </TabbedShowLayout.Tab>
         </TabbedShowLayout>

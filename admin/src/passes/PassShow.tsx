@@ -8,11 +8,12 @@ import {
 import { Stack } from '@mui/material';
 import { DateTimeField, EnumCol, MoneyField, RecordShow, RefCol, RefField, RelatedTab, StatusChip } from '../common';
 import { CancelPassButton } from './CancelPassButton';
+import { OpenDisputeFromRecord } from '../disputes/OpenDisputeButton';
 
 export const PassShow = () => {
     const { canAccess: canReadScans } = useCanAccess({ resource: 'scans', action: 'list' });
     return (
-        <RecordShow workflow={<CancelPassButton />}>
+        <RecordShow workflow={<><CancelPassButton /><OpenDisputeFromRecord kind="pass" /></>}>
             <TabbedShowLayout>
                 <TabbedShowLayout.Tab label="tabs.summary">
                     <TextField source="barcode" sx={{ fontFamily: 'monospace' }} />

@@ -7,9 +7,10 @@ import {
     TextField,
 } from 'react-admin';
 import { DateTimeField, EnumCol, JsonField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
+import { OpenDisputeFromRecord } from '../disputes/OpenDisputeButton';
 
 export const RedemptionShow = () => (
-    <RecordShow>
+    <RecordShow workflow={<OpenDisputeFromRecord kind="redemption" />}>
         <TabbedShowLayout>
             <TabbedShowLayout.Tab label="tabs.summary">
                 <DateTimeField source="createdAt" />

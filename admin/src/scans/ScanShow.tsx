@@ -1,12 +1,14 @@
-import { SimpleShowLayout, TextField } from 'react-admin';
+import { BooleanField, SimpleShowLayout, TextField } from 'react-admin';
 import { DateTimeField, MoneyField, RefField, StatusChip, RecordShow } from '../common';
+import { OpenDisputeFromRecord } from '../disputes/OpenDisputeButton';
 
 export const ScanShow = () => (
-    <RecordShow>
+    <RecordShow workflow={<OpenDisputeFromRecord kind="scan" />}>
         <SimpleShowLayout>
             <DateTimeField source="scannedAt" />
             <TextField source="barcode" sx={{ fontFamily: 'monospace' }} />
             <StatusChip source="outcome" enum="ScanOutcome" />
+            <BooleanField source="forced" />
             <StatusChip source="reason" enum="ScanRejectionReason" color="error" />
             <TextField source="reasonDetail" emptyText="—" />
             <MoneyField source="valueCents" />

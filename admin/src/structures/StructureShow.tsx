@@ -18,17 +18,19 @@ import { BankChangePanel } from './BankChangePanel';
 import { CharterResignatureChip } from './CharterResignatureChip';
 import { CharterVersionField } from './CharterVersionField';
 import { ReinstateButton, SuspendButton } from './SuspendButton';
+import { OpenDisputeFromRecord } from '../disputes/OpenDisputeButton';
 
 const related = ['locations', 'offers', 'subscriptions', 'applications', 'charter-signatures', 'statements'];
 
 /** Suspend / reinstate, for the roles that write structures (REVIEWER, ADMIN). */
 const StructureWorkflow = () => {
     const { canAccess } = useCanAccess({ resource: 'structures', action: 'edit' });
-    if (!canAccess) return null;
     return (
         <>
-            <SuspendButton />
-            <ReinstateButton />
+            {canAccess && <SuspendButton />}
+            {canAccess && <ReinstateButton />}
+            {/* Support reads structures and opens disputes on them. */}
+            <OpenDisputeFromRecord kind="structure" />
         </>
     );
 };

@@ -112,8 +112,8 @@ export class DashboardService {
 
   private async support(now: Date): Promise<SupportDashboard> {
     const today = DateTime.fromJSDate(now, { zone: BUSINESS_ZONE }).startOf('day');
-    const [scansToday, scansLast7Days, openDisputes] = await Promise.all([this.scans(today), this.scans(today.minus({ days: 6 })), this.openDisputes()]);
-    return { role: 'SUPPORT', scansToday, scansLast7Days, openDisputes };
+    const [scansToday, scansLast7Days, openDisputes, openDisputesByAge] = await Promise.all([this.scans(today), this.scans(today.minus({ days: 6 })), this.openDisputes(), this.openDisputesByAge(now)]);
+    return { role: 'SUPPORT', scansToday, scansLast7Days, openDisputes, openDisputesByAge };
   }
 
   private async admin(now: Date): Promise<AdminDashboard> {
@@ -181,6 +181,18 @@ export class DashboardService {
       this.prisma.dispute.findFirst({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, reference: true, createdAt: true } }).then((d) => (d ? { id: d.id, since: d.createdAt, label: d.reference } : null)),
       link('disputes', { status: ['OPEN', 'INVESTIGATING'] }),
     );
+  }
+
+  /** Open disputes by age, in one count over the index Dispute(status, createdAt). */
+  private async openDisputesByAge(now: Date): Promise<SupportDashboard['openDisputesByAge']> {
+    const twoDays = new Date(now.getTime() - 2 * 86_400_000);
+    const sevenDays = new Date(now.getTime() - 7 * 86_400_000);
+    const [row] = await this.prisma.$queryRaw<{ under2: number; mid: number; over7: number }[]>`
+      SELECT count(*) FILTER (WHERE "createdAt" > ${twoDays})::int AS under2,
+             count(*) FILTER (WHERE "createdAt" <= ${twoDays} AND "createdAt" > ${sevenDays})::int AS mid,
+             count(*) FILTER (WHERE "createdAt" <= ${sevenDays})::int AS over7
+        FROM "Dispute" WHERE status IN ('OPEN', 'INVESTIGATING')`;
+    return { under2Days: row.under2, from2To7Days: row.mid, over7Days: row.over7 };
   }
 
   /** The Paris month under way, from its accepted scans (index on outcome, scannedAt) and the upstream fees the ledger credited. */

@@ -1,17 +1,29 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, RequirePermission } from '../auth/decorators';
 import { StaffUser } from '../auth/staff-user';
 import { ApiErrors } from '../common/api-docs';
 import { AssignDisputeDto, CancelDisputeDto, ResolveDisputeDto } from './dto/dispute.dto';
 import { DisputesService } from './disputes.service';
+import { DisputeInvestigation } from './investigation';
 
 /** SPEC §3 "Disputes": support's actions on a dispute (ADMIN and SUPPORT write; FINANCE reads). Opening one is POST /api/disputes. */
 @ApiTags('disputes')
 @ApiBearerAuth()
 @Controller('api/disputes')
 export class DisputeActionsController {
-  constructor(private readonly disputes: DisputesService) {}
+  constructor(
+    private readonly disputes: DisputesService,
+    private readonly investigation: DisputeInvestigation,
+  ) {}
+
+  /** The investigation view: each pass's timeline, the structure's scans around them, related disputes, refusal rates. */
+  @Get(':id/investigation')
+  @RequirePermission('disputes', 'R')
+  @ApiErrors(401, 403, 404)
+  showInvestigation(@Param('id') id: string) {
+    return this.investigation.of(id);
+  }
 
   @Post(':id/assign')
   @HttpCode(200)

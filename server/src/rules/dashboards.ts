@@ -89,6 +89,8 @@ export interface SupportDashboard {
   scansToday: ScanFigures;
   scansLast7Days: ScanFigures;
   openDisputes: Queue;
+  /** The open disputes by age (since opened): under 2 days, 2 to 7 days, over 7 days. */
+  openDisputesByAge: { under2Days: number; from2To7Days: number; over7Days: number };
 }
 
 /** ADMIN: a summary of everyone's first screen. */
