@@ -1435,6 +1435,17 @@ export const fr: TranslationMessages = {
                 openedById: 'Ouvert par',
                 resolvedAt: 'Résolu le',
                 resolvedByName: 'Décidé par',
+                // What a resolution did, in its history
+                voidedScans: 'Scans annulés',
+                voidedCents: 'Montant annulé',
+                adjustedCents: 'À déduire du prochain relevé',
+                expiredPasses: 'Pass expirés (hors validité)',
+                forcedPasses: 'Pass encaissés par le personnel',
+                forcedCents: 'Montant encaissé',
+                redemptionId: 'Passage créé',
+                message: 'Résumé',
+                scans: 'Scans',
+                passes: 'Pass',
             },
         },
         endorsements: {
