@@ -1,5 +1,6 @@
-import { Alert, Stack } from '@mui/material';
-import { useCanAccess, useGetOne, useRecordContext, useTranslate } from 'react-admin';
+import { Stack } from '@mui/material';
+import { useCanAccess, useRecordContext } from 'react-admin';
+import { HeldBy } from '../common/AssignButton';
 import { getStoredUser } from '../authProvider';
 import { ClaimButton } from './ClaimButton';
 import { ApproveButton } from './ApproveButton';
@@ -7,16 +8,6 @@ import { HoldButton } from './HoldButton';
 import { RejectButton } from './RejectButton';
 import { ReassignButton } from './ReassignButton';
 
-/** "Prise en charge par <nom>": the application is a colleague's; only they decide it (or reassign it). */
-const HeldBy = ({ assigneeId }: { assigneeId: string }) => {
-    const translate = useTranslate();
-    const { data } = useGetOne('staff', { id: assigneeId });
-    return (
-        <Alert severity="info" sx={{ py: 0 }} data-testid="application-holder">
-            {translate('reassign.heldBy', { name: data?.fullName ?? '…' })}
-        </Alert>
-    );
-};
 
 /**
  * The decisions a reviewer can take on the application in its current status (W on applications).
@@ -31,7 +22,7 @@ export const ApplicationWorkflow = () => {
     const othersClaim = record.assigneeId && record.assigneeId !== user.id;
     return (
         <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
-            {othersClaim && <HeldBy assigneeId={record.assigneeId} />}
+            {othersClaim && <HeldBy assigneeId={record.assigneeId} prefix="reassign" testId="application-holder" />}
             <ClaimButton />
             <ApproveButton />
             <HoldButton />

@@ -1,6 +1,4 @@
-import { useState } from 'react';
-import { Alert, FormControlLabel, Radio, RadioGroup, Stack, Typography } from '@mui/material';
-import AssignIcon from '@mui/icons-material/SwapHoriz';
+import { Alert, Stack, Typography } from '@mui/material';
 import InvestigateIcon from '@mui/icons-material/ManageSearch';
 import ResolveIcon from '@mui/icons-material/Gavel';
 import CancelIcon from '@mui/icons-material/Block';
@@ -13,25 +11,15 @@ import {
     minLength,
     required,
     useCanAccess,
-    useGetOne,
     useRecordContext,
     useTranslate,
 } from 'react-admin';
 import { ActionButton, EnumInput, useWorkflowAllows } from '../common';
+import { AssignButton, HeldBy } from '../common/AssignButton';
 import { getStoredUser } from '../authProvider';
 
 const explanation = [required(), minLength(10), maxLength(4000)];
 
-/** "Suivi par <nom>": the dispute is a colleague's; only they (or an ADMIN) decide it, anyone may take it over. */
-const HeldBy = ({ assigneeId }: { assigneeId: string }) => {
-    const translate = useTranslate();
-    const { data } = useGetOne('staff', { id: assigneeId });
-    return (
-        <Alert severity="info" sx={{ py: 0 }} data-testid="dispute-holder">
-            {translate('disputes.heldBy', { name: data?.fullName ?? '…' })}
-        </Alert>
-    );
-};
 
 /** « Instruire »: the dispute is being investigated, by the user when nobody follows it yet. */
 const InvestigateButton = () =>
@@ -40,43 +28,7 @@ const InvestigateButton = () =>
     ) : null;
 
 /** « Attribuer »: to oneself or to an active colleague of support (or an ADMIN). */
-const AssignButton = () => {
-    const record = useRecordContext();
-    const translate = useTranslate();
-    const me = getStoredUser();
-    const [to, setTo] = useState<'me' | 'colleague'>('me');
-    const allowed = useWorkflowAllows('disputes', 'assign');
-    if (!allowed || !record || !me) return null;
-    const mine = record.assigneeId === me.id;
-    const toMe = to === 'me' && !mine;
-    return (
-        <ActionButton
-            action="assign"
-            label="disputes.assign.button"
-            icon={<AssignIcon />}
-            successMessage="disputes.assign.done"
-            transform={({ assigneeId }) => ({ assigneeId: toMe ? me.id : assigneeId })}
-            dialog={{
-                title: 'disputes.assign.title',
-                confirmLabel: 'disputes.assign.confirm',
-                content: (
-                    <>
-                        <Typography variant="body2">{translate('disputes.assign.content', { reference: record.reference })}</Typography>
-                        <RadioGroup value={mine ? 'colleague' : to} onChange={event => setTo(event.target.value as 'me' | 'colleague')}>
-                            {!mine && <FormControlLabel value="me" control={<Radio />} label={translate('disputes.assign.toMe')} />}
-                            <FormControlLabel value="colleague" control={<Radio />} label={translate('disputes.assign.toColleague')} />
-                        </RadioGroup>
-                    </>
-                ),
-                inputs: !toMe ? (
-                    <ReferenceInput source="assigneeId" reference="staff" filter={{ active: true, role: ['SUPPORT', 'ADMIN'] }}>
-                        <AutocompleteInput label="disputes.assign.colleague" optionText="fullName" filterToQuery={(q: string) => (q ? { q } : {})} validate={required()} fullWidth />
-                    </ReferenceInput>
-                ) : undefined,
-            }}
-        />
-    );
-};
+const AssignDisputeButton = () => <AssignButton resource="disputes" action="assign" roles={['SUPPORT', 'ADMIN']} prefix="disputes.assign" />;
 
 /** « Résoudre »: an outcome, a mandatory explanation, and for FORCE_REDEEM the offer when the refusal named none. */
 const ResolveButton = () => {
@@ -158,11 +110,11 @@ export const DisputeWorkflow = () => {
     const othersHold = record.assigneeId && record.assigneeId !== user.id && ['OPEN', 'INVESTIGATING'].includes(record.status);
     return (
         <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
-            {othersHold && <HeldBy assigneeId={record.assigneeId} />}
+            {othersHold && <HeldBy assigneeId={record.assigneeId} prefix="disputes" testId="dispute-holder" />}
             <InvestigateButton />
             <ResolveButton />
             <CancelButton />
-            <AssignButton />
+            <AssignDisputeButton />
         </Stack>
     );
 };
