@@ -133,6 +133,10 @@ describe('a disputed scan, from the live page to the next draft', () => {
         const [accepted] = await get<{ voidedAt: string | null }[]>(support, `/api/scans${query({ filter: { passId: pass.id, outcome: 'ACCEPTED' } })}`);
         expect(accepted.voidedAt).not.toBeNull();
         await page.screenshot({ path: `${SHOTS}/disputes-resolved.png`, fullPage: true });
+        // The scans list flags the voided acceptance.
+        await page.goto(`${server.baseUrl}/#/scans?filter=${encodeURIComponent(JSON.stringify({ q: pass.barcode }))}`);
+        await page.getByTestId('scan-voided').first().waitFor();
+        await page.screenshot({ path: `${SHOTS}/disputes-scans-list.png` });
         expect(pageErrors).toEqual([]);
     });
 

@@ -4,6 +4,7 @@ import { expectLedgerInvariants } from '../support/ledger';
 import { expectErrorShape, startTestApp, TestApp } from '../support/test-app';
 import { approvedOffer, makeOrder, partnerKey, type OrderFixture } from '../scanning/support';
 import { paris, redeemPassAt } from '../endorsement/support';
+import { collect, connect, connected, subscribe, waitFor } from '../support/sockets';
 
 // Issue 15: support opens, assigns, investigates and resolves disputes. Three demo structures that
 // never scanned, so that their figures are this test's: S (October and November redemptions, no
@@ -282,8 +283,18 @@ describe('a pass wrongly refused', () => {
     expect((await t.http.post(`/api/disputes/${d.body.id}/assign`).set(as(support)).send({ assigneeId: financeUser.id })).status).toBe(400);
     expect((await t.http.post(`/api/disputes/${d.body.id}/assign`).set(as(support)).send({ assigneeId: null })).status).toBe(200);
 
+    // SUPPORT follows the live feed (a real socket.io client): the staff redemption shows there, flagged.
+    const socket = connect(t.baseUrl, support);
+    await connected(socket);
+    const events = collect(socket);
+    expect((await subscribe(socket, 'scans/live')).ok).toBe(true);
     const forced = await resolve(d.body.id, { outcome: 'FORCE_REDEEM', explanation: 'Refus à tort, encaissé par le support.' });
     expect(forced.status).toBe(200);
+    const live = await waitFor(events, (e) => e.topic === 'scans/live');
+    socket.disconnect();
+    expect((live.payload.scans as { barcode: string; forced: boolean; outcome: string; structureId: string }[]).map((x) => ({ barcode: x.barcode, forced: x.forced, outcome: x.outcome, structureId: x.structureId })).sort((x, y) => x.barcode.localeCompare(y.barcode))).toEqual(
+      [p.t1.barcode, p.t2.barcode].sort().map((barcode) => ({ barcode, forced: true, outcome: 'ACCEPTED', structureId: T.id })),
+    );
     const accepted = await prisma.scan.findMany({ where: { structureId: T.id, outcome: 'ACCEPTED' }, include: { redemption: true } });
     expect(accepted.map((s) => ({ barcode: s.barcode, forced: s.forced, value: s.valueCents, redemptionForced: s.redemption!.forced })).sort((x, y) => x.barcode.localeCompare(y.barcode))).toEqual(
       [p.t1.barcode, p.t2.barcode].sort().map((barcode) => ({ barcode, forced: true, value: 1000, redemptionForced: true })),

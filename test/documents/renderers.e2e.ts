@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { BookletSheet, passBarcodePng, renderBookletSheet } from '../../server/src/documents/booklet-sheet.pdf';
 import { issuerFrom } from '../../server/src/documents/issuer';
 import { renderSponsorDocument } from '../../server/src/documents/sponsor-document.pdf';
+import { renderStatement, type StatementSnapshot } from '../../server/src/documents/statement.pdf';
 import type { SponsorDocumentSnapshot } from '../../server/src/documents/sponsor-documents';
 import { startTestApp, TestApp } from '../support/test-app';
 import { decodeEan13, pdfImages, pdfPages, pdfText, withTempDir } from './support';
@@ -154,5 +155,35 @@ describe('the sponsor credit note', () => {
 
   it('gives the same bytes for the same snapshot', async () => {
     expect((await renderSponsorDocument(creditSnapshot())).equals(await renderSponsorDocument(creditSnapshot()))).toBe(true);
+  });
+});
+
+describe('the statement', () => {
+  /** S in December: 2 passes, one redeemed by staff after a dispute; a 10 € adjustment for a voided scan already paid. */
+  const snapshot = (): StatementSnapshot => ({
+    number: '2027-000003',
+    issuedAt: '2027-01-02T09:00:00.000Z',
+    period: '2026-12',
+    periodStart: '2026-11-30T23:00:00.000Z',
+    periodEnd: '2026-12-31T23:00:00.000Z',
+    issuer: issuerFrom(t.config),
+    structure: { name: 'Espace numérique du Lac', siret: '73282932000074', addressLine: '1 rue du Lac', postalCode: '33000', city: 'Bordeaux', bankHolder: 'Espace du Lac', ibanMasked: 'FR76 **** **** **** **** ***0 189', bic: 'CCOPFRPPXXX' },
+    totals: { passCount: 2, grossCents: 2000, feeRateBp: 400, feeCents: 80, subscriptionCents: 0, adjustmentsCents: 1000, carriedCents: 0, netCents: 920, payableCents: 920 },
+    adjustments: [{ reason: 'Litige LIT-2026-0007 : scan du pass 2000707924140 du 14/10/2026 annulé', amountCents: 1000 }],
+  });
+  const lines = [
+    { barcode: '2000000000015', scannedAt: '2026-12-03T10:00:00.000Z', serviceLabel: 'Atelier smartphone', valueCents: 1000 },
+    { barcode: '2000000000022', scannedAt: '2026-12-04T11:00:00.000Z', serviceLabel: 'Atelier smartphone', valueCents: 1000, forced: true as const },
+  ];
+
+  it('lists each adjustment with its reason under the total, and says which line staff redeemed after a dispute', async () => {
+    const text = pdfText(await renderStatement(snapshot(), lines, null));
+    expect(text).toMatch(/Régularisations\s+-10,00 €/);
+    expect(text).toMatch(/Litige LIT-2026-0007 : scan du pass 2000707924140 du 14\/10\/2026 annulé\s+-10,00 €/);
+    expect(text).toMatch(/Net du mois\s+9,20 €/);
+    // The forced line says so; the other does not.
+    const forced = text.split('\n').findIndex((l) => l.includes('2000000000022'));
+    expect(text.split('\n').slice(forced, forced + 2).join(' ')).toContain('Encaissé par l’équipe #APTIC (litige)');
+    expect(text.match(/Encaissé par l’équipe #APTIC/g)).toHaveLength(1);
   });
 });

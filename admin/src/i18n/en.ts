@@ -1208,6 +1208,7 @@ export const en: TranslationMessages = {
         },
     },
     // Issue 10 item 3: a claimed application changes hands.
+    scanFlags: { voided: 'Voided' },
     disputes: {
         heldBy: 'Followed by %{name}: only they (or an administrator) decide it; « Assign » to take it over.',
         open: {

@@ -1024,6 +1024,7 @@ export const fr: TranslationMessages = {
         },
     },
     // Issue 10 item 3: a claimed application changes hands.
+    scanFlags: { voided: 'Annulé' },
     disputes: {
         heldBy: 'Suivi par %{name} : lui seul (ou un administrateur) le décide ; « Attribuer » pour le reprendre.',
         open: {
@@ -1416,6 +1417,7 @@ export const fr: TranslationMessages = {
                 voidedAt: 'Annulé le',
                 voidReason: 'Motif d’annulation',
                 forced: 'Encaissé par le personnel',
+                flags: 'Signalements',
             },
         },
         disputes: {
