@@ -14,7 +14,7 @@ import { DISPUTE_WORKFLOW, allows, isHolderOrFree } from '../rules/workflows';
 import type { StaffUser } from '../auth/staff-user';
 import { Tx, WriteContext, WritePath } from '../writes/write-path';
 import { ResourceWriter } from '../writes/resource-writes';
-import { AssignDisputeDto, CancelDisputeDto, OpenDisputeDto, ResolveDisputeDto } from './dto/dispute.dto';
+import { AssignDisputeDto, CancelDisputeDto, MAX_DISPUTE_ITEMS, OpenDisputeDto, ResolveDisputeDto } from './dto/dispute.dto';
 import { disputesResource } from './disputes.resources';
 
 /** Who may take a dispute: support agents and administrators, active. */
@@ -32,6 +32,9 @@ async function nextDisputeReference(tx: Tx, at: Date): Promise<string> {
     if (!(await tx.dispute.findUnique({ where: { reference }, select: { id: true } }))) return reference;
   }
 }
+
+/** What the dispute needs of a scan. */
+const ITEM_SCAN = { id: true, structureId: true, passId: true, offerId: true, outcome: true, voidedAt: true, valueCents: true, scannedAt: true, barcode: true } as const;
 
 interface ItemScan {
   id: string;
@@ -75,66 +78,62 @@ export class DisputesService {
 
   /** POST /api/disputes (the resource's create, DisputesWriter), in the write path's transaction. */
   async open(dto: OpenDisputeDto, ctx: WriteContext, user: StaffUser) {
-    {
-      const { tx } = ctx;
-      const scanIds = new Set(dto.scanIds ?? []);
-      if (dto.redemptionId) {
-        const redemption = await tx.redemption.findUnique({ where: { id: dto.redemptionId }, select: { scans: { select: { id: true } } } });
-        if (!redemption) throw badRequest('Ce passage est inconnu.', { fields: { redemptionId: ['passage inconnu'] } });
-        for (const s of redemption.scans) scanIds.add(s.id);
-      }
-      const scans = await this.scans(tx, [...scanIds]);
-      if (scans.length !== scanIds.size) throw badRequest('Un des scans indiqués est inconnu.', { fields: { scanIds: ['scan inconnu'] } });
-      const passIds = new Set(dto.passIds ?? []);
-      const passes = passIds.size ? await tx.pass.findMany({ where: { id: { in: [...passIds] } }, select: { id: true } }) : [];
-      if (passes.length !== passIds.size) throw badRequest('Un des pass indiqués est inconnu.', { fields: { passIds: ['pass inconnu'] } });
-      if (scanIds.size + passIds.size > 2 * 50) throw badRequest('Trop de scans et de pass pour un seul litige.');
-
-      // Concurrent openings on the same passes wait here, then see each other's dispute.
-      const involvedPasses = [...new Set([...passIds, ...scans.map((s) => s.passId).filter((id): id is string => id !== null)])].sort();
-      if (involvedPasses.length) await tx.$queryRaw`SELECT id FROM "Pass" WHERE id = ANY(${involvedPasses}::text[]) ORDER BY id FOR UPDATE`;
-
-      // A pass named alone is disputed with its accepted scan, if it has one (that scan is then held).
-      const items = new Map<string, { scanId: string | null; passId: string | null }>();
-      for (const s of scans) items.set(`scan:${s.id}`, { scanId: s.id, passId: s.passId });
-      const passScans = await this.acceptedScansOf(tx, [...passIds]);
-      for (const passId of passIds) {
-        const scan = passScans.get(passId);
-        if (scan) {
-          scans.push(scan);
-          items.set(`scan:${scan.id}`, { scanId: scan.id, passId });
-        } else if (![...items.values()].some((i) => i.passId === passId)) items.set(`pass:${passId}`, { scanId: null, passId });
-      }
-
-      if (dto.structureId && !(await tx.structure.findUnique({ where: { id: dto.structureId }, select: { id: true } }))) {
-        throw badRequest('Cette structure est inconnue.', { fields: { structureId: ['structure inconnue'] } });
-      }
-      if (items.size === 0 && !dto.structureId) throw badRequest('Indiquez les scans, les pass ou la structure concernés par le litige.', { fields: { scanIds: ['au moins un scan, un pass ou une structure'] } });
-      // The structure it is about: the one named, else the one of its scans when they share one (a pass refused at
-      // one place because it was used at another involves two: the dispute then names none, its scans tell).
-      const structures = new Set(scans.map((s) => s.structureId));
-      const structureId = dto.structureId ?? (structures.size === 1 ? [...structures][0] : null);
-
-      const itemList = [...items.values()];
-      await this.assertNotDisputed(tx, itemList);
-      const now = new Date();
-      const dispute = await tx.dispute.create({
-        data: {
-          reference: await nextDisputeReference(tx, now),
-          origin: dto.origin,
-          category: dto.category,
-          description: dto.description,
-          structureId,
-          openedById: user.id,
-          createdAt: now,
-        },
-      });
-      if (itemList.length) await tx.disputeItem.createMany({ data: itemList.map((i) => ({ disputeId: dispute.id, ...i })) });
-      // The passes' own histories tell of it (at most 100 passes: never a bulk write).
-      await this.tellPasses(ctx, itemList, 'dispute-open', { dispute: dispute.reference, category: dispute.category });
-      for (const s of scans) ctx.changed({ resource: 'scans', type: 'updated', id: s.id });
-      return { record: dispute, audit: { before: null, after: { ...dispute, scans: itemList.filter((i) => i.scanId).length, passes: new Set(itemList.map((i) => i.passId).filter(Boolean)).size } } };
+    const { tx } = ctx;
+    const scanIds = new Set(dto.scanIds ?? []);
+    if (dto.redemptionId) {
+      const redemption = await tx.redemption.findUnique({ where: { id: dto.redemptionId }, select: { scans: { select: { id: true } } } });
+      if (!redemption) throw badRequest('Ce passage est inconnu.', { fields: { redemptionId: ['passage inconnu'] } });
+      for (const s of redemption.scans) scanIds.add(s.id);
     }
+    const scans = await this.scans(tx, [...scanIds]);
+    if (scans.length !== scanIds.size) throw badRequest('Un des scans indiqués est inconnu.', { fields: { scanIds: ['scan inconnu'] } });
+    const passIds = new Set(dto.passIds ?? []);
+    if (scanIds.size + passIds.size > 2 * MAX_DISPUTE_ITEMS) throw badRequest('Trop de scans et de pass pour un seul litige.');
+
+    // Concurrent openings on the same passes wait here, then see each other's dispute; the lock also tells the unknown ones.
+    const locked = await this.lockPasses(tx, [...passIds, ...scans.map((s) => s.passId).filter((id): id is string => id !== null)]);
+    if ([...passIds].some((id) => !locked.has(id))) throw badRequest('Un des pass indiqués est inconnu.', { fields: { passIds: ['pass inconnu'] } });
+
+    // A pass named alone is disputed with its accepted scan, if it has one (that scan is then held).
+    const items = new Map<string, { scanId: string | null; passId: string | null }>();
+    for (const s of scans) items.set(`scan:${s.id}`, { scanId: s.id, passId: s.passId });
+    const passScans = await this.acceptedScansOf(tx, [...passIds]);
+    for (const passId of passIds) {
+      const scan = passScans.get(passId);
+      if (scan) {
+        scans.push(scan);
+        items.set(`scan:${scan.id}`, { scanId: scan.id, passId });
+      } else if (![...items.values()].some((i) => i.passId === passId)) items.set(`pass:${passId}`, { scanId: null, passId });
+    }
+
+    if (dto.structureId && !(await tx.structure.findUnique({ where: { id: dto.structureId }, select: { id: true } }))) {
+      throw badRequest('Cette structure est inconnue.', { fields: { structureId: ['structure inconnue'] } });
+    }
+    if (items.size === 0 && !dto.structureId) throw badRequest('Indiquez les scans, les pass ou la structure concernés par le litige.', { fields: { scanIds: ['au moins un scan, un pass ou une structure'] } });
+    // The structure it is about: the one named, else the one of its scans when they share one (a pass refused at
+    // one place because it was used at another involves two: the dispute then names none, its scans tell).
+    const structures = new Set(scans.map((s) => s.structureId));
+    const structureId = dto.structureId ?? (structures.size === 1 ? [...structures][0] : null);
+
+    const itemList = [...items.values()];
+    await this.assertNotDisputed(tx, itemList);
+    const now = new Date();
+    const dispute = await tx.dispute.create({
+      data: {
+        reference: await nextDisputeReference(tx, now),
+        origin: dto.origin,
+        category: dto.category,
+        description: dto.description,
+        structureId,
+        openedById: user.id,
+        createdAt: now,
+      },
+    });
+    if (itemList.length) await tx.disputeItem.createMany({ data: itemList.map((i) => ({ disputeId: dispute.id, ...i })) });
+    // The passes' own histories tell of it (at most 100 passes: never a bulk write).
+    await this.tellPasses(ctx, itemList, 'dispute-open', { dispute: dispute.reference, category: dispute.category });
+    for (const s of scans) ctx.changed({ resource: 'scans', type: 'updated', id: s.id });
+    return { record: dispute, audit: { before: null, after: { ...dispute, scans: itemList.filter((i) => i.scanId).length, passes: new Set(itemList.map((i) => i.passId).filter(Boolean)).size } } };
   }
 
   /** To oneself or a colleague who handles disputes (SUPPORT or ADMIN, active); null: back to the queue. The state stays. */
@@ -388,20 +387,13 @@ export class DisputesService {
 
   private scans(tx: Tx, ids: string[]): Promise<ItemScan[]> {
     if (!ids.length) return Promise.resolve([]);
-    return tx.scan.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, structureId: true, passId: true, offerId: true, outcome: true, voidedAt: true, valueCents: true, scannedAt: true, barcode: true },
-      orderBy: { id: 'asc' },
-    });
+    return tx.scan.findMany({ where: { id: { in: ids } }, select: ITEM_SCAN, orderBy: { id: 'asc' } });
   }
 
   /** Each pass's accepted, non-voided scan (at most one: the partial unique index). */
   private async acceptedScansOf(tx: Tx, passIds: string[]): Promise<Map<string, ItemScan>> {
     if (!passIds.length) return new Map();
-    const rows = await tx.scan.findMany({
-      where: { passId: { in: passIds }, outcome: 'ACCEPTED', voidedAt: null },
-      select: { id: true, structureId: true, passId: true, offerId: true, outcome: true, voidedAt: true, valueCents: true, scannedAt: true, barcode: true },
-    });
+    const rows = await tx.scan.findMany({ where: { passId: { in: passIds }, outcome: 'ACCEPTED', voidedAt: null }, select: ITEM_SCAN });
     return new Map(rows.map((r) => [r.passId!, r]));
   }
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { Prisma } from '../generated/prisma/client';
+import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import type { JobDefinition, JobStep } from '../jobs/job-definition';
 import type { Tx } from '../writes/write-path';
 import { reserveDocumentNumbers } from '../ledger/document-numbers';
@@ -89,15 +89,8 @@ export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0], re
         async chunk({ tx, params, cursor, limit }) {
           const run = await closingRun(tx, params);
           // Whole statements (by id) up to about `limit` passes, at least one: their passes become ENDORSED.
-          // `remaining` counts the statements still to do, this chunk's included: more are left when it is larger.
-          const batch = await tx.$queryRaw<{ id: string; remaining: number }[]>`
-            SELECT id, remaining FROM (
-              SELECT id, "passCount", sum("passCount") OVER (ORDER BY id) AS upto, count(*) OVER ()::int AS remaining
-                FROM "Statement" WHERE "endorsementId" = ${run.id} AND status = 'DRAFT' AND id > ${cursor ?? ''}
-            ) ranked WHERE upto - "passCount" < ${limit} ORDER BY id`;
-          const ids = batch.map((b) => b.id);
+          const { ids, more } = await wholeStatements(tx, run.id, cursor, limit, { draftsOnly: true });
           const last = ids.at(-1) ?? cursor;
-          const more = (batch[0]?.remaining ?? 0) > ids.length;
           // Before their passes change, these statements must still be what FINANCE confirmed (checked chunk by chunk, by index).
           const [{ stale }] = await tx.$queryRaw<{ stale: number }[]>`
             SELECT count(*)::int AS stale FROM "StatementLine" l JOIN "Scan" sc ON sc.id = l."scanId" JOIN "Pass" p ON p.id = l."passId"
@@ -154,7 +147,9 @@ export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0], re
             orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
             select: { statementId: true, reason: true, amountCents: true },
           });
-          const adjustmentsOf = (id: string) => adjustments.filter((a) => a.statementId === id).map(({ reason, amountCents }) => ({ reason, amountCents }));
+          const adjustmentsByStatement = new Map<string, { reason: string; amountCents: number }[]>();
+          for (const { statementId, reason, amountCents } of adjustments) adjustmentsByStatement.set(statementId!, [...(adjustmentsByStatement.get(statementId!) ?? []), { reason, amountCents }]);
+          const adjustmentsOf = (id: string) => adjustmentsByStatement.get(id) ?? [];
           const snapshots = frozen.map((r): StatementSnapshot => ({
             number: r.number,
             issuedAt: closedAt.toISOString(),
@@ -219,6 +214,21 @@ export function closeEndorsementJob(config: Parameters<typeof issuerFrom>[0], re
   };
 }
 
+/**
+ * The next statements of a month (by id, after `cursor`), whole, up to about `limit` lines and at
+ * least one: how both the endorse and the PDF steps cut their chunks. `more`: statements are left after these.
+ */
+async function wholeStatements(db: Tx | PrismaClient, endorsementId: string, cursor: string | null, limit: number, { draftsOnly }: { draftsOnly: boolean }) {
+  // `remaining` counts the statements still to do, this chunk's included.
+  const batch = await db.$queryRaw<{ id: string; remaining: number }[]>`
+    SELECT id, remaining FROM (
+      SELECT id, "passCount", sum("passCount") OVER (ORDER BY id) AS upto, count(*) OVER ()::int AS remaining
+        FROM "Statement" WHERE "endorsementId" = ${endorsementId} AND (${!draftsOnly} OR status = 'DRAFT') AND id > ${cursor ?? ''}
+    ) ranked WHERE upto - "passCount" < ${limit} ORDER BY id`;
+  const ids = batch.map((b) => b.id);
+  return { ids, more: (batch[0]?.remaining ?? 0) > ids.length };
+}
+
 /** A chunk's statements and their PDFs, rendered before its transaction. */
 interface RenderedChunk {
   ids: string[];
@@ -244,12 +254,8 @@ function renderStatementsStep(renderer: PdfRenderer): JobStep<Period, RenderedCh
       return n;
     },
     async prepare({ db, params, cursor, limit }) {
-      const batch = await db.$queryRaw<{ id: string; remaining: number }[]>`
-        SELECT id, remaining FROM (
-          SELECT st.id, st."passCount", sum(st."passCount") OVER (ORDER BY st.id) AS upto, count(*) OVER ()::int AS remaining
-            FROM "Statement" st JOIN "Endorsement" e ON e.id = st."endorsementId" WHERE e.period = ${params.period} AND st.id > ${cursor ?? ''}
-        ) ranked WHERE upto - "passCount" < ${limit} ORDER BY id`;
-      const ids = batch.map((b) => b.id);
+      const [month] = await db.$queryRaw<{ id: string }[]>`SELECT id FROM "Endorsement" WHERE period = ${params.period}`;
+      const { ids, more } = month ? await wholeStatements(db, month.id, cursor, limit, { draftsOnly: false }) : { ids: [], more: false };
       const documents = await statementDocuments(db, ids);
       const rendered: RenderedChunk['rendered'] = [];
       // One at a time: the worker renders one anyway. A chunk holds about `limit` lines of PDFs.
@@ -258,7 +264,7 @@ function renderStatementsStep(renderer: PdfRenderer): JobStep<Period, RenderedCh
         if (!document) throw new Error(`le relevé ${id} n’a pas de photographie de clôture`);
         rendered.push({ document, bytes: await renderStatementDocument(renderer, document) });
       }
-      return { ids, finished: (batch[0]?.remaining ?? 0) <= ids.length, rendered };
+      return { ids, finished: !more, rendered };
     },
     async chunk({ tx, params, cursor, prepared }) {
       // No lock on the month: it is closed, and exporting or paying it need not wait for its PDFs.
