@@ -4,6 +4,11 @@
  */
 import type { AdminDashboard, FinanceDashboard, Queue, ReviewerDashboard, SupportDashboard } from '../../server/src/rules/dashboards';
 import { startTestApp, TestApp } from '../support/test-app';
+import { DateTime } from 'luxon';
+import { BUSINESS_ZONE } from '../../server/src/rules/dates';
+import type { Anomaly } from '../../server/src/rules/anomalies';
+import { detectAnomalies, emptyAnomalyState, mergeAnomalies } from '../../admin/src/scans/live/liveFeed';
+import { mistyped, unknownBarcode } from '../scanning/support';
 
 let t: TestApp;
 const enc = encodeURIComponent;
@@ -119,6 +124,72 @@ describe('the dashboard of each role', () => {
     const disputes = await listOf('SUPPORT', d.openDisputes, 'createdAt');
     expect(d.openDisputes.count).toBe(disputes.total);
     expect(res.body).not.toHaveProperty('ordersAwaitingPayment');
+  });
+
+  it('gives SUPPORT today’s anomalies by the live page’s rules, computed in SQL: the same ones the live feed raises', async () => {
+    const prisma = t.started.deps.db.prisma;
+    const [a, b] = await prisma.structure.findMany({ where: { status: 'ELIGIBLE' }, orderBy: { name: 'asc' }, take: 2 });
+    // Forty minutes ago, or just after Paris midnight if the day is younger than that.
+    const midnight = DateTime.now().setZone(BUSINESS_ZONE).startOf('day').toMillis();
+    const base = Math.max(Date.now() - 40 * 60_000, midnight + 1000);
+    const at = (seconds: number) => new Date(base + seconds * 1000);
+    const [x, y, z] = [unknownBarcode(), unknownBarcode(), unknownBarcode()];
+    const [w, v] = [mistyped(unknownBarcode()), mistyped(unknownBarcode())];
+    const refusal = (structure: { id: string }, seconds: number, barcode = unknownBarcode()) => ({ structureId: structure.id, barcode, outcome: 'REJECTED' as const, reason: 'UNKNOWN_PASS' as const, scannedAt: at(seconds) });
+    const invalid = (structure: { id: string }, seconds: number, barcode: string) => ({ structureId: structure.id, barcode, outcome: 'REJECTED' as const, reason: 'INVALID_BARCODE' as const, scannedAt: at(seconds) });
+    const scans = [
+      // A: five refusals within 50 s, a burst. B: four within a minute, the fifth two minutes later: none.
+      ...[0, 10, 20, 30, 50].map((s) => refusal(a, s)),
+      ...[0, 15, 30, 45, 170].map((s) => refusal(b, s)),
+      // x tried at A then at B five minutes later: a pass in two structures. y: eleven minutes apart, none. z: twice at A, none.
+      refusal(a, 100, x),
+      refusal(b, 400, x),
+      refusal(a, 100, y),
+      refusal(b, 760, y),
+      refusal(a, 100, z),
+      refusal(a, 200, z),
+      // w fails its check digit three times within ten minutes (the last at B); v three times, six minutes apart: none.
+      // (Failed reads are refusals too: they come after A's burst, not to add to it.)
+      invalid(a, 1000, w),
+      invalid(a, 1060, w),
+      invalid(b, 1120, w),
+      invalid(a, 1000, v),
+      invalid(a, 1360, v),
+      invalid(a, 1720, v),
+    ];
+    await prisma.scan.createMany({ data: scans });
+
+    const res = await get('SUPPORT', '/api/dashboard');
+    expect(res.status).toBe(200);
+    const d = res.body as SupportDashboard;
+    const ours = (key: string) => [`REFUSAL_BURST:${a.id}`, `REFUSAL_BURST:${b.id}`, ...[x, y, z, w, v].flatMap((c) => [`PASS_IN_SEVERAL_STRUCTURES:${c}`, `REPEATED_INVALID_BARCODE:${c}`])].includes(key);
+    const found = d.anomaliesToday.filter((anomaly) => ours(anomaly.key));
+    const names = [a.name, b.name].sort((p, q) => p.localeCompare(q));
+    expect(found.map(({ key, kind, structureId, structureName, barcode, count, structureNames }) => ({ key, kind, structureId, structureName, barcode, count, structureNames })).sort((p, q) => p.key.localeCompare(q.key))).toEqual(
+      [
+        { key: `REFUSAL_BURST:${a.id}`, kind: 'REFUSAL_BURST', structureId: a.id, structureName: a.name, barcode: null, count: 5, structureNames: [] },
+        { key: `PASS_IN_SEVERAL_STRUCTURES:${x}`, kind: 'PASS_IN_SEVERAL_STRUCTURES', structureId: b.id, structureName: b.name, barcode: x, count: 2, structureNames: names },
+        { key: `REPEATED_INVALID_BARCODE:${w}`, kind: 'REPEATED_INVALID_BARCODE', structureId: b.id, structureName: b.name, barcode: w, count: 3, structureNames: [] },
+      ].sort((p, q) => p.key.localeCompare(q.key)),
+    );
+    expect(found.find((f) => f.kind === 'PASS_IN_SEVERAL_STRUCTURES')).toMatchObject({ firstAt: at(100).toISOString(), lastAt: at(400).toISOString() });
+    // Newest first.
+    const times = d.anomaliesToday.map((anomaly) => anomaly.lastAt);
+    expect(times).toEqual([...times].sort().reverse());
+
+    // The live page's detector, fed the same scans in order, raises the same anomalies with the same counts.
+    let state = emptyAnomalyState();
+    let listed: Anomaly[] = [];
+    const byName = new Map([a, b].map((s) => [s.id, s.name]));
+    const live = scans
+      .map((s, i) => ({ id: String(i), scannedAt: s.scannedAt.toISOString(), redemptionId: null, structureId: s.structureId, structureName: byName.get(s.structureId)!, departement: '', offerId: null, serviceLabel: null, passId: null, barcode: s.barcode, outcome: s.outcome, reason: s.reason, reasonLabel: null, valueCents: 0, forced: false }))
+      .sort((p, q) => p.scannedAt.localeCompare(q.scannedAt));
+    for (const scan of live) {
+      const result = detectAnomalies(state, [scan]);
+      state = result.state;
+      listed = mergeAnomalies(listed, result.anomalies);
+    }
+    expect(listed.map((l) => ({ key: l.key, count: l.count })).sort((p, q) => p.key.localeCompare(q.key))).toEqual(found.map((f) => ({ key: f.key, count: f.count })).sort((p, q) => p.key.localeCompare(q.key)));
   });
 
   it('gives ADMIN a summary of all: structures, every queue, today’s scans', async () => {

@@ -31,6 +31,7 @@ import { FigureCard } from './FigureCard';
 import { QueueCard, listUrl } from './QueueCard';
 import { StatusChart } from './StatusChart';
 import { useDashboard } from './useDashboard';
+import { AnomalyPanel } from '../scans/live/AnomalyPanel';
 
 const number = new Intl.NumberFormat('fr-FR');
 
@@ -229,6 +230,14 @@ const SupportHome = ({ data }: { data: SupportDashboard }) => {
             </Row>
             <Row>
                 <RefusalChart scans={data.scansToday} title={translate('roleDashboard.support.refusalsToday')} testId="chart-refusals-today" />
+                <AnomalyPanel
+                    anomalies={data.anomaliesToday}
+                    title="roleDashboard.support.anomaliesToday"
+                    empty="roleDashboard.support.noAnomaly"
+                    testId="anomalies-today"
+                />
+            </Row>
+            <Row>
                 <RefusalChart scans={data.scansLast7Days} title={translate('roleDashboard.support.refusals7Days')} testId="chart-refusals-7-days" />
             </Row>
         </>

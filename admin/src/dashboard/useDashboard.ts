@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react';
 import { useDataProvider } from 'react-admin';
 import type { AppDataProvider, DashboardFigures } from '../dataProvider';
 
-/** Figures of GET /api/dashboard for the signed-in role. */
+/** The figures are fetched again this often while the dashboard is open (queues, today's scans and anomalies move). */
+export const DASHBOARD_REFRESH_MS = 60_000;
+
+/** Figures of GET /api/dashboard for the signed-in role, refreshed every minute (the last figures stay shown meanwhile). */
 export const useDashboard = () => {
     const dataProvider = useDataProvider<AppDataProvider>();
     const [state, setState] = useState<{ data?: DashboardFigures; error?: Error; isPending: boolean }>({
@@ -10,12 +13,16 @@ export const useDashboard = () => {
     });
     useEffect(() => {
         let cancelled = false;
-        dataProvider
-            .getDashboard()
-            .then(data => !cancelled && setState({ data, isPending: false }))
-            .catch(error => !cancelled && setState({ error, isPending: false }));
+        const load = () =>
+            dataProvider
+                .getDashboard()
+                .then(data => !cancelled && setState({ data, isPending: false }))
+                .catch(error => !cancelled && setState(previous => ({ ...previous, error, isPending: false })));
+        load();
+        const timer = setInterval(load, DASHBOARD_REFRESH_MS);
         return () => {
             cancelled = true;
+            clearInterval(timer);
         };
     }, [dataProvider]);
     return state;

@@ -1201,6 +1201,8 @@ export const en: TranslationMessages = {
             refusalsToday: "Today's refusals by reason",
             refusals7Days: 'Refusals of the last 7 days by reason',
             noRefusal: 'No refusal in the period.',
+            anomaliesToday: 'Today’s anomalies',
+            noAnomaly: 'No anomaly today.',
         },
         admin: {
             heading: 'Overview',

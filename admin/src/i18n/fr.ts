@@ -1017,6 +1017,8 @@ export const fr: TranslationMessages = {
             refusalsToday: "Refus d’aujourd’hui par motif",
             refusals7Days: 'Refus des 7 derniers jours par motif',
             noRefusal: 'Aucun refus sur la période.',
+            anomaliesToday: 'Anomalies du jour',
+            noAnomaly: 'Aucune anomalie aujourd’hui.',
         },
         admin: {
             heading: "Vue d’ensemble",

@@ -21,6 +21,7 @@ import { CronTime } from 'cron';
 import { AppConfig } from '../config/app-config';
 import { previousMonth } from '../endorsement/period';
 import { FEE_RATE_BP, percentOfCents } from '../rules/money';
+import { anomaliesSince } from './anomalies';
 
 function countsByStatus<S extends string>(enumName: string, rows: { status: string; _count: { _all: number } }[]): Record<S, number> {
   const out: Record<string, number> = Object.fromEntries((dataModel.enums[enumName] ?? []).map((v) => [v, 0]));
@@ -112,8 +113,14 @@ export class DashboardService {
 
   private async support(now: Date): Promise<SupportDashboard> {
     const today = DateTime.fromJSDate(now, { zone: BUSINESS_ZONE }).startOf('day');
-    const [scansToday, scansLast7Days, openDisputes, openDisputesByAge] = await Promise.all([this.scans(today), this.scans(today.minus({ days: 6 })), this.openDisputes(), this.openDisputesByAge(now)]);
-    return { role: 'SUPPORT', scansToday, scansLast7Days, openDisputes, openDisputesByAge };
+    const [scansToday, scansLast7Days, openDisputes, openDisputesByAge, anomaliesToday] = await Promise.all([
+      this.scans(today),
+      this.scans(today.minus({ days: 6 })),
+      this.openDisputes(),
+      this.openDisputesByAge(now),
+      anomaliesSince(this.prisma, today.toJSDate()),
+    ]);
+    return { role: 'SUPPORT', scansToday, scansLast7Days, openDisputes, openDisputesByAge, anomaliesToday };
   }
 
   private async admin(now: Date): Promise<AdminDashboard> {

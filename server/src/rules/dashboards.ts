@@ -5,6 +5,7 @@
  * bundles it as it is.
  */
 import type { ApplicationStatus, PassStatus, Role, ScanRejectionReason, StructureStatus } from '../generated/prisma/enums';
+import type { Anomaly } from './anomalies';
 
 /** The list a figure counts: its console link opens this resource with this filter. */
 export interface ListLink {
@@ -91,6 +92,8 @@ export interface SupportDashboard {
   openDisputes: Queue;
   /** The open disputes by age (since opened): under 2 days, 2 to 7 days, over 7 days. */
   openDisputesByAge: { under2Days: number; from2To7Days: number; over7Days: number };
+  /** Today's anomalies in the scans (rules/anomalies.ts), newest first, at most 20. */
+  anomaliesToday: Anomaly[];
 }
 
 /** ADMIN: a summary of everyone's first screen. */

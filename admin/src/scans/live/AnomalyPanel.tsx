@@ -42,32 +42,47 @@ const AnomalyItem = ({ anomaly }: { anomaly: Anomaly }) => {
     );
 };
 
-/** The anomalies seen since the page opened, newest first; their rows are highlighted in the table. */
-export const AnomalyPanel = memo(({ anomalies }: { anomalies: Anomaly[] }) => {
-    const translate = useTranslate();
-    return (
-        <Card sx={{ flex: '1 1 380px', minWidth: 0 }} data-testid="live-anomalies">
-            <CardContent sx={{ pb: '12px !important' }}>
-                <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
-                    {translate('liveScans.anomalies.title')}
-                    {anomalies.length > 0 && ` (${anomalies.length})`}
-                </Typography>
-                <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
-                    {translate('liveScans.anomalies.hint')}
-                </Typography>
-                {anomalies.length === 0 ? (
-                    <Typography variant="body2" color="text.secondary">
-                        {translate('liveScans.anomalies.empty')}
+/**
+ * Anomalies, newest first: on the live page those seen since it opened (their rows are highlighted
+ * in the table), on the SUPPORT dashboard today's, from the server (`title` and `empty` say which).
+ */
+export const AnomalyPanel = memo(
+    ({
+        anomalies,
+        title = 'liveScans.anomalies.title',
+        empty = 'liveScans.anomalies.empty',
+        testId = 'live-anomalies',
+    }: {
+        anomalies: Anomaly[];
+        title?: string;
+        empty?: string;
+        testId?: string;
+    }) => {
+        const translate = useTranslate();
+        return (
+            <Card sx={{ flex: '1 1 380px', minWidth: 0 }} data-testid={testId}>
+                <CardContent sx={{ pb: '12px !important' }}>
+                    <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+                        {translate(title)}
+                        {anomalies.length > 0 && ` (${anomalies.length})`}
                     </Typography>
-                ) : (
-                    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, maxHeight: 190, overflowY: 'auto' }}>
-                        {anomalies.map(anomaly => (
-                            <AnomalyItem key={anomaly.key} anomaly={anomaly} />
-                        ))}
-                    </Box>
-                )}
-            </CardContent>
-        </Card>
-    );
-});
+                    <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
+                        {translate('liveScans.anomalies.hint')}
+                    </Typography>
+                    {anomalies.length === 0 ? (
+                        <Typography variant="body2" color="text.secondary">
+                            {translate(empty)}
+                        </Typography>
+                    ) : (
+                        <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, maxHeight: 190, overflowY: 'auto' }}>
+                            {anomalies.map(anomaly => (
+                                <AnomalyItem key={anomaly.key} anomaly={anomaly} />
+                            ))}
+                        </Box>
+                    )}
+                </CardContent>
+            </Card>
+        );
+    },
+);
 AnomalyPanel.displayName = 'AnomalyPanel';

@@ -1,4 +1,5 @@
 import type { LiveScan } from '../../../../server/src/rules/scan-reasons';
+import { ANOMALY_RULES, type Anomaly, type AnomalyKind } from '../../../../server/src/rules/anomalies';
 
 /**
  * The live scan feed's arithmetic, kept out of React so it can be tested directly: which rows
@@ -6,7 +7,8 @@ import type { LiveScan } from '../../../../server/src/rules/scan-reasons';
  * here is a plain function of its inputs; windows are measured on the scans' own times
  * (`scannedAt`, the server's clock), so a browser whose clock is off still sees a burst.
  */
-export type { LiveScan };
+export type { LiveScan, Anomaly, AnomalyKind };
+export { ANOMALY_RULES };
 
 /** Rows kept in the page (newest first): enough to read, little enough to stay smooth at 200 scans/s. */
 export const LIVE_ROWS_MAX = 500;
@@ -88,36 +90,6 @@ export const minuteSeries = (tally: MinuteTally, now: number, minutes = CHART_MI
 };
 
 // ───────────────────────────── Anomalies ─────────────────────────────
-
-/** What support should look at, and the thresholds that raise it. */
-export const ANOMALY_RULES = {
-    /** A structure with this many refusals within the window: a broken reader, or someone trying passes. */
-    REFUSAL_BURST: { count: 5, windowMs: 60_000 },
-    /** One pass presented in this many different structures within the window: a copied barcode, or a resold pass. */
-    PASS_IN_SEVERAL_STRUCTURES: { count: 2, windowMs: 10 * 60_000 },
-    /** One barcode failing its check digit this many times within the window: a damaged label, or invented codes. */
-    REPEATED_INVALID_BARCODE: { count: 3, windowMs: 10 * 60_000 },
-} as const;
-
-export type AnomalyKind = keyof typeof ANOMALY_RULES;
-
-export interface Anomaly {
-    /** `<kind>:<structure id or barcode>`: one anomaly per subject, updated while it goes on. */
-    key: string;
-    kind: AnomalyKind;
-    /** The structure of a burst; the last structure for a barcode. */
-    structureId: string;
-    structureName: string;
-    /** The pass's barcode (pass and invalid-barcode anomalies). */
-    barcode: string | null;
-    passId: string | null;
-    /** Events counted in the window when last seen (refusals, structures, failed reads). */
-    count: number;
-    /** The structures a pass was tried in (names), for PASS_IN_SEVERAL_STRUCTURES. */
-    structureNames: string[];
-    firstAt: string;
-    lastAt: string;
-}
 
 interface Seen {
     at: number;
