@@ -243,9 +243,51 @@ describe('across an endorsement run', () => {
       net: 920,
     });
     expect((await prisma.adjustment.findUniqueOrThrow({ where: { id: adjustment.id } })).statementId).toBe(november.id);
+    // The draft's page lists it, with its reason and its dispute; REVIEWER has no statements.
+    const listed = await t.http.get(`/api/statements/${november.id}/adjustments`).set(as(finance));
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual([{ id: adjustment.id, amountCents: 1000, reason: adjustment.reason, disputeId: d.body.id, disputeReference: d.body.reference, createdAt: adjustment.createdAt.toISOString() }]);
+    expect((await t.http.get(`/api/statements/${november.id}/adjustments`).set(as(await t.token('REVIEWER')))).status).toBe(403);
+    expect((await t.http.get(`/api/statements/${november.id}/adjustments`)).status).toBe(401);
+    const unknown = await t.http.get('/api/statements/00000000-0000-4000-8000-000000000000/adjustments').set(as(support));
+    expectErrorShape(unknown.body, 404);
+    expect(unknown.body.message).toBe('Relevé introuvable.');
+    expect((await t.http.get(`/api/statements/${(await statementOf('2026-10', S.id))!.id}/adjustments`).set(as(support))).body).toEqual([]);
     await close('2026-11');
     const closed = await prisma.statement.findUniqueOrThrow({ where: { id: november.id } });
     expect((closed.snapshot as any).adjustments).toEqual([{ reason: adjustment.reason, amountCents: 1000 }]);
+  });
+
+  it('voids a scan already paid: the payout stays paid, the structure owes the value and the adjustment waits for its next statement', async () => {
+    const e = await prisma.endorsement.findUniqueOrThrow({ where: { period: '2026-11' } });
+    const exported = await t.http.post(`/api/endorsements/${e.id}/export`).set(as(finance)).send();
+    expect([exported.status, exported.body.message]).toEqual([200, undefined]);
+    expect((await t.http.post(`/api/endorsements/${e.id}/mark-paid`).set(as(finance)).send()).status).toBe(200);
+    const payout = await prisma.payout.findFirstOrThrow({ where: { structureId: S.id, statement: { endorsementId: e.id } } });
+    expect({ status: payout.status, amount: payout.amountCents }).toEqual({ status: 'PAID', amount: 920 });
+    expect(await prisma.pass.findUniqueOrThrow({ where: { id: p.p4.id }, select: { status: true } })).toEqual({ status: 'PAID' });
+    const balance = async () => {
+      const sum = await prisma.ledgerEntry.aggregate({ where: { account: `STRUCTURE:${S.id}` }, _sum: { creditCents: true, debitCents: true } });
+      return (sum._sum.creditCents ?? 0) - (sum._sum.debitCents ?? 0);
+    };
+    const owedBefore = await balance();
+
+    const d = await open({ origin: 'SPONSOR', category: 'FRAUD_SUSPICION', description: 'Le commanditaire conteste ce pass, déjà payé à la structure.', passIds: [p.p4.id] });
+    expect(d.status).toBe(201);
+    expect((await resolve(d.body.id, { outcome: 'VOID_SCAN', explanation: 'Service non rendu : la valeur sera retenue au prochain relevé.' })).status).toBe(200);
+    expect(await prisma.pass.findUniqueOrThrow({ where: { id: p.p4.id }, select: { status: true } })).toEqual({ status: 'ACTIVE' });
+    const scan = await prisma.scan.findFirstOrThrow({ where: { passId: p.p4.id, outcome: 'ACCEPTED' } });
+    expect(scan.voidedAt).not.toBeNull();
+    // The transfer went out: it stays paid, and S now owes the value, deducted from its next statement.
+    expect((await prisma.payout.findUniqueOrThrow({ where: { id: payout.id } })).status).toBe('PAID');
+    expect(await prisma.adjustment.findMany({ where: { disputeId: d.body.id }, select: { structureId: true, amountCents: true, statementId: true, reason: true } })).toEqual([
+      { structureId: S.id, amountCents: 1000, statementId: null, reason: `Litige ${d.body.reference} : scan du pass ${p.p4.barcode} du 20/11/2026 annulé` },
+    ]);
+    expect(await ledgerOf(d.body.id)).toEqual([
+      { event: 'SCAN_VOIDED', account: 'PASS_FLOAT', debitCents: 0, creditCents: 1000 },
+      { event: 'SCAN_VOIDED', account: `STRUCTURE:${S.id}`, debitCents: 1000, creditCents: 0 },
+    ]);
+    expect(await balance()).toBe(owedBefore - 1000);
   });
 
   it('voids a scan whose pass is past its validity: the pass expires and its value is credited to the sponsor', async () => {

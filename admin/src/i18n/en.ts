@@ -1210,6 +1210,14 @@ export const en: TranslationMessages = {
         },
     },
     // Issue 10 item 3: a claimed application changes hands.
+    statementAdjustments: {
+        title: 'Adjustments on this statement',
+        empty: 'No adjustment on this statement.',
+        reason: 'Reason',
+        dispute: 'Dispute',
+        amount: 'Amount deducted',
+        total: 'Total deducted',
+    },
     scanFlags: { voided: 'Voided' },
     disputes: {
         heldBy: 'Followed by %{name}: only they (or an administrator) decide it; « Assign » to take it over.',

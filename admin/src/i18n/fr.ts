@@ -1026,6 +1026,14 @@ export const fr: TranslationMessages = {
         },
     },
     // Issue 10 item 3: a claimed application changes hands.
+    statementAdjustments: {
+        title: 'Régularisations du relevé',
+        empty: 'Aucune régularisation sur ce relevé.',
+        reason: 'Motif',
+        dispute: 'Litige',
+        amount: 'Montant déduit',
+        total: 'Total déduit',
+    },
     scanFlags: { voided: 'Annulé' },
     disputes: {
         heldBy: 'Suivi par %{name} : lui seul (ou un administrateur) le décide ; « Attribuer » pour le reprendre.',

@@ -1,6 +1,8 @@
-import { Box } from '@mui/material';
-import { TabbedShowLayout, TextField, NumberField, useRecordContext } from 'react-admin';
-import { DateTimeField, DownloadButton, MoneyField, RefField, StatusChip, RecordShow } from '../common';
+import { Alert, Box, CircularProgress, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Link as RouterLink } from 'react-router-dom';
+import { TabbedShowLayout, TextField, NumberField, useRecordContext, useTranslate } from 'react-admin';
+import { DateTimeField, DownloadButton, formatCents, MoneyField, RefField, StatusChip, RecordShow, Section, useRecordView } from '../common';
+import type { StatementAdjustment } from '../../../server/src/rules/statements';
 
 /** A closed statement's PDF (`GET /api/statements/:id/pdf`); a draft has none yet. */
 const StatementPdf = () => {
@@ -10,6 +12,62 @@ const StatementPdf = () => {
         <Box sx={{ px: 2, pt: 2 }}>
             <DownloadButton path={`statements/${record.id}/pdf`} filename={`releve-${record.number}.pdf`} />
         </Box>
+    );
+};
+
+/** Each adjustment the statement deducts, with its reason and its dispute (GET /api/statements/:id/adjustments). */
+const StatementAdjustments = () => {
+    const translate = useTranslate();
+    const { data, error, isPending } = useRecordView<StatementAdjustment[]>('adjustments');
+    return (
+        <Section title="statementAdjustments.title" columns={false} testId="statement-adjustments">
+            {isPending ? (
+                <CircularProgress size={20} />
+            ) : error ? (
+                <Alert severity="error">{(error as Error).message}</Alert>
+            ) : !data || data.length === 0 ? (
+                <Typography variant="body2" color="text.secondary">
+                    {translate('statementAdjustments.empty')}
+                </Typography>
+            ) : (
+                <Table size="small">
+                    <TableHead>
+                        <TableRow>
+                            <TableCell>{translate('statementAdjustments.reason')}</TableCell>
+                            <TableCell>{translate('statementAdjustments.dispute')}</TableCell>
+                            <TableCell align="right">{translate('statementAdjustments.amount')}</TableCell>
+                        </TableRow>
+                    </TableHead>
+                    <TableBody>
+                        {data.map(adjustment => (
+                            <TableRow key={adjustment.id} data-testid="statement-adjustment">
+                                <TableCell>{adjustment.reason}</TableCell>
+                                <TableCell>
+                                    {adjustment.disputeId ? (
+                                        <Link component={RouterLink} to={`/disputes/${adjustment.disputeId}/show`} underline="hover">
+                                            {adjustment.disputeReference}
+                                        </Link>
+                                    ) : (
+                                        '—'
+                                    )}
+                                </TableCell>
+                                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                                    {formatCents(-adjustment.amountCents)}
+                                </TableCell>
+                            </TableRow>
+                        ))}
+                        <TableRow>
+                            <TableCell colSpan={2} sx={{ fontWeight: 600 }}>
+                                {translate('statementAdjustments.total')}
+                            </TableCell>
+                            <TableCell align="right" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
+                                {formatCents(-data.reduce((sum, a) => sum + a.amountCents, 0))}
+                            </TableCell>
+                        </TableRow>
+                    </TableBody>
+                </Table>
+            )}
+        </Section>
     );
 };
 
@@ -32,6 +90,7 @@ export const StatementShow = () => (
                 <MoneyField source="adjustmentsCents" />
                 <MoneyField source="carriedCents" />
                 <MoneyField source="netCents" />
+                <StatementAdjustments />
             </TabbedShowLayout.Tab>
         </TabbedShowLayout>
     </RecordShow>

@@ -79,6 +79,21 @@ export class EndorsementActionsController {
   }
 }
 
+/** What a statement deducts besides its lines (SPEC §3 "Disputes": a voided scan already endorsed or paid). */
+@ApiTags('statements')
+@ApiBearerAuth()
+@Controller('api/statements')
+export class StatementAdjustmentsController {
+  constructor(private readonly endorsements: EndorsementsService) {}
+
+  @Get(':id/adjustments')
+  @RequirePermission('statements', 'R')
+  @ApiErrors(401, 403, 404)
+  adjustments(@Param('id') id: string) {
+    return this.endorsements.adjustmentsOf(id);
+  }
+}
+
 /** A transfer the bank returned (SPEC §3 "Ledger": the reverse of payout paid). */
 @ApiTags('payouts')
 @ApiBearerAuth()

@@ -6,6 +6,7 @@ import { PrismaClient } from '../generated/prisma/client';
 import { JobRunner, type JobStarter } from '../jobs/job-runner';
 import { StaffUser } from '../auth/staff-user';
 import { formatEuros } from '../rules/money';
+import type { StatementAdjustment } from '../rules/statements';
 import { allows } from '../rules/workflows';
 import { WritePath } from '../writes/write-path';
 import { endorsementsResource } from './endorsement.resources';
@@ -94,5 +95,18 @@ export class EndorsementsService {
     const e = await this.prisma.endorsement.findUnique({ where: { id: typeof id === 'string' ? id.slice(0, 64) : '' } });
     if (!e) throw notFound('Endossement introuvable.');
     return e;
+  }
+
+  /** The adjustments a statement deducts (its draft's or its closing's), oldest first, with their disputes. */
+  async adjustmentsOf(statementId: string): Promise<StatementAdjustment[]> {
+    const id = typeof statementId === 'string' ? statementId.slice(0, 64) : '';
+    const statement = await this.prisma.statement.findUnique({ where: { id }, select: { id: true } });
+    if (!statement) throw notFound('Relevé introuvable.');
+    const rows = await this.prisma.adjustment.findMany({
+      where: { statementId: statement.id },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, amountCents: true, reason: true, disputeId: true, createdAt: true, dispute: { select: { reference: true } } },
+    });
+    return rows.map((a) => ({ id: a.id, amountCents: a.amountCents, reason: a.reason, disputeId: a.disputeId, disputeReference: a.dispute?.reference ?? null, createdAt: a.createdAt.toISOString() }));
   }
 }

@@ -68,3 +68,15 @@ export function statementTotals(input: StatementInput, feeRateBp: number = FEE_R
  */
 export const statementHasContent = (t: Pick<StatementTotals, 'grossCents' | 'subscriptionCents' | 'adjustmentsCents' | 'netCents'>): boolean =>
   t.grossCents !== 0 || t.subscriptionCents !== 0 || t.adjustmentsCents !== 0 || t.netCents > 0;
+
+/** GET /api/statements/:id/adjustments: what a statement deducts besides its lines, and why (a voided scan's dispute). */
+export interface StatementAdjustment {
+  id: string;
+  /** Positive = deducted from the statement's net, in cents. */
+  amountCents: number;
+  reason: string;
+  disputeId: string | null;
+  disputeReference: string | null;
+  /** ISO 8601. */
+  createdAt: string;
+}
