@@ -73,7 +73,8 @@ describe('a disputed scan, from the live page to the next draft', () => {
         await page.getByTestId('live-status').and(page.locator('[data-status="live"]')).waitFor();
         for (let i = 0; i < 100 && (await server.ask<number>({ roomSize: 'scans/live' })) === 0; i++) await page.waitForTimeout(100);
         // Another eligible structure with an approved offer presents the pass.
-        const offers = await get<{ id: string; structureId: string }[]>(support, `/api/offers${query({ filter: { status: 'APPROVED' }, range: [0, 999] })}`);
+        const eligible = new Set((await get<{ id: string }[]>(support, `/api/structures${query({ filter: { status: ['ELIGIBLE'] }, range: [0, 999] })}`)).map(s => s.id));
+        const offers = (await get<{ id: string; structureId: string }[]>(support, `/api/offers${query({ filter: { status: 'APPROVED' }, range: [0, 999] })}`)).filter(o => eligible.has(o.structureId));
         const offer = offers.find(o => o.structureId !== first.structureId)!;
         const key = await server.ask<string>({ partnerKey: offer.structureId });
         const response = await fetch(`${server.baseUrl}/api/partner/redemptions`, {
@@ -86,6 +87,16 @@ describe('a disputed scan, from the live page to the next draft', () => {
         const row = page.locator(`[data-testid="live-scan-row"][data-scan-id="${refusal.id}"]`);
         await row.waitFor();
         await expect(row.getAttribute('data-outcome')).resolves.toBe('REJECTED');
+        await expect(row.innerText()).resolves.toContain('Pass déjà utilisé');
+        // A third structure tries it a minute later: a pass presented in two structures, an anomaly.
+        const third = offers.find(o => o.structureId !== first.structureId && o.structureId !== offer.structureId)!;
+        const again = await fetch(`${server.baseUrl}/api/partner/redemptions`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${await server.ask<string>({ partnerKey: third.structureId })}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+            body: JSON.stringify({ offerId: third.id, barcodes: [pass.barcode] }),
+        });
+        expect(again.status).toBe(422);
+        await page.getByTestId('live-anomaly').and(page.locator('[data-kind="PASS_IN_SEVERAL_STRUCTURES"]')).filter({ hasText: pass.barcode }).waitFor();
         await page.screenshot({ path: `${SHOTS}/disputes-live-refusal.png` });
         await row.getByTestId('live-scan-link').click();
         await page.waitForURL(new RegExp(`#/scans/${refusal.id}/show`));
@@ -140,6 +151,18 @@ describe('a disputed scan, from the live page to the next draft', () => {
         expect(pageErrors).toEqual([]);
     });
 
+    it('shows SUPPORT today’s anomaly on the dashboard: the pass tried at two structures', async () => {
+        await page.goto(`${server.baseUrl}/#/`);
+        const panel = page.getByTestId('anomalies-today');
+        const anomaly = panel.locator('[data-kind="PASS_IN_SEVERAL_STRUCTURES"]').filter({ hasText: pass.barcode });
+        await anomaly.waitFor();
+        await expect(panel.innerText()).resolves.toContain('Anomalies du jour');
+        await page.screenshot({ path: `${SHOTS}/disputes-support-dashboard.png`, fullPage: true });
+        await anomaly.getByText('Voir le pass').click();
+        await page.waitForURL(new RegExp(`#/passes/${pass.id}/show`));
+        expect(pageErrors).toEqual([]);
+    });
+
     it('shows FINANCE the adjustment on the first structure’s November draft', async () => {
         const november = await prepared('2026-11');
         const [statement] = await get<{ id: string; adjustmentsCents: number }[]>(finance, `/api/statements${query({ filter: { endorsementId: november.id, structureId: first.structureId } })}`);
@@ -157,7 +180,11 @@ describe('a disputed scan, from the live page to the next draft', () => {
         // 10,00 € deducted: « Régularisations » between the kit and the carried balance.
         await financePage.getByText('Régularisations', { exact: true }).waitFor();
         await expect(financePage.locator('main').innerText()).resolves.toMatch(/Régularisations\s*10,00\s*€\s*Report des mois précédents/);
-        await financePage.screenshot({ path: `${SHOTS}/disputes-finance-draft.png` });
+        // Each adjustment with its reason and its dispute.
+        const adjustment = financePage.getByTestId('statement-adjustment');
+        await adjustment.waitFor();
+        await expect(adjustment.innerText()).resolves.toMatch(new RegExp(`Litige LIT-2026-\\d{4} : scan du pass ${pass.barcode} du \\d{2}/10/2026 annulé\\s+LIT-2026-\\d{4}\\s+[-−]10,00\\s*€`));
+        await financePage.screenshot({ path: `${SHOTS}/disputes-finance-draft.png`, fullPage: true });
         expect(pageErrors).toEqual([]);
     });
 });

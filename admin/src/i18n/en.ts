@@ -1210,13 +1210,16 @@ export const en: TranslationMessages = {
         },
     },
     // Issue 10 item 3: a claimed application changes hands.
-    statementAdjustments: {
-        title: 'Adjustments on this statement',
-        empty: 'No adjustment on this statement.',
-        reason: 'Reason',
-        dispute: 'Dispute',
-        amount: 'Amount deducted',
-        total: 'Total deducted',
+    statementPage: {
+        draft: 'Draft statement',
+        adjustments: {
+            title: 'Adjustments on this statement',
+            empty: 'No adjustment on this statement.',
+            reason: 'Reason',
+            dispute: 'Dispute',
+            amount: 'Amount',
+            total: 'Total deducted',
+        },
     },
     scanFlags: { voided: 'Voided' },
     disputes: {

@@ -1026,13 +1026,16 @@ export const fr: TranslationMessages = {
         },
     },
     // Issue 10 item 3: a claimed application changes hands.
-    statementAdjustments: {
-        title: 'Régularisations du relevé',
-        empty: 'Aucune régularisation sur ce relevé.',
-        reason: 'Motif',
-        dispute: 'Litige',
-        amount: 'Montant déduit',
-        total: 'Total déduit',
+    statementPage: {
+        draft: 'Relevé provisoire',
+        adjustments: {
+            title: 'Régularisations du relevé',
+            empty: 'Aucune régularisation sur ce relevé.',
+            reason: 'Motif',
+            dispute: 'Litige',
+            amount: 'Montant',
+            total: 'Total déduit',
+        },
     },
     scanFlags: { voided: 'Annulé' },
     disputes: {

@@ -20,22 +20,22 @@ const StatementAdjustments = () => {
     const translate = useTranslate();
     const { data, error, isPending } = useRecordView<StatementAdjustment[]>('adjustments');
     return (
-        <Section title="statementAdjustments.title" columns={false} testId="statement-adjustments">
+        <Section title="statementPage.adjustments.title" columns={false} testId="statement-adjustments">
             {isPending ? (
                 <CircularProgress size={20} />
             ) : error ? (
                 <Alert severity="error">{(error as Error).message}</Alert>
             ) : !data || data.length === 0 ? (
                 <Typography variant="body2" color="text.secondary">
-                    {translate('statementAdjustments.empty')}
+                    {translate('statementPage.adjustments.empty')}
                 </Typography>
             ) : (
                 <Table size="small">
                     <TableHead>
                         <TableRow>
-                            <TableCell>{translate('statementAdjustments.reason')}</TableCell>
-                            <TableCell>{translate('statementAdjustments.dispute')}</TableCell>
-                            <TableCell align="right">{translate('statementAdjustments.amount')}</TableCell>
+                            <TableCell>{translate('statementPage.adjustments.reason')}</TableCell>
+                            <TableCell>{translate('statementPage.adjustments.dispute')}</TableCell>
+                            <TableCell align="right">{translate('statementPage.adjustments.amount')}</TableCell>
                         </TableRow>
                     </TableHead>
                     <TableBody>
@@ -58,7 +58,7 @@ const StatementAdjustments = () => {
                         ))}
                         <TableRow>
                             <TableCell colSpan={2} sx={{ fontWeight: 600 }}>
-                                {translate('statementAdjustments.total')}
+                                {translate('statementPage.adjustments.total')}
                             </TableCell>
                             <TableCell align="right" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
                                 {formatCents(-data.reduce((sum, a) => sum + a.amountCents, 0))}
@@ -71,8 +71,16 @@ const StatementAdjustments = () => {
     );
 };
 
+/** « Relevé 2026-000042 », or « Relevé provisoire » for a draft (not « Relevé Relevé provisoire »). */
+const StatementTitle = () => {
+    const record = useRecordContext();
+    const translate = useTranslate();
+    if (!record) return null;
+    return <>{record.number ? `${translate('resources.statements.name', { smart_count: 1 })} ${record.number}` : 'Relevé provisoire'}</>;
+};
+
 export const StatementShow = () => (
-    <RecordShow>
+    <RecordShow title={<StatementTitle />}>
         <StatementPdf />
         <TabbedShowLayout>
             <TabbedShowLayout.Tab label="tabs.summary">
