@@ -160,6 +160,13 @@ describe('a disputed scan, from the live page to the next draft', () => {
         await page.screenshot({ path: `${SHOTS}/disputes-support-dashboard.png`, fullPage: true });
         await anomaly.getByText('Voir le pass').click();
         await page.waitForURL(new RegExp(`#/passes/${pass.id}/show`));
+        // The old open disputes, one click away: the demo's LIT-2026-0001, opened on 21 November.
+        await page.goto(`${server.baseUrl}/#/`);
+        await page.locator('[data-age="over7Days"] a').click();
+        await page.waitForURL(/#\/disputes\?/);
+        await page.locator('tbody tr').filter({ hasText: 'LIT-2026-0001' }).waitFor();
+        await expect(page.locator('tbody tr').count()).resolves.toBe(1);
+        await page.screenshot({ path: `${SHOTS}/disputes-old-ones.png` });
         expect(pageErrors).toEqual([]);
     });
 

@@ -360,18 +360,36 @@ describe('a pass wrongly refused', () => {
 });
 
 describe('the SUPPORT dashboard', () => {
-  it('counts the open disputes by age', async () => {
+  it('counts the open disputes by age, each count opening the list of those disputes', async () => {
+    // Two disputes about S as a whole: one fresh, one opened three days ago.
+    const opened = [];
+    for (const description of ['Plusieurs bénéficiaires signalent des passages non rendus.', 'La structure demande un point sur ses refus du mois.']) {
+      const d = await open({ origin: 'STRUCTURE', category: 'FRAUD_SUSPICION', description, structureId: S.id });
+      expect(d.status).toBe(201);
+      opened.push(d.body.id as string);
+    }
+    const aging = await prisma.dispute.update({ where: { id: opened[1] }, data: { createdAt: new Date(Date.now() - 3 * 86_400_000) } });
     const res = await t.http.get('/api/dashboard').set(as(support));
     expect(res.status).toBe(200);
-    const open = await prisma.dispute.findMany({ where: { status: { in: ['OPEN', 'INVESTIGATING'] } }, select: { createdAt: true } });
+    const stillOpen = await prisma.dispute.findMany({ where: { status: { in: ['OPEN', 'INVESTIGATING'] } }, select: { createdAt: true } });
     const age = (d: { createdAt: Date }) => (Date.now() - d.createdAt.getTime()) / 86_400_000;
     expect(res.body.openDisputesByAge).toEqual({
-      under2Days: open.filter((d) => age(d) < 2).length,
-      from2To7Days: open.filter((d) => age(d) >= 2 && age(d) < 7).length,
-      over7Days: open.filter((d) => age(d) >= 7).length,
+      under2Days: stillOpen.filter((d) => age(d) < 2).length,
+      from2To7Days: stillOpen.filter((d) => age(d) >= 2 && age(d) < 7).length,
+      over7Days: stillOpen.filter((d) => age(d) >= 7).length,
     });
     // The demo data's dispute (opened 21 November) is an old one; this test's are fresh.
     expect(res.body.openDisputesByAge.over7Days).toBeGreaterThanOrEqual(1);
     expect(res.body.openDisputesByAge.under2Days).toBeGreaterThanOrEqual(1);
+    expect(res.body.openDisputesByAge.from2To7Days).toBeGreaterThanOrEqual(1);
+    for (const bucket of ['under2Days', 'from2To7Days', 'over7Days'] as const) {
+      const list = res.body.openDisputesByAgeLists[bucket];
+      expect(list.resource).toBe('disputes');
+      const listed = await t.http.get(`/api/disputes?filter=${enc(JSON.stringify(list.filter))}&range=[0,99]`).set(as(support));
+      expect(listed.status).toBe(200);
+      expect([bucket, listed.body.length]).toEqual([bucket, res.body.openDisputesByAge[bucket]]);
+    }
+    const [middle] = (await t.http.get(`/api/disputes?filter=${enc(JSON.stringify(res.body.openDisputesByAgeLists.from2To7Days.filter))}`).set(as(support))).body;
+    expect(middle.id).toBe(aging.id);
   });
 });

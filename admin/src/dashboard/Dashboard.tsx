@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, Box, Card, CardContent, LinearProgress, Typography } from '@mui/material';
+import { Alert, Box, Card, CardContent, LinearProgress, Link as MuiLink, Typography } from '@mui/material';
 import StructureIcon from '@mui/icons-material/Storefront';
 import ClaimIcon from '@mui/icons-material/PanTool';
 import MineIcon from '@mui/icons-material/AssignmentInd';
@@ -226,7 +226,7 @@ const SupportHome = ({ data }: { data: SupportDashboard }) => {
             <Row>
                 <ScanCards scans={data.scansToday} period="today" testId="scans-today" />
                 <QueueCard icon={DisputeIcon} title="roleDashboard.support.openDisputes" queue={data.openDisputes} testId="queue-open-disputes" />
-                <DisputeAges ages={data.openDisputesByAge} />
+                <DisputeAges ages={data.openDisputesByAge} lists={data.openDisputesByAgeLists} />
             </Row>
             <Row>
                 <RefusalChart scans={data.scansToday} title={translate('roleDashboard.support.refusalsToday')} testId="chart-refusals-today" />
@@ -245,7 +245,7 @@ const SupportHome = ({ data }: { data: SupportDashboard }) => {
 };
 
 /** The open disputes by age: the old ones are the ones to chase. */
-const DisputeAges = ({ ages }: { ages: SupportDashboard['openDisputesByAge'] }) => {
+const DisputeAges = ({ ages, lists }: { ages: SupportDashboard['openDisputesByAge']; lists: SupportDashboard['openDisputesByAgeLists'] }) => {
     const translate = useTranslate();
     const rows = [
         ['under2Days', ages.under2Days, 'text.primary'],
@@ -259,8 +259,10 @@ const DisputeAges = ({ ages }: { ages: SupportDashboard['openDisputesByAge'] }) 
                     {translate('roleDashboard.support.disputesByAge')}
                 </Typography>
                 {rows.map(([key, count, color]) => (
-                    <Typography key={key} variant="body2" sx={{ color: count ? color : 'text.secondary' }} data-age={key}>
-                        {translate(`roleDashboard.support.age.${key}`, { smart_count: count })}
+                    <Typography key={key} variant="body2" data-age={key}>
+                        <MuiLink component={Link} to={listUrl(lists[key])} underline="hover" sx={{ color: count ? color : 'text.secondary' }}>
+                            {translate(`roleDashboard.support.age.${key}`, { smart_count: count })}
+                        </MuiLink>
                     </Typography>
                 ))}
             </CardContent>

@@ -7,6 +7,7 @@ import {
     RefCol,
     RefInput,
     ResourceList,
+    dateRangeFilters,
     searchFilter,
 } from '../common';
 
@@ -18,6 +19,7 @@ const filters = [
     <EnumInput key="outcome" source="outcome" enum="DisputeOutcome" />,
     <RefInput key="structureId" source="structureId" reference="structures" />,
     <RefInput key="assigneeId" source="assigneeId" reference="staff" />,
+    ...dateRangeFilters('createdAt', { after: 'disputes.openedAfter', before: 'disputes.openedBefore' }),
 ];
 
 export const DisputeList = () => (

@@ -1223,6 +1223,8 @@ export const en: TranslationMessages = {
     },
     scanFlags: { voided: 'Voided' },
     disputes: {
+        openedAfter: 'Opened from',
+        openedBefore: 'Opened until',
         heldBy: 'Followed by %{name}: only they (or an administrator) decide it; « Assign » to take it over.',
         open: {
             button: 'Open a dispute',

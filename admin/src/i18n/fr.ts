@@ -1039,6 +1039,8 @@ export const fr: TranslationMessages = {
     },
     scanFlags: { voided: 'Annulé' },
     disputes: {
+        openedAfter: 'Ouvert depuis le',
+        openedBefore: 'Ouvert jusqu’au',
         heldBy: 'Suivi par %{name} : lui seul (ou un administrateur) le décide ; « Attribuer » pour le reprendre.',
         open: {
             button: 'Ouvrir un litige',

@@ -113,14 +113,14 @@ export class DashboardService {
 
   private async support(now: Date): Promise<SupportDashboard> {
     const today = DateTime.fromJSDate(now, { zone: BUSINESS_ZONE }).startOf('day');
-    const [scansToday, scansLast7Days, openDisputes, openDisputesByAge, anomaliesToday] = await Promise.all([
+    const [scansToday, scansLast7Days, openDisputes, { openDisputesByAge, openDisputesByAgeLists }, anomaliesToday] = await Promise.all([
       this.scans(today),
       this.scans(today.minus({ days: 6 })),
       this.openDisputes(),
       this.openDisputesByAge(now),
       anomaliesSince(this.prisma, today.toJSDate()),
     ]);
-    return { role: 'SUPPORT', scansToday, scansLast7Days, openDisputes, openDisputesByAge, anomaliesToday };
+    return { role: 'SUPPORT', scansToday, scansLast7Days, openDisputes, openDisputesByAge, openDisputesByAgeLists, anomaliesToday };
   }
 
   private async admin(now: Date): Promise<AdminDashboard> {
@@ -190,16 +190,26 @@ export class DashboardService {
     );
   }
 
-  /** Open disputes by age, in one count over the index Dispute(status, createdAt). */
-  private async openDisputesByAge(now: Date): Promise<SupportDashboard['openDisputesByAge']> {
+  /** Open disputes by age, in one count over the index Dispute(status, createdAt), and the list each count opens. */
+  private async openDisputesByAge(now: Date): Promise<Pick<SupportDashboard, 'openDisputesByAge' | 'openDisputesByAgeLists'>> {
     const twoDays = new Date(now.getTime() - 2 * 86_400_000);
     const sevenDays = new Date(now.getTime() - 7 * 86_400_000);
     const [row] = await this.prisma.$queryRaw<{ under2: number; mid: number; over7: number }[]>`
-      SELECT count(*) FILTER (WHERE "createdAt" > ${twoDays})::int AS under2,
-             count(*) FILTER (WHERE "createdAt" <= ${twoDays} AND "createdAt" > ${sevenDays})::int AS mid,
-             count(*) FILTER (WHERE "createdAt" <= ${sevenDays})::int AS over7
+      SELECT count(*) FILTER (WHERE "createdAt" >= ${twoDays})::int AS under2,
+             count(*) FILTER (WHERE "createdAt" < ${twoDays} AND "createdAt" >= ${sevenDays})::int AS mid,
+             count(*) FILTER (WHERE "createdAt" < ${sevenDays})::int AS over7
         FROM "Dispute" WHERE status IN ('OPEN', 'INVESTIGATING')`;
-    return { under2Days: row.under2, from2To7Days: row.mid, over7Days: row.over7 };
+    // The list's bounds are inclusive (_gte, _lte): "before" ends one millisecond earlier.
+    const open = ['OPEN', 'INVESTIGATING'];
+    const before = (d: Date) => new Date(d.getTime() - 1).toISOString();
+    return {
+      openDisputesByAge: { under2Days: row.under2, from2To7Days: row.mid, over7Days: row.over7 },
+      openDisputesByAgeLists: {
+        under2Days: link('disputes', { status: open, createdAt_gte: twoDays.toISOString() }),
+        from2To7Days: link('disputes', { status: open, createdAt_gte: sevenDays.toISOString(), createdAt_lte: before(twoDays) }),
+        over7Days: link('disputes', { status: open, createdAt_lte: before(sevenDays) }),
+      },
+    };
   }
 
   /** The Paris month under way, from its accepted scans (index on outcome, scannedAt) and the upstream fees the ledger credited. */

@@ -92,6 +92,8 @@ export interface SupportDashboard {
   openDisputes: Queue;
   /** The open disputes by age (since opened): under 2 days, 2 to 7 days, over 7 days. */
   openDisputesByAge: { under2Days: number; from2To7Days: number; over7Days: number };
+  /** The disputes list each of those counts opens (open ones, by their opening date). */
+  openDisputesByAgeLists: { under2Days: ListLink; from2To7Days: ListLink; over7Days: ListLink };
   /** Today's anomalies in the scans (rules/anomalies.ts), newest first, at most 20. */
   anomaliesToday: Anomaly[];
 }
