@@ -393,6 +393,7 @@ export const StatementsPage = ({ api }: { api: ApticClient }) => {
                             <Typography variant="body2" color="text.secondary">
                                 Relevé n° {s.number} · {s.passCount} pass · brut {formatEuros(s.grossCents)} · frais {formatEuros(s.feeCents)}
                                 {s.subscriptionCents ? ` · kit ${formatEuros(s.subscriptionCents)}` : ''}
+                                {s.adjustmentsCents ? ` · régularisations ${formatEuros(-s.adjustmentsCents)} (détail dans le PDF)` : ''}
                                 {s.carriedCents ? ` · report ${formatEuros(s.carriedCents)}` : ''}
                             </Typography>
                             <Typography variant="body2" sx={{ fontWeight: 500, color: s.payableCents > 0 ? 'success.dark' : 'warning.dark' }}>
