@@ -19,6 +19,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
 import { EmissionModule } from './emission/emission.module';
 import { EndorsementModule } from './endorsement/endorsement.module';
+import { GeographyModule } from './geography/geography.module';
 import { HealthController } from './health/health.controller';
 import { LedgerModule } from './ledger/ledger.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -69,6 +70,7 @@ export class AppModule {
         ReportsModule,
         CommentsModule,
         DashboardModule,
+        GeographyModule,
         JobsModule,
         ...(consoleBuilt
           ? [ServeStaticModule.forRoot(consoleStaticOptions(config.ADMIN_DIST_DIR))]

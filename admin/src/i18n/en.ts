@@ -896,7 +896,7 @@ export const en: TranslationMessages = {
             passValueHelp: 'From €1 to €100 (€10 by default)',
             passValueRange: 'A pass is worth €1 to €100',
             validityYearHelp: 'Passes valid until 31 December, accepted until 31 January of the next year',
-            departementsHelp: 'Empty: valid everywhere. Otherwise the département codes (33, 2A, 971…)',
+            departementsHelp: 'Empty: valid everywhere. Otherwise type a département’s code or name (33, Gironde, 2A…)',
             windowHelp: 'Optional validity window',
             windowInOrder: 'The end of validity must follow its start',
         },

@@ -704,7 +704,7 @@ export const fr: TranslationMessages = {
             passValueHelp: 'De 1 € à 100 € (10 € par défaut)',
             passValueRange: 'La valeur d’un pass va de 1 € à 100 €',
             validityYearHelp: 'Pass valables jusqu’au 31 décembre, acceptés jusqu’au 31 janvier suivant',
-            departementsHelp: 'Vide : valable partout. Sinon les codes des départements (33, 2A, 971…)',
+            departementsHelp: 'Vide : valable partout. Sinon tapez le code ou le nom d’un département (33, Gironde, 2A…)',
             windowHelp: 'Fenêtre de validité facultative',
             windowInOrder: 'La fin de validité doit suivre le début',
         },

@@ -1,9 +1,9 @@
 import { Alert } from '@mui/material';
 import {
+    AutocompleteArrayInput,
     DateInput,
     NumberInput,
     SimpleForm,
-    TextArrayInput,
     maxValue,
     minValue,
     number,
@@ -12,9 +12,12 @@ import {
     type Validator,
 } from 'react-admin';
 import { MoneyInput, RecordFormToolbar, RefInput, toDay, yearInParis } from '../common';
-import { DEPARTEMENT_MESSAGE, isValidDepartement } from '../../../server/src/rules/postal';
+import { DEPARTEMENT_MESSAGE, DEPARTEMENTS, departementLabel, isValidDepartement } from '../../../server/src/rules/postal';
 import { MAX_BOOKLETS_PER_ORDER, MAX_PASS_VALUE_CENTS, MIN_PASS_VALUE_CENTS } from '../../../server/src/rules/orders';
 import { PASS_VALUE_CENTS } from '../../../server/src/rules/money';
+
+/** The départements to choose from, by code and name (« 33 — Gironde »), searchable by either. */
+const DEPARTEMENT_CHOICES = DEPARTEMENTS.map(d => ({ id: d.code, name: departementLabel(d.code) }));
 
 /** Every département code of the list is one the server knows ("33", "2A", "971"). */
 const departements: Validator = (values: unknown) => {
@@ -61,7 +64,13 @@ export const OrderForm = () => (
             helperText="orders.form.passValueHelp"
         />
         <NumberInput source="validityYear" step={1} validate={[required(), number(), minValue(2000), maxValue(2100)]} helperText="orders.form.validityYearHelp" />
-        <TextArrayInput source="allowedDepartements" validate={departements} helperText="orders.form.departementsHelp" sx={{ minWidth: 320 }} />
+        <AutocompleteArrayInput
+            source="allowedDepartements"
+            choices={DEPARTEMENT_CHOICES}
+            validate={departements}
+            helperText="orders.form.departementsHelp"
+            sx={{ minWidth: 320 }}
+        />
         <DateInput source="validFrom" helperText="orders.form.windowHelp" />
         <DateInput source="validUntil" validate={windowInOrder} helperText={false} />
     </SimpleForm>

@@ -22,6 +22,7 @@ import {
 } from '../common';
 import type { JobRun } from '../dataProvider';
 import { bookletNumberOf } from '../../../server/src/rules/orders';
+import { DepartementsField } from '../common/DepartementsField';
 import { HandOutRangeButton } from '../booklets/HandOutRangeButton';
 import { DocumentDownload } from '../sponsor-documents/DocumentDownload';
 import { IssueProgress } from './IssueProgress';
@@ -86,7 +87,7 @@ const OrderTabs = () => {
                 <CancelReason />
             </TabbedShowLayout.Tab>
             <TabbedShowLayout.Tab label="tabs.restrictions" path="restrictions">
-                <TextField source="allowedDepartements" emptyText="—" />
+                <DepartementsField source="allowedDepartements" />
                 <DateOnlyField source="validFrom" />
                 <DateOnlyField source="validUntil" />
             </TabbedShowLayout.Tab>

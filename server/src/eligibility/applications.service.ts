@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { postalCodeMismatch } from '../geography/communes';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { StaffUser } from '../auth/staff-user';
 import { hashToken } from '../auth/tokens';
@@ -64,8 +65,10 @@ export class ApplicationsService {
     }
     const scoring = scoreAnswers(questionsOf(questionnaire.questions), dto.answers);
     for (const [field, message] of Object.entries(scoring.errors)) fields[field] = [message];
+    const address = postalCodeMismatch(dto.organisation.postalCode, dto.organisation.departement);
+    if (address) fields['organisation.postalCode'] = [address.message];
     if (Object.keys(fields).length) {
-      throw new AppException(AppErrorCode.VALIDATION_FAILED, `Données invalides — ${Object.entries(fields).map(([f, m]) => `${f} : ${m.join(', ')}`).join(' ; ')}`, { fields });
+      throw new AppException(AppErrorCode.VALIDATION_FAILED, `Données invalides — ${Object.entries(fields).map(([f, m]) => `${f} : ${m.join(', ')}`).join(' ; ')}`, { fields, ...(address ? { communes: address.communes } : {}) });
     }
     const org = dto.organisation;
     requestContext.setActor({ type: 'PUBLIC', name: `Candidature : ${org.name}` });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffUser } from '../auth/staff-user';
 import { badRequest, conflict } from '../common/errors';
+import { assertPostalCodeInDepartement } from '../geography/communes';
 import type { Structure } from '../generated/prisma/client';
 import { maskIban } from '../rest/masking';
 import { ResourceWriter } from '../writes/resource-writes';
@@ -54,6 +55,7 @@ export class StructuresWriter implements ResourceWriter<'Structure', object, Upd
   updateDto = UpdateStructureDto;
 
   async update(id: string, dto: UpdateStructureDto, before: Structure, ctx: WriteContext, user: StaffUser) {
+    if (dto.postalCode !== undefined || dto.departement !== undefined) assertPostalCodeInDepartement(dto.postalCode ?? before.postalCode, dto.departement ?? before.departement);
     const { bankHolder, iban, bic, ...contact } = dto;
     const bank = { bankHolder, iban, bic };
     if (bankFieldsChanged(before, bank)) await requestBankChange(ctx, before, bank, { id: user.id, name: user.fullName });
@@ -69,11 +71,13 @@ export class LocationsWriter implements ResourceWriter<'Location', CreateLocatio
   updateDto = UpdateLocationDto;
 
   async create(dto: CreateLocationDto, { tx }: WriteContext) {
+    assertPostalCodeInDepartement(dto.postalCode, dto.departement);
     if (!(await tx.structure.findUnique({ where: { id: dto.structureId } }))) throw badRequest('Structure inconnue.', { fields: { structureId: ['structure inconnue'] } });
     return { record: await tx.location.create({ data: dto }) };
   }
 
-  async update(id: string, dto: UpdateLocationDto, before: { structureId: string }, { tx }: WriteContext) {
+  async update(id: string, dto: UpdateLocationDto, before: { structureId: string; postalCode: string; departement: string }, { tx }: WriteContext) {
+    if (dto.postalCode !== undefined || dto.departement !== undefined) assertPostalCodeInDepartement(dto.postalCode ?? before.postalCode, dto.departement ?? before.departement);
     if (dto.structureId !== undefined && dto.structureId !== before.structureId) throw badRequest("Un lieu reste attaché à sa structure : créez un lieu dans l'autre structure.", { fields: { structureId: ['ne peut pas changer'] } });
     const { structureId: _same, ...data } = dto;
     return { record: await tx.location.update({ where: { id }, data }) };

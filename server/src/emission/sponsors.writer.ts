@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { conflict } from '../common/errors';
+import { assertPostalCodeInDepartement } from '../geography/communes';
 import { ResourceWriter } from '../writes/resource-writes';
 import { WriteContext } from '../writes/write-path';
 import { CreateSponsorDto, UpdateSponsorDto } from './dto/sponsor.dto';
@@ -10,11 +11,13 @@ export class SponsorsWriter implements ResourceWriter<'Sponsor', CreateSponsorDt
   updateDto = UpdateSponsorDto;
 
   async create(dto: CreateSponsorDto, { tx }: WriteContext) {
+    assertPostalCodeInDepartement(dto.postalCode, dto.departement);
     if (await tx.sponsor.findUnique({ where: { siret: dto.siret } })) throw conflict(`Un commanditaire existe déjà avec le SIRET ${dto.siret}.`, { field: 'siret' });
     return { record: await tx.sponsor.create({ data: dto }) };
   }
 
-  async update(id: string, dto: UpdateSponsorDto, _before: unknown, { tx }: WriteContext) {
+  async update(id: string, dto: UpdateSponsorDto, before: { postalCode: string; departement: string }, { tx }: WriteContext) {
+    if (dto.postalCode !== undefined || dto.departement !== undefined) assertPostalCodeInDepartement(dto.postalCode ?? before.postalCode, dto.departement ?? before.departement);
     if (dto.siret) {
       const other = await tx.sponsor.findUnique({ where: { siret: dto.siret } });
       if (other && other.id !== id) throw conflict(`Un autre commanditaire a déjà le SIRET ${dto.siret}.`, { field: 'siret' });

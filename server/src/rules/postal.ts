@@ -1,3 +1,11 @@
+/**
+ * French postal codes and départements. The départements (codes and names) come from
+ * @etalab/decoupage-administratif, the official split published by Etalab, not from a pattern:
+ * this file is shared with the console (10 kB of JSON). Which communes a postal code serves is
+ * the server's (server/src/geography, 8 MB of communes).
+ */
+import departementsData from '@etalab/decoupage-administratif/data/departements.json';
+
 /** French postal code: five digits (spaces are removed before the check). */
 export const POSTAL_CODE_PATTERN = /^\d{5}$/;
 export const POSTAL_CODE_MESSAGE = 'code postal : 5 chiffres';
@@ -6,10 +14,28 @@ export function isValidPostalCode(value: unknown): boolean {
   return typeof value === 'string' && POSTAL_CODE_PATTERN.test(value.replace(/\s+/g, ''));
 }
 
-/** Département code: 01–95 (20 is split into 2A and 2B), 971–976. */
-export const DEPARTEMENT_PATTERN = /^(0[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2A|2B|97[1-6])$/;
-export const DEPARTEMENT_MESSAGE = 'code de département inconnu (01–95, 2A, 2B, 971–976)';
+export interface Departement {
+  /** INSEE code: "33", "2A", "974". */
+  code: string;
+  nom: string;
+}
+
+/** Every département and overseas collectivity of the official split, in code order. */
+export const DEPARTEMENTS: readonly Departement[] = (departementsData as { code: string; nom: string }[]).map(({ code, nom }) => ({ code, nom }));
+
+const BY_CODE = new Map(DEPARTEMENTS.map((d) => [d.code, d]));
+
+export const DEPARTEMENT_MESSAGE = 'code de département inconnu (par exemple 33, 2A, 974)';
 
 export function isValidDepartement(value: unknown): boolean {
-  return typeof value === 'string' && DEPARTEMENT_PATTERN.test(value.trim());
+  return typeof value === 'string' && BY_CODE.has(value.trim());
 }
+
+/** "Gironde" for "33"; null for a code that is no département. */
+export const departementName = (code: string): string | null => BY_CODE.get(code)?.nom ?? null;
+
+/** "33 — Gironde" (the code alone when unknown): how the console and the messages name a département. */
+export const departementLabel = (code: string): string => {
+  const nom = departementName(code);
+  return nom ? `${code} — ${nom}` : code;
+};

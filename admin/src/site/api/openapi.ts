@@ -1350,6 +1350,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/communes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicCommunesController_communes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/questionnaire": {
         parameters: {
             query?: never;
@@ -2251,6 +2267,14 @@ export interface components {
              * @example 2
              */
             revision: number;
+        };
+        CommuneDto: {
+            /** @example 33281 */
+            codeInsee: string;
+            /** @example 33 */
+            departement: string;
+            /** @example Mérignac */
+            nom: string;
         };
         ContactDto: {
             email: string;
@@ -6501,6 +6525,37 @@ export interface operations {
             };
             /** @description Not found for this caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PublicCommunesController_communes: {
+        parameters: {
+            query: {
+                postalCode: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Empty for a CEDEX or unknown code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommuneDto"][];
+                };
+            };
+            /** @description Malformed request: nothing changed; per-field messages in details.fields */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
