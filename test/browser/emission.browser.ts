@@ -89,6 +89,10 @@ describe('emission in the console', () => {
     await page.locator(`a[href="#/orders/${orderId}"]`).first().click();
     await page.getByText('Vous modifiez cet enregistrement').first().waitFor({ timeout: 20_000 });
     await page.locator('input[name="bookletCount"]').fill(String(BOOKLETS));
+    // The restriction is chosen by name: typing « Gironde » proposes « 33 — Gironde ».
+    await page.getByLabel('Départements autorisés').fill('Gironde');
+    await page.getByRole('option', { name: '33 — Gironde' }).click();
+    await page.screenshot({ path: `${SHOTS}/emission-order-departements.png`, fullPage: true });
     await page.locator('button[type="submit"]').click();
     await page.waitForURL(/\/show/, { timeout: 20_000 });
     // 6 booklets × 10 passes × 10 € = 600 €; fee 4 % = 24 €; VAT 20 % of the fee = 4,80 €.
@@ -101,7 +105,10 @@ describe('emission in the console', () => {
     // A draft is a quote: nothing paid nor due yet.
     await expect(page.getByTestId('order-due').count()).resolves.toBe(0);
     const saved = await order();
-    expect(saved).toMatchObject({ status: 'DRAFT', faceValueCents: 60_000, totalCents: 62_880 });
+    expect(saved).toMatchObject({ status: 'DRAFT', faceValueCents: 60_000, totalCents: 62_880, allowedDepartements: ['33'] });
+    await page.getByRole('tab', { name: 'Restrictions' }).click();
+    await expect(page.getByTestId('departements').innerText()).resolves.toBe('33 — Gironde');
+    await page.getByRole('tab', { name: 'Résumé' }).click();
     // A draft has neither Activer nor Enregistrer un paiement.
     await expect(page.locator('[data-action="activate"]').count()).resolves.toBe(0);
     await expect(page.locator('[data-action="record-payment"]').count()).resolves.toBe(0);
