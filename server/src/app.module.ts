@@ -20,6 +20,7 @@ import { EligibilityModule } from './eligibility/eligibility.module';
 import { EmissionModule } from './emission/emission.module';
 import { EndorsementModule } from './endorsement/endorsement.module';
 import { GeographyModule } from './geography/geography.module';
+import { PlacesModule } from './places/places.module';
 import { HealthController } from './health/health.controller';
 import { LedgerModule } from './ledger/ledger.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -71,6 +72,7 @@ export class AppModule {
         CommentsModule,
         DashboardModule,
         GeographyModule,
+        PlacesModule,
         JobsModule,
         ...(consoleBuilt
           ? [ServeStaticModule.forRoot(consoleStaticOptions(config.ADMIN_DIST_DIR))]

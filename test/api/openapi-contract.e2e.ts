@@ -83,8 +83,9 @@ describe('the OpenAPI document', () => {
       if (['post', 'put'].includes(method) && !op.requestBody?.content?.['application/json']?.schema) gaps.push(`${name}: no request schema`);
       const statuses = Object.keys(op.responses ?? {}).map(Number);
       if (!statuses.some((s) => s >= 200 && s < 300)) gaps.push(`${name}: no success answer`);
-      // Answers are JSON, but a file (a statement's PDF) is described as binary.
-      const described = (s: number) => op.responses[s].content?.['application/json']?.schema ?? (s < 300 ? op.responses[s].content?.['application/pdf']?.schema : undefined);
+      // Answers are JSON, but a file (a statement's PDF, the open-data CSV) is described by its own type.
+      const file = (s: number) => op.responses[s].content?.['application/pdf']?.schema ?? op.responses[s].content?.['text/csv']?.schema;
+      const described = (s: number) => op.responses[s].content?.['application/json']?.schema ?? (s < 300 ? file(s) : undefined);
       for (const s of statuses) if (s !== 204 && !described(s)) gaps.push(`${name}: ${s} without a schema`);
       if (p.startsWith('/api/partner/') && !statuses.includes(401)) gaps.push(`${name}: 401 not described`);
       if (['post', 'put'].includes(method) && !statuses.includes(400)) gaps.push(`${name}: 400 not described`);

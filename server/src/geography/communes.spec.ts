@@ -56,3 +56,12 @@ describe('the demo data', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('commune names', () => {
+  it('finds how a commune is spelt from what a person types', async () => {
+    const { communeNamesLike } = await import('./communes');
+    expect(communeNamesLike('merignac')).toEqual(['Mérignac']);
+    expect(communeNamesLike(' FORT DE FRANCE ')).toEqual(['Fort-de-France']);
+    expect(communeNamesLike('nowhere')).toEqual([]);
+  });
+});

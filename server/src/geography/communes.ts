@@ -18,6 +18,16 @@ interface EtalabCommune {
 }
 
 let byPostalCode: Map<string, Commune[]> | null = null;
+let byName: Map<string, string[]> | null = null;
+
+/** "Mérignac", "MERIGNAC", " mérignac " → "merignac"; "Saint-Denis" → "saint denis". */
+export const normalizeName = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[-'’\s]+/g, ' ')
+    .trim();
 
 /**
  * Postal code → communes, from @etalab/decoupage-administratif (8 MB of JSON, read once, on first
@@ -40,8 +50,24 @@ function index(): Map<string, Commune[]> {
     }
   }
   for (const list of map.values()) list.sort((a, b) => a.nom.localeCompare(b.nom, 'fr'));
+  const names = new Map<string, string[]>();
+  for (const list of map.values()) {
+    for (const c of list) {
+      const key = normalizeName(c.nom);
+      const same = names.get(key) ?? [];
+      if (!same.includes(c.nom)) same.push(c.nom);
+      names.set(key, same);
+    }
+  }
   byPostalCode = map;
+  byName = names;
   return map;
+}
+
+/** How the official split spells a commune typed without accents or capitals ("merignac" → ["Mérignac"]). */
+export function communeNamesLike(name: string): string[] {
+  index();
+  return byName!.get(normalizeName(name)) ?? [];
 }
 
 /** The communes of a postal code (none for a CEDEX or unknown code), by name. */

@@ -1366,6 +1366,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/open-data/lieux-mediation-numerique.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicPlacesController_openDataCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/open-data/lieux-mediation-numerique.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicPlacesController_openDataJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicPlacesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/places/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicPlacesController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/questionnaire": {
         parameters: {
             query?: never;
@@ -2382,6 +2446,31 @@ export interface components {
             /** @example Président·e */
             role?: string;
         };
+        LieuMediationNumeriqueRecordDto: {
+            adresse: string;
+            code_insee?: string;
+            code_postal: string;
+            commune: string;
+            /** @example 2026-12-04 */
+            date_maj: string;
+            /** @example Gratuit sous condition */
+            frais_a_charge?: string;
+            /** @example aptic-5b0c… */
+            id: string;
+            nom: string;
+            /**
+             * @description SIRET
+             * @example 21330281300014
+             */
+            pivot: string;
+            presentation_resume?: string;
+            /** @example Aide aux démarches administratives|Accès internet et matériel informatique */
+            services?: string;
+            site_web?: string;
+            /** @example APTIC */
+            source: string;
+            telephone?: string;
+        };
         LoginDto: {
             /** @example admin@aptic.fr */
             email: string;
@@ -2551,12 +2640,59 @@ export interface components {
              */
             version: number;
         };
+        PublicPlaceDto: {
+            addressLine: string;
+            /** @example Mérignac */
+            city: string;
+            /** @example 33 */
+            departement: string;
+            /** @example Gironde */
+            departementName: string | null;
+            id: string;
+            /** @example Médiathèque de Mérignac — accueil */
+            name: string;
+            phone: string | null;
+            /** @example 33700 */
+            postalCode: string;
+            services: components["schemas"]["PublicServiceDto"][];
+            structureName: string;
+            website: string | null;
+        };
+        PublicPlacesPageDto: {
+            items: components["schemas"]["PublicPlaceDto"][];
+            page: number;
+            perPage: number;
+            total: number;
+        };
         PublicQuestionnaireDto: {
             /** @description Every question must be answered, with one of its options */
             questions: components["schemas"]["QuestionDto"][];
             title: string;
             /** @example 1 */
             version: number;
+        };
+        PublicServiceDto: {
+            /** @example DEMARCHES */
+            categoryCode: string;
+            /** @example Aide aux démarches administratives */
+            categoryLabel: string;
+            description: string | null;
+            /** @example 60 */
+            durationMinutes: number;
+            id: string;
+            /**
+             * @description Prix, en centimes
+             * @example 1000
+             */
+            priceCents: number;
+            /**
+             * @description Reste à charge avec un pass de 10 €, en centimes (0 : sans reste à charge)
+             * @example 0
+             */
+            remainingCents: number;
+            serviceLabel: string;
+            /** @example Faire ses démarches en ligne */
+            title: string;
         };
         QuestionDto: {
             /**
@@ -6556,6 +6692,114 @@ export interface operations {
             };
             /** @description Malformed request: nothing changed; per-field messages in details.fields */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PublicPlacesController_openDataCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The records as CSV, every column of the schema */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    PublicPlacesController_openDataJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Records of the schema « lieux de médiation numérique » */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LieuMediationNumeriqueRecordDto"][];
+                };
+            };
+        };
+    };
+    PublicPlacesController_list: {
+        parameters: {
+            query?: {
+                /** @description Code d’une catégorie du référentiel (GET /api/public/referential) */
+                category?: string;
+                /** @description Nom de la commune, avec ou sans accents */
+                commune?: string;
+                /** @description Code du département */
+                departement?: string;
+                page?: number;
+                perPage?: number;
+                postalCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPlacesPageDto"];
+                };
+            };
+            /** @description Malformed request: nothing changed; per-field messages in details.fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PublicPlacesController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPlaceDto"];
+                };
+            };
+            /** @description Not found for this caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

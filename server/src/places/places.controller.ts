@@ -1,0 +1,49 @@
+import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/decorators';
+import { ApiErrors } from '../common/api-docs';
+import { openDataCsv, openDataRecords } from './open-data';
+import { LieuMediationNumeriqueRecordDto, PlacesQueryDto, PublicPlaceDto, PublicPlacesPageDto } from './places.dto';
+import { PlacesService } from './places.service';
+
+/** Where to spend a pass: the public directory of the places that accept it (no login). */
+@ApiTags('public')
+@Controller('api/public')
+@Public()
+export class PublicPlacesController {
+  constructor(private readonly places: PlacesService) {}
+
+  /** Eligible places with their approved services and prices, filtered by département, commune, postal code and category. */
+  @Get('places')
+  @ApiOkResponse({ type: PublicPlacesPageDto })
+  @ApiErrors(400)
+  list(@Query() query: PlacesQueryDto) {
+    return this.places.list(query);
+  }
+
+  @Get('places/:id')
+  @ApiOkResponse({ type: PublicPlaceDto })
+  @ApiErrors(404)
+  one(@Param('id') id: string) {
+    return this.places.one(id);
+  }
+
+  /** Open data: every place in the national schema of digital-mediation places (ANCT), as JSON. */
+  @Get('open-data/lieux-mediation-numerique.json')
+  @Header('Cache-Control', 'public, max-age=3600')
+  @ApiOkResponse({ type: [LieuMediationNumeriqueRecordDto], description: 'Records of the schema « lieux de médiation numérique »' })
+  async openDataJson() {
+    const { rows, offers } = await this.places.all();
+    return openDataRecords(rows, offers).records;
+  }
+
+  /** The same, as CSV. */
+  @Get('open-data/lieux-mediation-numerique.csv')
+  @ApiOkResponse({ description: 'The records as CSV, every column of the schema', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @Header('Cache-Control', 'public, max-age=3600')
+  async openDataCsv() {
+    const { rows, offers } = await this.places.all();
+    const bytes = Buffer.from(openDataCsv(openDataRecords(rows, offers).records), 'utf8');
+    return new StreamableFile(bytes, { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="lieux-mediation-numerique-aptic.csv"', length: bytes.length });
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Issue 16: the public directory of the places that accept a pass (GET /api/public/places, no
+ * login) and its open-data export in the national schema of digital-mediation places, checked
+ * with the ANCT library's own model. Suspended structures and unapproved offers never appear.
+ */
+import { fromSchemaLieuDeMediationNumerique, Service } from '@gouvfr-anct/lieux-de-mediation-numerique';
+import { SCHEMA_COLUMNS } from '../../server/src/places/open-data';
+import type { PublicPlace, PublicPlacesPage } from '../../server/src/rules/places';
+import { expectErrorShape, startTestApp, TestApp } from '../support/test-app';
+import type { PrismaClient } from '../../server/src/generated/prisma/client';
+
+let t: TestApp;
+let prisma: PrismaClient;
+const enc = encodeURIComponent;
+const places = async (query = '') => {
+  const res = await t.http.get(`/api/public/places${query}`);
+  expect([res.status, res.body.message]).toEqual([200, undefined]);
+  return res.body as PublicPlacesPage;
+};
+const everything = async (filter = '') => (await places(`?perPage=50${filter}`)).items;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  prisma = t.started.deps.db.prisma;
+});
+afterAll(() => t.close());
+
+describe('GET /api/public/places', () => {
+  it('lists, without login, the places of eligible structures with their approved services only', async () => {
+    const page = await places();
+    expect(page).toEqual(expect.objectContaining({ page: 1, perPage: 20, total: expect.any(Number) }));
+    expect(page.total).toBeGreaterThan(5);
+    const all = await everything();
+    expect(all).toHaveLength(page.total);
+    const locations = await prisma.location.findMany({ where: { id: { in: all.map((p) => p.id) } }, include: { structure: true } });
+    expect(new Set(locations.map((l) => l.structure.status))).toEqual(new Set(['ELIGIBLE']));
+    const offers = await prisma.offer.findMany({ where: { id: { in: all.flatMap((p) => p.services.map((s) => s.id)) } } });
+    expect(new Set(offers.map((o) => o.status))).toEqual(new Set(['APPROVED']));
+    expect(offers).toHaveLength(all.flatMap((p) => p.services).length);
+    // The demo's suspended structures and pending offers are left out.
+    const suspended = await prisma.structure.findMany({ where: { status: 'SUSPENDED', offers: { some: { status: 'APPROVED' } } }, select: { id: true, locations: { select: { id: true } } } });
+    expect(suspended.length).toBeGreaterThan(0);
+    for (const s of suspended) for (const l of s.locations) expect(all.map((p) => p.id)).not.toContain(l.id);
+    const pending = await prisma.offer.findMany({ where: { status: { not: 'APPROVED' } }, select: { id: true } });
+    expect(pending.length).toBeGreaterThan(0);
+    expect(all.flatMap((p) => p.services.map((s) => s.id)).filter((id) => pending.some((o) => o.id === id))).toEqual([]);
+  });
+
+  it('filters by département, postal code, commune (with or without accents) and category', async () => {
+    const gironde = await everything('&departement=33');
+    expect(gironde.length).toBeGreaterThan(1);
+    expect(new Set(gironde.map((p) => p.departement))).toEqual(new Set(['33']));
+    expect(gironde[0].departementName).toBe('Gironde');
+    const merignac = await everything('&postalCode=33700');
+    expect(merignac.map((p) => p.city)).toEqual(['Mérignac']);
+    expect((await everything(`&commune=${enc('MERIGNAC')}`)).map((p) => p.id)).toEqual(merignac.map((p) => p.id));
+    expect(await everything('&departement=33&postalCode=69001')).toEqual([]);
+    const demarches = await everything('&category=DEMARCHES');
+    expect(demarches.length).toBeGreaterThan(0);
+    for (const place of demarches) expect(place.services.map((s) => s.categoryCode)).toContain('DEMARCHES');
+    expect(demarches.length).toBeLessThan((await everything()).length);
+    // Pages follow each other without overlap.
+    const [first, second] = [await places('?perPage=3&page=1'), await places('?perPage=3&page=2')];
+    expect(first.items.map((p) => p.id).filter((id) => second.items.some((p) => p.id === id))).toEqual([]);
+    // An empty filter is no filter.
+    expect((await places('?departement=&commune=')).total).toBe(first.total);
+  });
+
+  it('says what is left to pay: nothing when the price is the pass’s value, the difference above it', async () => {
+    const [place] = await everything('&postalCode=33700');
+    const location = await prisma.location.findUniqueOrThrow({ where: { id: place.id } });
+    const service = await prisma.referentialService.findFirstOrThrow({ where: { category: { code: 'DEMARCHES' } } });
+    await prisma.offer.create({ data: { structureId: location.structureId, locationId: location.id, serviceId: service.id, title: 'Atelier long (2 h)', priceCents: 1500, durationMinutes: 120, status: 'APPROVED' } });
+    const res = await t.http.get(`/api/public/places/${place.id}`);
+    expect(res.status).toBe(200);
+    const services = (res.body as PublicPlace).services;
+    expect(services.find((s) => s.title === 'Atelier long (2 h)')).toEqual(expect.objectContaining({ priceCents: 1500, remainingCents: 500 }));
+    for (const s of services.filter((x) => x.priceCents === 1000)) expect(s.remainingCents).toBe(0);
+  });
+
+  it('refuses filters it does not know or cannot read, with a message per field', async () => {
+    const bad: [string, string][] = [
+      ['departement=20', 'departement'],
+      ['departement=__proto__', 'departement'],
+      ['postalCode=3370', 'postalCode'],
+      ['page=0', 'page'],
+      ['page=abc', 'page'],
+      ['perPage=51', 'perPage'],
+      [`commune=${'x'.repeat(101)}`, 'commune'],
+      ['category=NOPE', 'category'],
+      ['foo=1', 'foo'],
+      ['departement[]=33', 'departement[]'],
+    ];
+    const answers = [];
+    for (const [query] of bad) {
+      const res = await t.http.get(`/api/public/places?${query}`);
+      answers.push([query, res.status, Object.keys(res.body.details?.fields ?? {})]);
+      if (res.status === 400) expectErrorShape(res.body, 400);
+    }
+    expect(answers).toEqual(bad.map(([query, field]) => [query, 400, [field]]));
+    // Keys that would reach an object's prototype are dropped by the query parser, not read.
+    for (const key of ['constructor', '__proto__']) expect((await places(`?${key}=1`)).total).toBe((await places()).total);
+  });
+
+  it('gives one place, and not one of a suspended structure', async () => {
+    const [place] = await everything();
+    expect((await t.http.get(`/api/public/places/${place.id}`)).body.id).toBe(place.id);
+    const suspended = await prisma.location.findFirstOrThrow({ where: { structure: { status: 'SUSPENDED' } } });
+    for (const id of [suspended.id, '00000000-0000-4000-8000-000000000000', 'x'.repeat(500)]) {
+      const res = await t.http.get(`/api/public/places/${id}`);
+      expectErrorShape(res.body, 404);
+    }
+  });
+});
+
+describe('the open-data export (schema « lieux de médiation numérique »)', () => {
+  it('publishes every eligible place, each record valid for the ANCT library, and no suspended structure', async () => {
+    const res = await t.http.get('/api/public/open-data/lieux-mediation-numerique.json');
+    expect(res.status).toBe(200);
+    const records = res.body as Record<string, string>[];
+    const listed = await everything();
+    expect(records.map((r) => r.id).sort()).toEqual(listed.map((p) => `aptic-${p.id}`).sort());
+    for (const record of records) {
+      expect(() => fromSchemaLieuDeMediationNumerique(record as any)).not.toThrow();
+      expect(record.source).toBe('APTIC');
+      expect(record.date_maj).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      for (const service of record.services.split('|')) expect(Object.values(Service)).toContain(service);
+    }
+    // Every demo structure eligible with an approved offer is there, by its SIRET; no suspended one.
+    const eligible = await prisma.structure.findMany({ where: { status: 'ELIGIBLE', offers: { some: { status: 'APPROVED' } }, locations: { some: { active: true } } }, select: { siret: true } });
+    expect(new Set(records.map((r) => r.pivot))).toEqual(new Set(eligible.map((s) => s.siret)));
+    const suspended = await prisma.structure.findMany({ where: { status: 'SUSPENDED' }, select: { siret: true } });
+    expect(records.filter((r) => suspended.some((s) => s.siret === r.pivot))).toEqual([]);
+    // The INSEE code comes from the official split.
+    expect(records.find((r) => r.code_postal === '33700')).toEqual(expect.objectContaining({ commune: 'Mérignac', code_insee: '33281' }));
+  });
+
+  it('is also a CSV with the schema’s columns in order', async () => {
+    const res = await t.http.get('/api/public/open-data/lieux-mediation-numerique.csv').buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = (res.body as string).replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[0]).toBe(SCHEMA_COLUMNS.join(','));
+    const json = (await t.http.get('/api/public/open-data/lieux-mediation-numerique.json')).body as unknown[];
+    expect(lines).toHaveLength(json.length + 1);
+  });
+
+  it('drops a structure once suspended', async () => {
+    const admin = await t.token('ADMIN');
+    const [place] = await everything('&postalCode=33700');
+    const location = await prisma.location.findUniqueOrThrow({ where: { id: place.id } });
+    const res = await t.http.post(`/api/structures/${location.structureId}/suspend`).set('Authorization', `Bearer ${admin}`).send({ reason: 'Contrôle en cours sur les passages du mois.' });
+    expect(res.status).toBe(200);
+    expect((await everything()).map((p) => p.id)).not.toContain(place.id);
+    const records = (await t.http.get('/api/public/open-data/lieux-mediation-numerique.json')).body as { id: string }[];
+    expect(records.map((r) => r.id)).not.toContain(`aptic-${place.id}`);
+  });
+});
