@@ -22,12 +22,13 @@ export default defineConfig({
     build: {
         outDir: 'dist',
         emptyOutDir: true,
-        // The console (index.html) and the structures' pages, each its own entry: /candidature/, /espace/.
+        // The console (index.html) and the public and structures' pages, each its own entry: /candidature/, /espace/, /lieux/.
         rollupOptions: {
             input: {
                 console: fileURLToPath(new URL('./index.html', import.meta.url)),
                 candidature: fileURLToPath(new URL('./candidature/index.html', import.meta.url)),
                 espace: fileURLToPath(new URL('./espace/index.html', import.meta.url)),
+                lieux: fileURLToPath(new URL('./lieux/index.html', import.meta.url)),
             },
         },
         chunkSizeWarningLimit: 3000,
