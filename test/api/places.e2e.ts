@@ -160,3 +160,23 @@ describe('the open-data export (schema « lieux de médiation numérique »)', (
     expect(records.map((r) => r.id)).not.toContain(`aptic-${place.id}`);
   });
 });
+
+describe('positions on the map', () => {
+  it('has no tile server unless configured, and a place’s position is both coordinates or none', async () => {
+    expect((await t.http.get('/api/public/map')).body).toEqual({ tilesUrl: null, attribution: '' });
+    const admin = await t.token('ADMIN');
+    const [place] = await everything('&departement=31');
+    expect(typeof place.latitude).toBe('number');
+    const put = (body: object) => t.http.put(`/api/locations/${place.id}`).set('Authorization', `Bearer ${admin}`).send(body);
+    const half = await put({ latitude: null });
+    expectErrorShape(half.body, 400);
+    expect(half.body.details.fields).toEqual({ latitude: ['manque (la position se donne en entier)'] });
+    for (const wrong of [{ latitude: 91 }, { longitude: -181 }, { latitude: 'nord' }]) expectErrorShape((await put(wrong)).body, 400);
+    expect((await put({ latitude: 43.6, longitude: 1.44 })).status).toBe(200);
+    expect((await t.http.get(`/api/public/places/${place.id}`)).body).toEqual(expect.objectContaining({ latitude: 43.6, longitude: 1.44 }));
+    const records = (await t.http.get('/api/public/open-data/lieux-mediation-numerique.json')).body as { id: string; latitude?: number; longitude?: number }[];
+    expect(records.find((r) => r.id === `aptic-${place.id}`)).toEqual(expect.objectContaining({ latitude: 43.6, longitude: 1.44 }));
+    expect((await put({ latitude: null, longitude: null })).status).toBe(200);
+    expect((await t.http.get(`/api/public/places/${place.id}`)).body).toEqual(expect.objectContaining({ latitude: null, longitude: null }));
+  });
+});

@@ -35,7 +35,7 @@ afterAll(() => t.close());
 describe('a reviewer corrects a structure', () => {
   it('changes contact, address and phone, audited', async () => {
     const s = await eligibleStructure();
-    const res = await put(reviewer, `/api/structures/${s.id}`, { ...s, email: 'contact@corrige.example.fr', addressLine: '12 rue Neuve', postalCode: '33 000', phone: '05.56.11.22.33' });
+    const res = await put(reviewer, `/api/structures/${s.id}`, { ...s, email: 'contact@corrige.example.fr', addressLine: '12 rue Neuve', postalCode: '33 000', city: 'Bordeaux', departement: '33', phone: '05.56.11.22.33' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual(expect.objectContaining({ email: 'contact@corrige.example.fr', addressLine: '12 rue Neuve', postalCode: '33000', phone: '0556112233' }));
     expect(await timeline(s.id)).toContain('update');

@@ -1,7 +1,9 @@
 /**
  * /lieux/ (issue 16): a beneficiary, or the social worker who gave the booklet, finds where to
  * spend a pass — by département, type of service, commune or postal code — and opens a place's
- * page; on a desktop (1440×900) and on a phone (390×844), where nothing scrolls sideways.
+ * page; on a desktop (1440×900) and on a phone (390×844), where nothing scrolls sideways. The
+ * server names a tile server (PUBLIC_MAP_TILES_URL, here one that answers nothing: the tiles stay
+ * grey, the places are drawn all the same).
  */
 import { mkdirSync } from 'fs';
 import type { Page } from 'playwright-core';
@@ -19,7 +21,7 @@ describe('where to spend a pass (/lieux/)', () => {
 
     beforeAll(async () => {
         mkdirSync(SHOTS, { recursive: true });
-        server = await startServer();
+        server = await startServer(90_000, { PUBLIC_MAP_TILES_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png', PUBLIC_MAP_ATTRIBUTION: 'Tuiles de test' });
         browser = await launchBrowser();
         page = await browser.context.newPage();
         page.on('pageerror', error => errors.push(error.message));
@@ -57,6 +59,10 @@ describe('where to spend a pass (/lieux/)', () => {
         expect(gironde).toBeLessThan(everywhere);
         await eventually(settled, gironde);
         for (const text of await addresses()) expect(text).toContain('(Gironde)');
+        // The map draws a dot per place of the page that has a position (every demo place has one).
+        await page.getByTestId('places-map').waitFor();
+        await eventually(() => page.locator('[data-testid="places-map"] path.leaflet-interactive').count(), Math.min(gironde, 10));
+        await expect(page.getByTestId('places-map').innerText()).resolves.toContain('Tuiles de test');
 
         await page.getByLabel('Type de service').click();
         await page.getByRole('option', { name: 'Aide aux démarches administratives' }).click();

@@ -12,6 +12,8 @@ const fields = {
     role: 'Role',
     password: 'Password',
     active: 'Active',
+    latitude: 'Latitude',
+    longitude: 'Longitude',
     lastLoginAt: 'Last login',
     name: 'Name',
     siret: 'SIRET',
@@ -1220,6 +1222,9 @@ export const en: TranslationMessages = {
             amount: 'Amount',
             total: 'Total deducted',
         },
+    },
+    locations: {
+        positionHelp: 'Optional: where the place is on the public map (decimal degrees, e.g. 44.8378 and -0.5792)',
     },
     scanFlags: { voided: 'Voided' },
     disputes: {

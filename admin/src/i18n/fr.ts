@@ -1037,6 +1037,9 @@ export const fr: TranslationMessages = {
             total: 'Total déduit',
         },
     },
+    locations: {
+        positionHelp: 'Facultatif : la position du lieu sur la carte publique (degrés décimaux, par exemple 44.8378 et -0.5792)',
+    },
     scanFlags: { voided: 'Annulé' },
     disputes: {
         openedAfter: 'Ouvert depuis le',
@@ -1164,7 +1167,7 @@ export const fr: TranslationMessages = {
         locations: {
             name: 'Lieu |||| Lieux',
             page: { create: 'Nouveau lieu' },
-            fields: { ...timestamps, ...address, structureId: 'Structure', name: 'Nom', active: 'Actif' },
+            fields: { ...timestamps, ...address, structureId: 'Structure', name: 'Nom', active: 'Actif', latitude: 'Latitude', longitude: 'Longitude' },
         },
         questionnaires: {
             name: 'Questionnaire |||| Questionnaires',

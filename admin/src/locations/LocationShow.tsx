@@ -1,4 +1,4 @@
-import { BooleanField, SimpleShowLayout, TextField } from 'react-admin';
+import { BooleanField, NumberField, SimpleShowLayout, TextField } from 'react-admin';
 import { DateTimeField, RefField, RecordShow } from '../common';
 
 export const LocationShow = () => (
@@ -10,6 +10,8 @@ export const LocationShow = () => (
             <TextField source="postalCode" />
             <TextField source="city" />
             <TextField source="departement" />
+            <NumberField source="latitude" emptyText="—" options={{ maximumFractionDigits: 6 }} />
+            <NumberField source="longitude" emptyText="—" options={{ maximumFractionDigits: 6 }} />
             <BooleanField source="active" />
             <DateTimeField source="createdAt" />
             <DateTimeField source="updatedAt" />

@@ -227,6 +227,17 @@ export class AppConfig {
   @IsString() @MinLength(1) @MaxLength(80)
   ISSUER_CITY = 'Paris';
 
+  /**
+   * The public directory's map (/lieux/): a tile server's URL template ("https://…/{z}/{x}/{y}.png").
+   * None by default: the directory is a list, and no visitor's browser asks a third party for tiles.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^https?:\/\/\S+\{z\}\S*\{x\}\S*\{y\}\S*$/, { message: 'PUBLIC_MAP_TILES_URL : modèle d’URL http(s) avec {z}, {x} et {y}' })
+  PUBLIC_MAP_TILES_URL?: string;
+
+  /** The credit the tile server asks for, shown on the map ("© les contributeurs d’OpenStreetMap"). */
+  @IsString() @MaxLength(200)
+  PUBLIC_MAP_ATTRIBUTION = '';
+
   /** Intra-community VAT number (FR + 2-character key + SIREN). */
   @Matches(/^FR[0-9A-HJ-NP-Z]{2}\d{9}$/, { message: 'ISSUER_VAT_NUMBER : numéro de TVA intracommunautaire français attendu (FR, 2 caractères de clé, SIREN)' })
   ISSUER_VAT_NUMBER = 'FR65912345675';

@@ -64,6 +64,13 @@ export class StructuresWriter implements ResourceWriter<'Structure', object, Upd
   }
 }
 
+/** A place on the map has both coordinates, or none. */
+function assertPosition(latitude: number | null, longitude: number | null) {
+  if ((latitude === null) === (longitude === null)) return;
+  const missing = latitude === null ? 'latitude' : 'longitude';
+  throw badRequest('Position incomplète : donnez la latitude et la longitude, ou aucune des deux.', { fields: { [missing]: ['manque (la position se donne en entier)'] } });
+}
+
 /** A structure's places: created, corrected, deactivated by staff; deleted only when nothing happened there. */
 @Injectable()
 export class LocationsWriter implements ResourceWriter<'Location', CreateLocationDto, UpdateLocationDto> {
@@ -72,12 +79,14 @@ export class LocationsWriter implements ResourceWriter<'Location', CreateLocatio
 
   async create(dto: CreateLocationDto, { tx }: WriteContext) {
     assertPostalCodeInDepartement(dto.postalCode, dto.departement);
+    assertPosition(dto.latitude ?? null, dto.longitude ?? null);
     if (!(await tx.structure.findUnique({ where: { id: dto.structureId } }))) throw badRequest('Structure inconnue.', { fields: { structureId: ['structure inconnue'] } });
     return { record: await tx.location.create({ data: dto }) };
   }
 
-  async update(id: string, dto: UpdateLocationDto, before: { structureId: string; postalCode: string; departement: string }, { tx }: WriteContext) {
+  async update(id: string, dto: UpdateLocationDto, before: { structureId: string; postalCode: string; departement: string; latitude: number | null; longitude: number | null }, { tx }: WriteContext) {
     if (dto.postalCode !== undefined || dto.departement !== undefined) assertPostalCodeInDepartement(dto.postalCode ?? before.postalCode, dto.departement ?? before.departement);
+    if (dto.latitude !== undefined || dto.longitude !== undefined) assertPosition(dto.latitude !== undefined ? dto.latitude : before.latitude, dto.longitude !== undefined ? dto.longitude : before.longitude);
     if (dto.structureId !== undefined && dto.structureId !== before.structureId) throw badRequest("Un lieu reste attaché à sa structure : créez un lieu dans l'autre structure.", { fields: { structureId: ['ne peut pas changer'] } });
     const { structureId: _same, ...data } = dto;
     return { record: await tx.location.update({ where: { id }, data }) };

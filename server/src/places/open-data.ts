@@ -4,6 +4,7 @@ import {
   FraisACharge,
   Frais,
   Id,
+  Localisation,
   ModelError,
   Nom,
   Pivot,
@@ -73,6 +74,7 @@ export function toLieu(row: PlaceRow, offers: OfferRow[]): LieuMediationNumeriqu
     adresse: Adresse({ voie: row.addressLine, code_postal: row.postalCode, commune: commune?.nom ?? row.city, ...(commune ? { code_insee: commune.codeInsee } : {}) }),
     ...(services.length ? { services: Services(services) } : {}),
     ...(contact ? { contact } : {}),
+    ...(row.latitude !== null && row.longitude !== null ? { localisation: Localisation({ latitude: row.latitude, longitude: row.longitude }) } : {}),
     // With a pass: free when the pass covers the price, else something is left to pay.
     frais_a_charge: FraisACharge(own.some((o) => remainingChargeCents(o.priceCents) > 0) ? [Frais.GratuitSousCondition, Frais.Payant] : [Frais.GratuitSousCondition]),
     presentation: { resume: `Accepte le pass numérique #APTIC : ${own.length} service${own.length > 1 ? 's' : ''} (${row.structure.name}).` },

@@ -3,7 +3,9 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/decorators';
 import { ApiErrors } from '../common/api-docs';
 import { openDataCsv, openDataRecords } from './open-data';
-import { LieuMediationNumeriqueRecordDto, PlacesQueryDto, PublicPlaceDto, PublicPlacesPageDto } from './places.dto';
+import { AppConfig } from '../config/app-config';
+import type { PublicMapSettings } from '../rules/places';
+import { LieuMediationNumeriqueRecordDto, PlacesQueryDto, PublicMapSettingsDto, PublicPlaceDto, PublicPlacesPageDto } from './places.dto';
 import { PlacesService } from './places.service';
 
 /** Where to spend a pass: the public directory of the places that accept it (no login). */
@@ -11,7 +13,17 @@ import { PlacesService } from './places.service';
 @Controller('api/public')
 @Public()
 export class PublicPlacesController {
-  constructor(private readonly places: PlacesService) {}
+  constructor(
+    private readonly places: PlacesService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The map's tile server (PUBLIC_MAP_TILES_URL), if any: without one the directory is a list. */
+  @Get('map')
+  @ApiOkResponse({ type: PublicMapSettingsDto })
+  map(): PublicMapSettings {
+    return { tilesUrl: this.config.PUBLIC_MAP_TILES_URL ?? null, attribution: this.config.PUBLIC_MAP_ATTRIBUTION };
+  }
 
   /** Eligible places with their approved services and prices, filtered by département, commune, postal code and category. */
   @Get('places')

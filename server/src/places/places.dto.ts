@@ -61,6 +61,8 @@ export class PublicPlaceDto {
   @ApiProperty({ example: 'Gironde', nullable: true, type: String }) departementName!: string | null;
   @ApiProperty({ nullable: true, type: String }) phone!: string | null;
   @ApiProperty({ nullable: true, type: String }) website!: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 44.8378 }) latitude!: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: -0.5792 }) longitude!: number | null;
   @ApiProperty({ type: [PublicServiceDto] }) services!: PublicServiceDto[];
 }
 
@@ -85,6 +87,13 @@ export class LieuMediationNumeriqueRecordDto {
   @ApiPropertyOptional() site_web?: string;
   @ApiPropertyOptional() presentation_resume?: string;
   @ApiPropertyOptional({ example: 'Gratuit sous condition' }) frais_a_charge?: string;
+  @ApiPropertyOptional({ example: 44.8378 }) latitude?: number;
+  @ApiPropertyOptional({ example: -0.5792 }) longitude?: number;
   @ApiProperty({ example: 'APTIC' }) source!: string;
   @ApiProperty({ example: '2026-12-04' }) date_maj!: string;
+}
+
+export class PublicMapSettingsDto {
+  @ApiProperty({ nullable: true, type: String, example: 'https://tuiles.example.fr/{z}/{x}/{y}.png', description: 'None: no map' }) tilesUrl!: string | null;
+  @ApiProperty({ example: '© les contributeurs d’OpenStreetMap' }) attribution!: string;
 }

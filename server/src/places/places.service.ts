@@ -14,6 +14,8 @@ const LOCATION_SELECT = {
   postalCode: true,
   city: true,
   departement: true,
+  latitude: true,
+  longitude: true,
   structureId: true,
   updatedAt: true,
   structure: { select: { name: true, siret: true, phone: true, website: true, updatedAt: true } },
@@ -120,6 +122,8 @@ function toPlace(row: PlaceRow, offers: OfferRow[]): PublicPlace {
     departementName: departementName(row.departement),
     phone: row.structure.phone,
     website: row.structure.website,
+    latitude: row.latitude,
+    longitude: row.longitude,
     services: offersAt(row, offers).map((o) => ({
       id: o.id,
       title: o.title,

@@ -38,6 +38,9 @@ export interface PublicPlace {
   departementName: string | null;
   phone: string | null;
   website: string | null;
+  /** Where it is on a map (WGS 84), when staff entered it. */
+  latitude: number | null;
+  longitude: number | null;
   /** Its approved services, by category then title. */
   services: PublicService[];
 }
@@ -47,4 +50,10 @@ export interface PublicPlacesPage {
   total: number;
   page: number;
   perPage: number;
+}
+
+/** GET /api/public/map: the tile server the directory's map uses (none: no map, the list alone). */
+export interface PublicMapSettings {
+  tilesUrl: string | null;
+  attribution: string;
 }

@@ -139,6 +139,7 @@ describe('IBAN and BIC (ibantools)', () => {
 describe('postal code and département (shared with the console)', () => {
   it.each(['33000', '75001', '97400', ' 33 000 '])('accepts the postal code %j', (code) => expect(isValidPostalCode(code)).toBe(true));
   it.each(['3300', '330000', '33A00', '', 33000, null])('refuses the postal code %j', (code) => expect(isValidPostalCode(code)).toBe(false));
-  it.each(['01', '2A', '2B', '33', '95', '971', '976'])('accepts the département %j', (code) => expect(isValidDepartement(code)).toBe(true));
-  it.each(['00', '20', '96', '977', '2C', '', 33])('refuses the département %j', (code) => expect(isValidDepartement(code)).toBe(false));
+  // Etalab's split: the départements, and the overseas collectivities with a postal code (975, 977, 978).
+  it.each(['01', '2A', '2B', '33', '95', '971', '976', '977'])('accepts the département %j', (code) => expect(isValidDepartement(code)).toBe(true));
+  it.each(['00', '20', '96', '979', '999', '2C', '', 33])('refuses the département %j', (code) => expect(isValidDepartement(code)).toBe(false));
 });

@@ -194,6 +194,21 @@ export interface DemoStructure {
   charterVersion: 1 | 2;
 }
 
+/** The centre of each demo town (WGS 84): the demo places are drawn around it on the public map. */
+export const DEMO_TOWN_CENTRES: Record<string, [number, number]> = {
+  Bordeaux: [44.8378, -0.5792],
+  Bègles: [44.8086, -0.5478],
+  Lille: [50.6292, 3.0573],
+  Lyon: [45.764, 4.8357],
+  Mérignac: [44.8386, -0.6436],
+  Pessac: [44.8067, -0.6311],
+  Roubaix: [50.6942, 3.1746],
+  Talence: [44.806, -0.588],
+  Toulouse: [43.6047, 1.4442],
+  Tourcoing: [50.7239, 3.1612],
+  Villeurbanne: [45.7719, 4.8902],
+};
+
 // IBANs are valid (mod 97) test-style French IBANs; BICs are real-looking 8/11 characters.
 export const STRUCTURES: DemoStructure[] = [
   { name: 'Espace numérique des Chartrons', siren: '518654321', legalForm: 'Association loi 1901', addressLine: '12 rue Notre-Dame', postalCode: '33000', city: 'Bordeaux', departement: '33', legalRepName: 'Lucie Fabre', iban: 'FR7630004000031234567890143', bic: 'BNPAFRPPXXX', status: 'ELIGIBLE', charterVersion: 2 },

@@ -7,7 +7,7 @@ import { orderActivatedLines, post, redemptionAcceptedLines, sponsorPaymentLines
 import { FEE_RATE_BP, PASS_VALUE_CENTS, PASSES_PER_BOOKLET, percentOfCents, VAT_RATE_BP } from '../rules/money';
 import { bookletNumberOf, orderAmounts } from '../rules/orders';
 import { siretFor } from '../rules/siret';
-import { CHARTERS, DEMO_STAFF, QUESTIONNAIRE, REFERENTIAL, SPONSORS, STRUCTURES } from './demo-data';
+import { CHARTERS, DEMO_STAFF, DEMO_TOWN_CENTRES, QUESTIONNAIRE, REFERENTIAL, SPONSORS, STRUCTURES } from './demo-data';
 
 /** Small deterministic PRNG (mulberry32): the same demo data on every machine (and seeded test data). */
 export function prng(seed: number) {
@@ -39,6 +39,14 @@ function validIban(iban: string): string {
 }
 
 const at = (iso: string) => new Date(iso);
+
+/** A demo place near its town's centre, a few hundred metres apart from the other places of the town (none for an unknown town). */
+const positionNear = (city: string, index: number) => {
+  const centre = DEMO_TOWN_CENTRES[city];
+  if (!centre) return {};
+  const angle = (index * 2.4) % (2 * Math.PI);
+  return { latitude: Math.round((centre[0] + 0.004 * Math.sin(angle)) * 1e6) / 1e6, longitude: Math.round((centre[1] + 0.006 * Math.cos(angle)) * 1e6) / 1e6 };
+};
 const day = (year: number, month: number, d: number, hour = 10, minute = 0) => new Date(Date.UTC(year, month - 1, d, hour - 1, minute));
 
 export interface SeedOptions {
@@ -178,7 +186,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
           data: { charterId: charter.id, structureId: structure.id, applicationId: application.id, signatoryName: s.legalRepName, signatoryRole: 'Président·e', signedAt: submittedAt },
         });
         const location = await tx.location.create({
-          data: { structureId: structure.id, name: `${s.name} — accueil`, addressLine: s.addressLine, postalCode: s.postalCode, city: s.city, departement: s.departement },
+          data: { structureId: structure.id, name: `${s.name} — accueil`, addressLine: s.addressLine, postalCode: s.postalCode, city: s.city, departement: s.departement, ...positionNear(s.city, i) },
         });
         if (s.status !== 'ELIGIBLE' && s.status !== 'SUSPENDED') continue;
 

@@ -1366,6 +1366,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicPlacesController_map"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/open-data/lieux-mediation-numerique.csv": {
         parameters: {
             query?: never;
@@ -2457,6 +2473,10 @@ export interface components {
             frais_a_charge?: string;
             /** @example aptic-5b0c… */
             id: string;
+            /** @example 44.8378 */
+            latitude?: number;
+            /** @example -0.5792 */
+            longitude?: number;
             nom: string;
             /**
              * @description SIRET
@@ -2640,6 +2660,15 @@ export interface components {
              */
             version: number;
         };
+        PublicMapSettingsDto: {
+            /** @example © les contributeurs d’OpenStreetMap */
+            attribution: string;
+            /**
+             * @description None: no map
+             * @example https://tuiles.example.fr/{z}/{x}/{y}.png
+             */
+            tilesUrl: string | null;
+        };
         PublicPlaceDto: {
             addressLine: string;
             /** @example Mérignac */
@@ -2649,6 +2678,10 @@ export interface components {
             /** @example Gironde */
             departementName: string | null;
             id: string;
+            /** @example 44.8378 */
+            latitude: number | null;
+            /** @example -0.5792 */
+            longitude: number | null;
             /** @example Médiathèque de Mérignac — accueil */
             name: string;
             phone: string | null;
@@ -6697,6 +6730,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PublicPlacesController_map: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicMapSettingsDto"];
                 };
             };
         };

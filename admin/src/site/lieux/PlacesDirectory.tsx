@@ -4,6 +4,7 @@ import { apticClient } from '../api/client';
 import { useLoad } from '../common/useLoad';
 import { DEPARTEMENTS, departementLabel } from '../../../../server/src/rules/postal';
 import { Address, PhoneLink, ServiceLine, type Place } from './placeParts';
+import { PlacesMap } from './PlacesMap';
 
 const api = apticClient();
 const PER_PAGE = 10;
@@ -81,6 +82,8 @@ export const PlacesDirectory = () => {
     const [draft, setDraft] = useState<Filters>(readFilters);
     const [filters, setFilters] = useState<Filters>(draft);
     const categories = useLoad(() => api.GET('/api/public/referential'), []);
+    const mapSettings = useLoad(() => api.GET('/api/public/map'), []);
+    const tilesUrl = mapSettings.value?.tilesUrl;
     const places = useLoad(
         () =>
             api.GET('/api/public/places', {
@@ -188,6 +191,7 @@ export const PlacesDirectory = () => {
                     <Typography variant="body2" color="text.secondary" data-testid="places-count" aria-live="polite">
                         {places.value.total} lieu{places.value.total > 1 ? 'x' : ''} accepte{places.value.total > 1 ? 'nt' : ''} le pass
                     </Typography>
+                    {tilesUrl && <PlacesMap places={places.value.items} tilesUrl={tilesUrl} attribution={mapSettings.value?.attribution ?? ''} />}
                     <Stack spacing={1.5} role="list" aria-label="Lieux">
                         {places.value.items.map(place => (
                             <PlaceCard key={place.id} place={place} />

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { IsBic, IsDepartement, IsIban, IsPostalCode, Optional, UpdateOf, trimmed, withoutSpaces } from '../../common/validators';
 import { normalizeBic, normalizeIban } from '../../rules/bank';
 
@@ -46,6 +46,13 @@ export class CreateLocationDto {
   @ApiProperty() @Transform(trimmed) @apply(...text(120)) city!: string;
   @ApiProperty({ example: '33' }) @Transform(trimmed) @IsDepartement() departement!: string;
   @ApiPropertyOptional() @Optional() @IsBoolean({ message: 'doit être vrai ou faux' }) active?: boolean;
+  /** Where the place is on the public map (WGS 84, decimal degrees); null clears it. Both or neither. */
+  @ApiPropertyOptional({ example: 44.8378, nullable: true, type: Number })
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'doit être une latitude en degrés décimaux (44.8378)' }) @Min(-90, { message: 'entre -90 et 90' }) @Max(90, { message: 'entre -90 et 90' })
+  latitude?: number | null;
+  @ApiPropertyOptional({ example: -0.5792, nullable: true, type: Number })
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'doit être une longitude en degrés décimaux (-0.5792)' }) @Min(-180, { message: 'entre -180 et 180' }) @Max(180, { message: 'entre -180 et 180' })
+  longitude?: number | null;
 }
 
 /** A location stays with its structure (its offers and redemptions are the structure's). */
