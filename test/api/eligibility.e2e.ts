@@ -145,6 +145,23 @@ describe('the review workflow', () => {
     expect(again.body).not.toHaveProperty('partnerApiKey');
     const audit = await get(admin, `/api/audit-events?filter=${enc(JSON.stringify({ resource: 'structures', recordId: structure.id }))}&range=[0,99]`);
     expect(JSON.stringify(audit.body)).not.toContain(approved.body.partnerApiKey.key);
+
+    // Its first place is its address (audited), so the public directory lists it as soon as it
+    // has an approved service.
+    const places = (await get(admin, `/api/locations?filter=${enc(JSON.stringify({ structureId: structure.id }))}`)).body;
+    expect(places).toEqual([
+      expect.objectContaining({ name: 'Espace numérique du Lac', addressLine: '3 rue du Lac', postalCode: '33300', city: 'Bordeaux', departement: '33', active: true }),
+    ]);
+    const created = (await get(admin, `/api/audit-events?filter=${enc(JSON.stringify({ resource: 'locations', recordId: places[0].id }))}`)).body;
+    expect(created).toEqual([expect.objectContaining({ action: 'create', actorId: expect.any(String) })]);
+    const listed = async () => (await t.http.get('/api/public/places?postalCode=33300&perPage=50')).body.items.map((p: { id: string }) => p.id);
+    expect(await listed()).not.toContain(places[0].id);
+    const [service] = (await t.http.get('/api/public/referential')).body[0].services;
+    const partnerKey = `Bearer ${approved.body.partnerApiKey.key}`;
+    const offer = await t.http.post('/api/partner/offers').set('Authorization', partnerKey).send({ serviceId: service.id, title: 'Atelier découverte', priceCents: 1000, durationMinutes: 60 });
+    expect(offer.status).toBe(201);
+    if (offer.body.status !== 'APPROVED') expect((await t.http.post(`/api/offers/${offer.body.id}/approve`).set('Authorization', `Bearer ${reviewer}`).send({})).status).toBe(200);
+    expect(await listed()).toContain(places[0].id);
   });
 
   it('lets exactly one of two reviewers claim an application at once', async () => {

@@ -56,8 +56,6 @@ describe('applying online (/candidature/)', () => {
       'organisation.legalForm': 'Association loi 1901',
       'organisation.addressLine': '8 rue des Écluses',
       'organisation.postalCode': '17300',
-      'organisation.city': 'Rochefort',
-      'organisation.departement': '17',
       'contact.name': 'Awa Diallo',
       'contact.email': 'awa.diallo@marais.example.fr',
       'contact.phone': '05 46 00 11 22',
@@ -71,6 +69,14 @@ describe('applying online (/candidature/)', () => {
       'charter.signatoryRole': 'Présidente',
     };
     await fillApplicationForm(page, values);
+    // The postal code's communes are offered: one tap fills the commune and its département.
+    const choices = page.getByTestId('commune-choices');
+    await choices.getByRole('button', { name: 'Vergeroux (17)' }).waitFor();
+    await choices.getByRole('button', { name: 'Rochefort (17)' }).click();
+    await expect(field('organisation.city').inputValue()).resolves.toBe('Rochefort');
+    await expect(field('organisation.departement').inputValue()).resolves.toBe('17');
+    await expect(choices.getByRole('button', { name: 'Rochefort (17)' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await choices.screenshot({ path: `${SHOTS}/candidature-phone-communes.png` });
     await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
 
     await page.getByRole('alert').filter({ hasText: /IBAN invalide/ }).waitFor();

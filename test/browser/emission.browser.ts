@@ -224,6 +224,9 @@ describe('emission in the console', () => {
   it('cancels a lost booklet from its page: its active passes are cancelled', async () => {
     const last = (await booklets())[BOOKLETS - 1];
     await page.goto(`${server.baseUrl}/#/booklets/${last.id}/show`);
+    // The hash changes without a reload: wait for this booklet's page, or the click lands on the
+    // previous booklet's button and its dialog goes away with that page.
+    await page.getByText(last.number, { exact: true }).first().waitFor({ timeout: 15_000 });
     await page.locator('[data-action="cancel"]').click();
     await dialog().locator('textarea[name="reason"]').fill('Carnet perdu par le bénéficiaire');
     await page.screenshot({ path: `${SHOTS}/emission-booklet-cancel-dialog.png` });
@@ -269,6 +272,7 @@ describe('emission in the console', () => {
     const filter = encodeURIComponent(JSON.stringify({ status: 'DRAFT' }));
     const [draft] = await apiGet<{ id: string; reference: string }[]>(server.baseUrl, token, `/api/orders?filter=${filter}&range=[0,0]`);
     await page.goto(`${server.baseUrl}/#/orders/${draft.id}/show`);
+    await page.getByText(draft.reference, { exact: true }).first().waitFor({ timeout: 15_000 });
     await page.locator('[data-action="cancel"]').click();
     await dialog().locator('textarea[name="reason"]').fill('Commande saisie en double');
     await dialog().getByTestId('action-dialog-confirm').click();

@@ -153,14 +153,13 @@ describe('the structure space (/candidature/ then /espace/)', () => {
     const approved = await apiGet<{ status: string; structureId: string }>(server.baseUrl, reviewerToken, `/api/applications/${applicationId}`);
     expect(approved.status).toBe('APPROVED');
     structureId = approved.structureId;
-    // The structure has two places (added by staff): the scanner asks where the service happened.
-    for (const place of [
-      { name: 'Cyber-base — centre', addressLine: '77 rue Calixte Camelle', postalCode: '33130', city: 'Bègles' },
-      { name: 'Annexe des Terres Neuves', addressLine: '2 rue Pierre Semard', postalCode: '33130', city: 'Bègles' },
-    ]) {
-      const created = await api<{ id: string }>(server.baseUrl, reviewerToken, 'POST', '/api/locations', { structureId, departement: '33', ...place });
-      if (place.name.startsWith('Annexe')) annexeId = created.id;
-    }
+    // Approval gave it its first place, at its address; staff add a second one: the scanner
+    // then asks where the service happened.
+    const filter = encodeURIComponent(JSON.stringify({ structureId }));
+    const places = await apiGet<{ name: string; addressLine: string; postalCode: string; city: string }[]>(server.baseUrl, reviewerToken, `/api/locations?filter=${filter}`);
+    expect(places).toEqual([expect.objectContaining({ name: 'Cyber-base de Bègles', addressLine: '77 rue Calixte Camelle', postalCode: '33130', city: 'Bègles' })]);
+    const annexe = { name: 'Annexe des Terres Neuves', addressLine: '2 rue Pierre Semard', postalCode: '33130', city: 'Bègles' };
+    annexeId = (await api<{ id: string }>(server.baseUrl, reviewerToken, 'POST', '/api/locations', { structureId, departement: '33', ...annexe })).id;
   });
 
   it('enters /espace/ with the key; an offer approved by the checks, one approved by the reviewer, one changed; the kit ordered', async () => {

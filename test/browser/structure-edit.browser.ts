@@ -120,12 +120,21 @@ describe('structure corrections and the four-eyes bank change in the console', (
     await page.locator('input[name="postalCode"]').fill('123');
     await page.locator('button[type="submit"]').click();
     await page.getByText('Code postal : 5 chiffres').first().waitFor();
-    // A postal code of its département (one of another département is refused: test/api/geography.e2e.ts).
-    await page.locator('input[name="postalCode"]').fill(place.postalCode);
+    // The place moves to Bergerac: the postal code's communes are offered, one click fills the
+    // commune and its département (a code of another département is refused: test/api/geography.e2e.ts).
+    await page.locator('input[name="postalCode"]').fill('24100');
+    const choices = page.getByTestId('commune-choices');
+    await choices.getByRole('button', { name: 'Creysse (24)' }).waitFor();
+    await choices.getByRole('button', { name: 'Bergerac (24)' }).click();
+    await expect(page.locator('input[name="city"]').inputValue()).resolves.toBe('Bergerac');
+    await expect(page.locator('input[name="departement"]').inputValue()).resolves.toBe('24');
     await page.screenshot({ path: `${SHOTS}/location-edit.png`, fullPage: true });
     await page.locator('button[type="submit"]').click();
     await page.waitForURL(/\/show/);
     await page.getByText('Salle corrigée').first().waitFor();
+    await expect(apiGet<{ postalCode: string; city: string; departement: string }>(server.baseUrl, adminToken, `/api/locations/${place.id}`)).resolves.toEqual(
+      expect.objectContaining({ postalCode: '24100', city: 'Bergerac', departement: '24' }),
+    );
     expect(errors).toEqual([]);
   });
 });

@@ -589,6 +589,7 @@ export const en: TranslationMessages = {
         noStatement: 'No statement for this structure yet.',
     },
     // bankedit (issue 10): four-eyes bank details change
+    communeChoices: { one: 'Commune for this postcode:', many: 'Communes for this postcode:' },
     bankChange: {
         title: 'Pending bank details change',
         requested: 'Requested by %{name} on %{date}. New details:',

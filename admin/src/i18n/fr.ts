@@ -377,6 +377,7 @@ export const fr: TranslationMessages = {
         noStatement: 'Aucun relevé pour cette structure pour le moment.',
     },
     // bankedit (issue 10): four-eyes bank details change
+    communeChoices: { one: 'Commune de ce code postal :', many: 'Communes de ce code postal :' },
     bankChange: {
         title: 'Changement de coordonnées bancaires en attente',
         requested: 'Demandé par %{name} le %{date}. Nouvelles coordonnées :',

@@ -1,6 +1,6 @@
 import { BooleanInput, NumberInput, SimpleForm, TextInput, maxValue, minValue, required } from 'react-admin';
-import * as rules from '../common/validators';
 import { RecordFormToolbar, RefInput } from '../common';
+import { AddressInputs } from '../common/AddressInputs';
 
 /** Shared by LocationCreate and LocationEdit; a place stays with its structure once created. */
 export const LocationForm = ({ create = false }: { create?: boolean }) => (
@@ -8,9 +8,7 @@ export const LocationForm = ({ create = false }: { create?: boolean }) => (
         {create && <RefInput source="structureId" reference="structures" validate={required()} />}
         <TextInput source="name" validate={required()} />
         <TextInput source="addressLine" validate={required()} />
-        <TextInput source="postalCode" validate={[required(), rules.postalCode()]} />
-        <TextInput source="city" validate={required()} />
-        <TextInput source="departement" validate={[required(), rules.departement()]} />
+        <AddressInputs />
         <NumberInput source="latitude" step={0.0001} validate={[minValue(-90), maxValue(90)]} helperText="locations.positionHelp" />
         <NumberInput source="longitude" step={0.0001} validate={[minValue(-180), maxValue(180)]} helperText={false} />
         <BooleanInput source="active" defaultValue={true} />

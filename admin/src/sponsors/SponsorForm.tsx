@@ -1,6 +1,7 @@
 import { SimpleForm, TextInput, email, required } from 'react-admin';
 import { EnumInput, RecordFormToolbar } from '../common';
-import { departement, postalCode, siret } from '../common/validators';
+import { siret } from '../common/validators';
+import { AddressInputs } from '../common/AddressInputs';
 
 /** Shared by SponsorCreate and SponsorEdit. */
 export const SponsorForm = () => (
@@ -9,9 +10,7 @@ export const SponsorForm = () => (
         <EnumInput source="kind" enum="SponsorKind" validate={required()} />
         <TextInput source="siret" validate={[required(), siret()]} />
         <TextInput source="addressLine" validate={required()} />
-        <TextInput source="postalCode" validate={[required(), postalCode()]} />
-        <TextInput source="city" validate={required()} />
-        <TextInput source="departement" validate={[required(), departement()]} />
+        <AddressInputs />
         <TextInput source="contactName" validate={required()} />
         <TextInput source="contactEmail" type="email" validate={[required(), email()]} />
         <TextInput source="contactPhone" />

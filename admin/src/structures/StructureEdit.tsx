@@ -2,6 +2,7 @@ import { Alert } from '@mui/material';
 import { SimpleForm, TextInput, email, required, useTranslate } from 'react-admin';
 import * as rules from '../common/validators';
 import { RecordEdit, RecordFormToolbar, Section } from '../common';
+import { AddressInputs } from '../common/AddressInputs';
 
 /** Note above the bank fields: a change waits for a second person (four eyes). */
 const BankNote = () => {
@@ -32,9 +33,7 @@ export const StructureEdit = () => (
             </Section>
             <Section title="tabs.address">
                 <TextInput fullWidth source="addressLine" validate={required()} />
-                <TextInput fullWidth source="postalCode" validate={[required(), rules.postalCode()]} />
-                <TextInput fullWidth source="city" validate={required()} />
-                <TextInput fullWidth source="departement" validate={[required(), rules.departement()]} />
+                <AddressInputs fullWidth />
             </Section>
             <BankNote />
             <Section title="tabs.bank">

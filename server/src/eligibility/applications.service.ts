@@ -338,6 +338,14 @@ export class ApplicationsService {
       }
       const structure = await tx.structure.findUniqueOrThrow({ where: { id: structureBefore.id } });
       await ctx.record({ action: 'approve', resource: 'structures', recordId: structure.id, before: structureBefore, after: structure });
+      // Its first place is its address, so the public directory lists it once it has an approved
+      // offer (SPEC "Public directory"); staff or the structure add or correct places later.
+      if ((await tx.location.count({ where: { structureId: structure.id } })) === 0) {
+        const place = await tx.location.create({
+          data: { structureId: structure.id, name: structure.name, addressLine: structure.addressLine, postalCode: structure.postalCode, city: structure.city, departement: structure.departement },
+        });
+        await ctx.record({ action: 'create', resource: 'locations', recordId: place.id, after: place, change: 'created' });
+      }
       const key = await issuePartnerKey(tx, structure.id, user.id);
       await ctx.record({ action: 'issue-api-key', resource: 'structures', recordId: structure.id, after: { apiKeyPrefix: key.prefix }, change: 'updated' });
       return { record: await tx.application.findUniqueOrThrow({ where: { id } }), key };

@@ -17,6 +17,7 @@ import {
 } from '@mui/material';
 import { apticClient } from '../api/client';
 import type { components } from '../api/openapi';
+import { CommuneChoices, type Commune } from '../../common/CommuneChoices';
 import { fieldErrorsOf, messageOf } from '../common/fieldErrors';
 import { bankFields, CONTACT_FIELDS, nestedBody, ORGANISATION_FIELDS, REPRESENTATIVE_FIELDS, type FormField } from './fields';
 import { emptyForm, FieldInputs, type FormState } from './FieldInputs';
@@ -48,6 +49,13 @@ const Section = ({ title, intro, children }: { title: string; intro?: string; ch
         {children}
     </Paper>
 );
+
+/** A commune picked under the postal code fills the commune and the département, and clears their refusals. */
+const withCommune = (form: FormState, commune: Commune): FormState => {
+    const paths = ['organisation.postalCode', 'organisation.city', 'organisation.departement'];
+    const server = Object.fromEntries(Object.entries(form.server).filter(([path]) => !paths.includes(path)));
+    return { ...form, values: { ...form.values, 'organisation.city': commune.nom, 'organisation.departement': commune.departement }, server };
+};
 
 /** The public API (no key): one client for the page. */
 const api = apticClient();
@@ -116,7 +124,22 @@ export const ApplicationForm = () => {
                 </Typography>
             </Box>
             <Section title="Votre structure">
-                <FieldInputs fields={ORGANISATION_FIELDS} state={form} onChange={setForm} />
+                <FieldInputs
+                    fields={ORGANISATION_FIELDS}
+                    state={form}
+                    onChange={setForm}
+                    after={{
+                        field: 'organisation.departement',
+                        node: (
+                            <CommuneChoices
+                                postalCode={form.values['organisation.postalCode'] ?? ''}
+                                city={form.values['organisation.city'] ?? ''}
+                                departement={form.values['organisation.departement'] ?? ''}
+                                onPick={commune => setForm(f => withCommune(f, commune))}
+                            />
+                        ),
+                    }}
+                />
             </Section>
             <Section title="Contact et représentant·e légal·e">
                 <Stack spacing={2}>
