@@ -106,6 +106,23 @@ describe('the public side', () => {
     expect(qualified.body.message).toMatch(/déjà APTICulteur/);
   });
 
+  it('keeps a website only as a web address (https:// added when left out), never a script', async () => {
+    const withSite = (website: unknown) => ({ ...application(), organisation: { ...application().organisation, website } });
+    for (const website of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'https://exemple', 'http://a b.fr', 42]) {
+      const res = await submit(withSite(website));
+      expect([res.status, Object.keys(res.body.details?.fields ?? {})]).toEqual([400, ['organisation.website']]);
+    }
+    const ok = await submit(withSite(' www.espace-du-lac.fr '));
+    expect(ok.status).toBe(201);
+    const [stored] = (await get(admin, `/api/applications?filter=${enc(JSON.stringify({ q: ok.body.reference }))}`)).body;
+    const structure = (await get(admin, `/api/structures/${stored.structureId}`)).body;
+    expect(structure.website).toBe('https://www.espace-du-lac.fr');
+    // Staff corrections are held to the same rule; an empty value clears it.
+    const put = (website: string) => t.http.put(`/api/structures/${structure.id}`).set('Authorization', `Bearer ${admin}`).send({ website });
+    expect((await put('javascript:alert(1)')).body.details.fields).toEqual({ website: [expect.stringMatching(/adresse web invalide/)] });
+    expect((await put('')).status).toBe(200);
+  });
+
   it('takes exactly one of two simultaneous applications for one SIRET', async () => {
     const body = application();
     const results = await Promise.all([submit(body), submit(body), submit(body)]);
@@ -161,6 +178,9 @@ describe('the review workflow', () => {
     const offer = await t.http.post('/api/partner/offers').set('Authorization', partnerKey).send({ serviceId: service.id, title: 'Atelier découverte', priceCents: 1000, durationMinutes: 60 });
     expect(offer.status).toBe(201);
     if (offer.body.status !== 'APPROVED') expect((await t.http.post(`/api/offers/${offer.body.id}/approve`).set('Authorization', `Bearer ${reviewer}`).send({})).status).toBe(200);
+    // Without its kit it could not take a pass: listed once it has ordered it.
+    expect(await listed()).not.toContain(places[0].id);
+    expect((await t.http.post('/api/partner/subscription').set('Authorization', partnerKey).send({ plan: 'MONTHLY' })).status).toBe(201);
     expect(await listed()).toContain(places[0].id);
   });
 

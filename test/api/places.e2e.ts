@@ -87,6 +87,11 @@ describe('GET /api/public/places', () => {
       ['page=abc', 'page'],
       ['perPage=51', 'perPage'],
       [`commune=${'x'.repeat(101)}`, 'commune'],
+      // Search pattern characters never reach the database's ILIKE (a trailing backslash would make it fail).
+      ['commune=Bordeaux%5C', 'commune'],
+      ['commune=%25', 'commune'],
+      ['commune=M_rignac', 'commune'],
+      ['commune=%3Cscript%3E', 'commune'],
       ['category=NOPE', 'category'],
       ['foo=1', 'foo'],
       ['departement[]=33', 'departement[]'],
@@ -126,8 +131,12 @@ describe('the open-data export (schema « lieux de médiation numérique »)', (
       expect(record.date_maj).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       for (const service of record.services.split('|')) expect(Object.values(Service)).toContain(service);
     }
-    // Every demo structure eligible with an approved offer is there, by its SIRET; no suspended one.
-    const eligible = await prisma.structure.findMany({ where: { status: 'ELIGIBLE', offers: { some: { status: 'APPROVED' } }, locations: { some: { active: true } } }, select: { siret: true } });
+    // Every demo structure eligible with an approved offer, a place and its kit is there, by its SIRET; no suspended one.
+    const eligible = await prisma.structure.findMany({
+      where: { status: 'ELIGIBLE', offers: { some: { status: 'APPROVED' } }, locations: { some: { active: true } }, subscriptions: { some: { status: { in: ['PENDING', 'ACTIVE'] } } } },
+      select: { siret: true },
+    });
+    expect(eligible.length).toBeGreaterThan(5);
     expect(new Set(records.map((r) => r.pivot))).toEqual(new Set(eligible.map((s) => s.siret)));
     const suspended = await prisma.structure.findMany({ where: { status: 'SUSPENDED' }, select: { siret: true } });
     expect(records.filter((r) => suspended.some((s) => s.siret === r.pivot))).toEqual([]);
@@ -147,6 +156,46 @@ describe('the open-data export (schema « lieux de médiation numérique »)', (
     expect(lines[0]).toBe(SCHEMA_COLUMNS.join(','));
     const json = (await t.http.get('/api/public/open-data/lieux-mediation-numerique.json')).body as unknown[];
     expect(lines).toHaveLength(json.length + 1);
+  });
+
+  it('keeps the services whatever their category is called, links only to web addresses, and keeps spreadsheet formulas inert', async () => {
+    const [place] = await everything('&category=DEMARCHES');
+    const location = await prisma.location.findUniqueOrThrow({ where: { id: place.id } });
+    const category = await prisma.referentialCategory.findUniqueOrThrow({ where: { code: 'DEMARCHES' } });
+    await prisma.referentialCategory.update({ where: { id: category.id }, data: { label: 'Démarches en ligne' } });
+    // Data written before the check existed: a website that is a script, a name that is a formula.
+    await prisma.structure.update({ where: { id: location.structureId }, data: { website: 'javascript:alert(1)' } });
+    await prisma.location.update({ where: { id: place.id }, data: { name: '=HYPERLINK("http://piege.example","Cliquez")' } });
+    try {
+      const record = ((await t.http.get('/api/public/open-data/lieux-mediation-numerique.json')).body as Record<string, string>[]).find((r) => r.id === `aptic-${place.id}`)!;
+      expect(record.services.split('|')).toContain(Service.AideAuxDemarchesAdministratives);
+      expect(record).not.toHaveProperty('site_web');
+      expect((await t.http.get(`/api/public/places/${place.id}`)).body.website).toBeNull();
+      const csv = (await t.http.get('/api/public/open-data/lieux-mediation-numerique.csv').buffer(true).parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
+      })).body as string;
+      const line = csv.split('\n').find((l) => l.startsWith(`aptic-${place.id},`))!;
+      expect(line).toContain(`"'=HYPERLINK(""http://piege.example"",""Cliquez"")"`);
+      // Phone numbers stay numbers.
+      if (record.telephone) expect(line).toContain(`,${record.telephone},`);
+    } finally {
+      await prisma.referentialCategory.update({ where: { id: category.id }, data: { label: category.label } });
+      await prisma.structure.update({ where: { id: location.structureId }, data: { website: null } });
+      await prisma.location.update({ where: { id: place.id }, data: { name: location.name } });
+    }
+  });
+
+  it('leaves out a structure whose kit subscription has ended: it could not take a pass', async () => {
+    const finance = await t.token('FINANCE');
+    const place = (await everything()).find((p) => !['31', '33'].includes(p.departement))!;
+    const location = await prisma.location.findUniqueOrThrow({ where: { id: place.id } });
+    const kit = await prisma.subscription.findFirstOrThrow({ where: { structureId: location.structureId, status: { in: ['PENDING', 'ACTIVE'] } } });
+    const ended = await t.http.post(`/api/subscriptions/${kit.id}/end`).set('Authorization', `Bearer ${finance}`).send({ reason: 'Résiliation demandée par la structure.' });
+    expect(ended.status).toBe(200);
+    expect((await everything()).map((p) => p.id)).not.toContain(place.id);
+    expectErrorShape((await t.http.get(`/api/public/places/${place.id}`)).body, 404);
   });
 
   it('drops a structure once suspended', async () => {

@@ -28,9 +28,11 @@ export function useCommunes(postalCode: string): Commune[] {
         let current = true;
         setCommunes([]);
         fetch(`/api/public/communes?postalCode=${code}`)
-            .then(res => (res.ok ? (res.json() as Promise<Commune[]>) : []))
+            .then(res => (res.ok ? (res.json() as Promise<Commune[]>) : null))
             .then(
                 list => {
+                    // Only an answer is kept: after a refusal (too many requests…) the next visit asks again.
+                    if (list === null) return;
                     known.set(code, list);
                     if (current) setCommunes(list);
                 },

@@ -3,6 +3,7 @@ import type { Validator } from 'react-admin';
 import { BIC_MESSAGE, IBAN_MESSAGE, isValidBic, isValidIban, normalizeBic } from '../../../server/src/rules/bank';
 import { DEPARTEMENT_MESSAGE, isValidDepartement, isValidPostalCode, POSTAL_CODE_MESSAGE } from '../../../server/src/rules/postal';
 import { isValidSiret, SIRET_MESSAGE } from '../../../server/src/rules/siret';
+import { isWebAddress, WEB_ADDRESS_MESSAGE, withScheme } from '../../../server/src/rules/web';
 
 /** A react-admin validator from a server rule: empty values pass (`required()` is separate). */
 const fromRule =
@@ -21,3 +22,5 @@ export const iban = ({ keepMasked = false } = {}) =>
 export const bic = () => fromRule(isValidBic, BIC_MESSAGE, normalizeBic);
 export const postalCode = () => fromRule(isValidPostalCode, POSTAL_CODE_MESSAGE);
 export const departement = () => fromRule(isValidDepartement, DEPARTEMENT_MESSAGE);
+/** A website: « https:// » may be left out (the server adds it). */
+export const webAddress = () => fromRule(value => typeof value === 'string' && isWebAddress(value), WEB_ADDRESS_MESSAGE, withScheme);

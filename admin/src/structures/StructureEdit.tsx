@@ -29,7 +29,7 @@ export const StructureEdit = () => (
                 <TextInput fullWidth source="legalRepRole" />
                 <TextInput fullWidth source="email" type="email" validate={[required(), email()]} />
                 <TextInput fullWidth source="phone" />
-                <TextInput fullWidth source="website" />
+                <TextInput fullWidth source="website" validate={rules.webAddress()} />
             </Section>
             <Section title="tabs.address">
                 <TextInput fullWidth source="addressLine" validate={required()} />

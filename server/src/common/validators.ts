@@ -4,6 +4,7 @@ import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validato
 import { BIC_MESSAGE, IBAN_MESSAGE, isValidBic, isValidIban } from '../rules/bank';
 import { DEPARTEMENT_MESSAGE, isValidDepartement, isValidPostalCode, POSTAL_CODE_MESSAGE } from '../rules/postal';
 import { isValidSiret, SIRET_MESSAGE } from '../rules/siret';
+import { isWebAddress, WEB_ADDRESS_MESSAGE, withScheme } from '../rules/web';
 
 // The rules and their messages live in server/src/rules, which the console imports too.
 
@@ -18,6 +19,7 @@ export const IsIban = ruleDecorator('isIban', IBAN_MESSAGE, isValidIban);
 export const IsBic = ruleDecorator('isBic', BIC_MESSAGE, isValidBic);
 export const IsPostalCode = ruleDecorator('isPostalCode', POSTAL_CODE_MESSAGE, isValidPostalCode);
 export const IsDepartement = ruleDecorator('isDepartement', DEPARTEMENT_MESSAGE, isValidDepartement);
+export const IsWebAddress = ruleDecorator('isWebAddress', WEB_ADDRESS_MESSAGE, (v) => typeof v === 'string' && isWebAddress(v));
 
 /**
  * The property may be left out; when it is given, it is checked, null included. For columns that
@@ -39,4 +41,6 @@ export const FitsBcrypt = ruleDecorator('fitsBcrypt', `${MAX_PASSWORD_BYTES} oct
 
 /** Shared body transforms. */
 export const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** A website as typed: trimmed, "https://" added when no scheme was typed (see rules/web.ts). */
+export const webAddress = ({ value }: { value: unknown }) => (typeof value === 'string' ? withScheme(value) : value);
 export const withoutSpaces = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value);

@@ -89,7 +89,7 @@ export class ApplicationsService {
           postalCode: org.postalCode,
           city: org.city,
           departement: org.departement,
-          website: org.website ?? null,
+          website: org.website || null,
           email: dto.contact.email,
           phone: dto.contact.phone ?? null,
           legalRepName: dto.legalRepresentative.name,

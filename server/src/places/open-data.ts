@@ -19,7 +19,8 @@ import {
 import { stringify } from 'csv-stringify/sync';
 import { communesOf, normalizeName } from '../geography/communes';
 import { remainingChargeCents } from '../rules/places';
-import { offersAt, type OfferRow, type PlaceRow } from './places.service';
+import { publicWebAddress } from '../rules/web';
+import type { PlaceOffers, PlaceRow } from './places.service';
 
 /** Who publishes the records (the schema's `source`). */
 export const OPEN_DATA_SOURCE = 'APTIC';
@@ -35,8 +36,21 @@ export const SCHEMA_COLUMNS = [
   'fiche_acces_libre', 'dispositif_programmes_nationaux', 'formations_labels', 'autres_formations_labels', 'horaires', 'prise_rdv', 'source', 'date_maj',
 ] as const;
 
-/** The schema's nine services are the referential's nine categories, by their label. */
-const SERVICES = new Set<string>(Object.values(Service));
+/**
+ * The schema's nine services are the referential's nine categories, by their code (a label edited
+ * in the console does not drop a service from the export; a category added later has none).
+ */
+export const SERVICE_OF_CATEGORY: ReadonlyMap<string, Service> = new Map([
+  ['MATERIEL-SOLIDAIRE', Service.MaterielInformatiqueAPrixSolidaire],
+  ['DEMARCHES', Service.AideAuxDemarchesAdministratives],
+  ['OUTILS-QUOTIDIEN', Service.MaitriseDesOutilsNumeriquesDuQuotidien],
+  ['INSERTION-PRO', Service.InsertionProfessionnelleViaLeNumerique],
+  ['SECURITE', Service.UtilisationSecuriseeDuNumerique],
+  ['PARENTALITE', Service.ParentaliteEtEducationAvecLeNumerique],
+  ['LOISIRS-CREATION', Service.LoisirsEtCreationsNumeriques],
+  ['COMPRENDRE-NUMERIQUE', Service.ComprehensionDuMondeNumerique],
+  ['ACCES-INTERNET', Service.AccesInternetEtMaterielInformatique],
+]);
 
 /** The commune as the official split names it, with its INSEE code, when the postal code and the city agree. */
 function communeOf(row: PlaceRow) {
@@ -59,13 +73,14 @@ function optional<T>(build: () => T): T | undefined {
  * One place in the ANCT model, built with the library's own checks (they throw a ModelError on
  * what the national map would refuse). `id` is ours, stable: `aptic-<location id>`.
  */
-export function toLieu(row: PlaceRow, offers: OfferRow[]): LieuMediationNumerique {
-  const own = offersAt(row, offers);
-  const services = [...new Set(own.map((o) => o.service.category.label).filter((label) => SERVICES.has(label)))] as Service[];
+export function toLieu(row: PlaceRow, offers: PlaceOffers): LieuMediationNumerique {
+  const own = offers.at(row);
+  const services = [...new Set(own.flatMap((o) => SERVICE_OF_CATEGORY.get(o.service.category.code) ?? []))];
   const commune = communeOf(row);
   const updated = [row.updatedAt, row.structure.updatedAt, ...own.map((o) => o.updatedAt)].reduce((a, b) => (a > b ? a : b));
   const telephone = row.structure.phone ? optional(() => Contact({ telephone: row.structure.phone!.replace(/[\s.]/g, '') })) : undefined;
-  const site = row.structure.website ? optional(() => Url(row.structure.website!)) : undefined;
+  const website = publicWebAddress(row.structure.website);
+  const site = website ? optional(() => Url(website)) : undefined;
   const contact = telephone || site ? optional(() => Contact({ ...(telephone ?? {}), ...(site ? { site_web: [site] } : {}) })) : undefined;
   return {
     id: Id(`aptic-${row.id}`),
@@ -84,7 +99,7 @@ export function toLieu(row: PlaceRow, offers: OfferRow[]): LieuMediationNumeriqu
 }
 
 /** The records of the export, each one valid for the library (read back with fromSchemaLieuDeMediationNumerique); a place it refuses is counted, not published. */
-export function openDataRecords(rows: PlaceRow[], offers: OfferRow[]): { records: SchemaLieuMediationNumerique[]; refused: { id: string; reason: string }[] } {
+export function openDataRecords(rows: PlaceRow[], offers: PlaceOffers): { records: SchemaLieuMediationNumerique[]; refused: { id: string; reason: string }[] } {
   const records: SchemaLieuMediationNumerique[] = [];
   const refused: { id: string; reason: string }[] = [];
   for (const row of rows) {
@@ -100,6 +115,13 @@ export function openDataRecords(rows: PlaceRow[], offers: OfferRow[]): { records
   return { records, refused };
 }
 
+/**
+ * A cell a spreadsheet would run as a formula (a name typed as "=HYPERLINK(…)") starts with a
+ * quote; numbers and phone numbers ("+33…", "-0.57") are left as they are.
+ */
+export const inertCell = (value: string) => (/^[=@\t\r]/.test(value) || (/^[+-]/.test(value) && !/^[+-][\d\s.]+$/.test(value)) ? `'${value}` : value);
+
 /** The same records as CSV (comma, UTF-8 with BOM for spreadsheets), every column of the schema in its order. */
 export const openDataCsv = (records: SchemaLieuMediationNumerique[]) =>
-  '\uFEFF' + stringify(records as unknown as Record<string, unknown>[], { header: true, columns: [...SCHEMA_COLUMNS], cast: { number: (n) => String(n) } });
+  '\uFEFF' +
+  stringify(records as unknown as Record<string, unknown>[], { header: true, columns: [...SCHEMA_COLUMNS], cast: { number: (n) => String(n), string: inertCell } });

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/c
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/decorators';
 import { ApiErrors } from '../common/api-docs';
-import { openDataCsv, openDataRecords } from './open-data';
+import { openDataCsv } from './open-data';
 import { AppConfig } from '../config/app-config';
 import type { PublicMapSettings } from '../rules/places';
 import { LieuMediationNumeriqueRecordDto, PlacesQueryDto, PublicMapSettingsDto, PublicPlaceDto, PublicPlacesPageDto } from './places.dto';
@@ -44,9 +44,8 @@ export class PublicPlacesController {
   @Get('open-data/lieux-mediation-numerique.json')
   @Header('Cache-Control', 'public, max-age=3600')
   @ApiOkResponse({ type: [LieuMediationNumeriqueRecordDto], description: 'Records of the schema « lieux de médiation numérique »' })
-  async openDataJson() {
-    const { rows, offers } = await this.places.all();
-    return openDataRecords(rows, offers).records;
+  openDataJson() {
+    return this.places.openData();
   }
 
   /** The same, as CSV. */
@@ -54,8 +53,7 @@ export class PublicPlacesController {
   @ApiOkResponse({ description: 'The records as CSV, every column of the schema', content: { 'text/csv': { schema: { type: 'string' } } } })
   @Header('Cache-Control', 'public, max-age=3600')
   async openDataCsv() {
-    const { rows, offers } = await this.places.all();
-    const bytes = Buffer.from(openDataCsv(openDataRecords(rows, offers).records), 'utf8');
+    const bytes = Buffer.from(openDataCsv(await this.places.openData()), 'utf8');
     return new StreamableFile(bytes, { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="lieux-mediation-numerique-aptic.csv"', length: bytes.length });
   }
 }

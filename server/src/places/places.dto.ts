@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsDepartement } from '../common/validators';
-import { PLACES_PER_PAGE_MAX } from '../rules/places';
+import { COMMUNE_NAME, PLACES_PER_PAGE_MAX } from '../rules/places';
 
 /** A filter left empty ("?commune=") is no filter; others are trimmed (postal codes lose their spaces). */
 const text = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
@@ -23,6 +23,7 @@ export class PlacesQueryDto {
 
   @ApiPropertyOptional({ example: 'Mérignac', description: 'Nom de la commune, avec ou sans accents' })
   @Transform(text) @IsOptional() @IsString({ message: 'doit être un nom de commune' }) @MaxLength(100, { message: '100 caractères au plus' })
+  @Matches(COMMUNE_NAME, { message: 'un nom de commune : des lettres, espaces, tirets et apostrophes' })
   commune?: string;
 
   @ApiPropertyOptional({ example: 'DEMARCHES', description: 'Code d’une catégorie du référentiel (GET /api/public/referential)' })

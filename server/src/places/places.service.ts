@@ -4,6 +4,10 @@ import { Prisma, PrismaClient } from '../generated/prisma/client';
 import { communeNamesLike } from '../geography/communes';
 import { departementName } from '../rules/postal';
 import { remainingChargeCents, type PublicPlace, type PublicPlacesPage } from '../rules/places';
+import { OPEN_SUBSCRIPTION_STATUSES } from '../rules/subscriptions';
+import { publicWebAddress } from '../rules/web';
+import { openDataRecords } from './open-data';
+import type { SchemaLieuMediationNumerique } from '@gouvfr-anct/lieux-de-mediation-numerique';
 import type { PlacesQueryDto } from './places.dto';
 
 /** What a place row needs from the database (one query for a page, one for its offers). */
@@ -65,10 +69,13 @@ export class PlacesService {
     return toPlace(row, await this.offersOf([row]));
   }
 
-  /** Every place of the directory with its offers (the open-data export: a few thousand places). */
-  async all(): Promise<{ rows: PlaceRow[]; offers: OfferRow[] }> {
+  /**
+   * The open-data export: every place of the directory as a record of the national schema (a few
+   * thousand places; their offers are read in one query and indexed by place and structure).
+   */
+  async openData(): Promise<SchemaLieuMediationNumerique[]> {
     const rows = await this.prisma.location.findMany({ where: this.where({}, undefined), select: LOCATION_SELECT, orderBy: [{ departement: 'asc' }, { city: 'asc' }, { name: 'asc' }, { id: 'asc' }] });
-    return { rows, offers: await this.offersOf(rows) };
+    return openDataRecords(rows, await this.offersOf(rows)).records;
   }
 
   private async categoryId(code: string) {
@@ -87,7 +94,8 @@ export class PlacesService {
     }
     return {
       active: true,
-      structure: { status: 'ELIGIBLE' },
+      // A structure without an open kit subscription cannot take a pass (NO_SUBSCRIPTION): not listed.
+      structure: { status: 'ELIGIBLE', subscriptions: { some: { status: { in: [...OPEN_SUBSCRIPTION_STATUSES] } } } },
       ...(query.departement ? { departement: query.departement } : {}),
       ...(query.postalCode ? { postalCode: query.postalCode } : {}),
       AND: and,
@@ -95,22 +103,38 @@ export class PlacesService {
   }
 
   /** The approved offers of these places: their own, and their structures' offered everywhere. */
-  private offersOf(rows: PlaceRow[]): Promise<OfferRow[]> {
-    if (rows.length === 0) return Promise.resolve([]);
-    return this.prisma.offer.findMany({
-      where: { status: 'APPROVED', OR: [{ locationId: { in: rows.map((r) => r.id) } }, { locationId: null, structureId: { in: [...new Set(rows.map((r) => r.structureId))] } }] },
-      select: OFFER_SELECT,
-    });
+  private async offersOf(rows: PlaceRow[]): Promise<PlaceOffers> {
+    if (rows.length === 0) return new PlaceOffers([]);
+    return new PlaceOffers(
+      await this.prisma.offer.findMany({
+        where: { status: 'APPROVED', OR: [{ locationId: { in: rows.map((r) => r.id) } }, { locationId: null, structureId: { in: [...new Set(rows.map((r) => r.structureId))] } }] },
+        select: OFFER_SELECT,
+      }),
+    );
   }
 }
 
-/** The offers a place shows: its own and its structure's general ones, by category then title. */
-export const offersAt = (row: PlaceRow, offers: OfferRow[]) =>
-  offers
-    .filter((o) => o.locationId === row.id || (o.locationId === null && o.structureId === row.structureId))
-    .sort((a, b) => a.service.category.position - b.service.category.position || a.title.localeCompare(b.title, 'fr') || a.id.localeCompare(b.id));
+/** Approved offers indexed by place and, for those offered everywhere, by structure. */
+export class PlaceOffers {
+  private readonly byPlace = new Map<string, OfferRow[]>();
+  private readonly everywhere = new Map<string, OfferRow[]>();
 
-function toPlace(row: PlaceRow, offers: OfferRow[]): PublicPlace {
+  constructor(offers: OfferRow[]) {
+    for (const offer of offers) {
+      const [index, key] = offer.locationId === null ? [this.everywhere, offer.structureId] : [this.byPlace, offer.locationId];
+      index.set(key, [...(index.get(key) ?? []), offer]);
+    }
+  }
+
+  /** The offers a place shows: its own and its structure's general ones, by category then title. */
+  at(row: Pick<PlaceRow, 'id' | 'structureId'>): OfferRow[] {
+    return [...(this.byPlace.get(row.id) ?? []), ...(this.everywhere.get(row.structureId) ?? [])].sort(
+      (a, b) => a.service.category.position - b.service.category.position || a.title.localeCompare(b.title, 'fr') || a.id.localeCompare(b.id),
+    );
+  }
+}
+
+function toPlace(row: PlaceRow, offers: PlaceOffers): PublicPlace {
   return {
     id: row.id,
     name: row.name,
@@ -121,10 +145,10 @@ function toPlace(row: PlaceRow, offers: OfferRow[]): PublicPlace {
     departement: row.departement,
     departementName: departementName(row.departement),
     phone: row.structure.phone,
-    website: row.structure.website,
+    website: publicWebAddress(row.structure.website),
     latitude: row.latitude,
     longitude: row.longitude,
-    services: offersAt(row, offers).map((o) => ({
+    services: offers.at(row).map((o) => ({
       id: o.id,
       title: o.title,
       description: o.description,

@@ -4,6 +4,12 @@
  */
 import { PASS_VALUE_CENTS } from './money';
 
+/**
+ * What a commune's name is made of, to search by it: letters (accents too), digits, spaces,
+ * hyphens, apostrophes, periods and brackets; no pattern characters (% _ \) reach the search.
+ */
+export const COMMUNE_NAME = /^[\p{L}\p{M}\d '’.()-]+$/u;
+
 /** Places on a page of the directory, at most. */
 export const PLACES_PER_PAGE_MAX = 50;
 

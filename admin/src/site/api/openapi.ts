@@ -2522,6 +2522,10 @@ export interface components {
             postalCode: string;
             /** @example 73282932000074 */
             siret: string;
+            /**
+             * @description http(s) only; « https:// » is added when no scheme is typed
+             * @example https://www.exemple.fr
+             */
             website?: string;
         };
         PartnerLocationDto: {

@@ -1,6 +1,7 @@
 import { BIC_MESSAGE, IBAN_MESSAGE, isValidBic, isValidIban, normalizeBic } from '../../../../server/src/rules/bank';
 import { DEPARTEMENT_MESSAGE, isValidDepartement, isValidPostalCode, POSTAL_CODE_MESSAGE } from '../../../../server/src/rules/postal';
 import { isValidSiret, SIRET_MESSAGE } from '../../../../server/src/rules/siret';
+import { isWebAddress, WEB_ADDRESS_MESSAGE, withScheme } from '../../../../server/src/rules/web';
 
 /**
  * A field of the application form: its place in the request body (dotted path, as the server's
@@ -31,13 +32,13 @@ export const ORGANISATION_FIELDS: FormField[] = [
     { path: 'organisation.postalCode', label: 'Code postal', required: true, autoComplete: 'postal-code', rule: { check: v => isValidPostalCode(v.replace(/\s+/g, '')), message: POSTAL_CODE_MESSAGE, complete: v => v.replace(/\s+/g, '').length >= 5 }, width: 3 },
     { path: 'organisation.city', label: 'Commune', required: true, autoComplete: 'address-level2', width: 6 },
     { path: 'organisation.departement', label: 'Département', required: true, help: '33, 2A, 974…', rule: { check: v => isValidDepartement(v.trim()), message: DEPARTEMENT_MESSAGE }, width: 3 },
-    { path: 'organisation.website', label: 'Site web', type: 'url' },
+    { path: 'organisation.website', label: 'Site web', type: 'url', help: 'Affiché dans l’annuaire public des lieux', rule: { check: v => isWebAddress(withScheme(v)), message: WEB_ADDRESS_MESSAGE } },
 ];
 
 export const CONTACT_FIELDS: FormField[] = [
     { path: 'contact.name', label: 'Personne à contacter', required: true, autoComplete: 'name', width: 6 },
     { path: 'contact.email', label: 'Adresse e-mail', required: true, type: 'email', autoComplete: 'email', width: 6 },
-    { path: 'contact.phone', label: 'Téléphone', type: 'tel', autoComplete: 'tel', width: 6 },
+    { path: 'contact.phone', label: 'Téléphone de la structure', type: 'tel', autoComplete: 'tel', help: 'Le numéro d’accueil : il est affiché dans l’annuaire public des lieux', width: 6 },
 ];
 
 export const REPRESENTATIVE_FIELDS: FormField[] = [

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { messageOf } from './fieldErrors';
 
 /** What a page read from the API: the value once it came, or why it did not (in French), and how to read it again. */
@@ -17,11 +17,14 @@ export function useLoad<T>(read: () => Promise<{ data?: T; error?: unknown }>, d
     const [value, setValue] = useState<T | undefined>(undefined);
     const [error, setError] = useState<string | null>(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
+    const latest = useRef(0);
     const reload = useCallback(() => {
+        // Only the last read counts: an older answer arriving late (filters changed meanwhile) is dropped.
+        const call = ++latest.current;
         setError(null);
         read().then(
-            ({ data, error: refused }) => (data !== undefined ? setValue(data) : setError(messageOf(refused))),
-            () => setError(messageOf(null))
+            ({ data, error: refused }) => call === latest.current && (data !== undefined ? setValue(data) : setError(messageOf(refused))),
+            () => call === latest.current && setError(messageOf(null))
         );
     }, deps);
     useEffect(reload, [reload]);

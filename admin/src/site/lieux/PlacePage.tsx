@@ -2,6 +2,7 @@ import { Alert, Box, Button, CircularProgress, Link, Paper, Stack, Typography } 
 import { apticClient } from '../api/client';
 import { useLoad } from '../common/useLoad';
 import { Address, PhoneLink, ServiceLine } from './placeParts';
+import { publicWebAddress } from '../../../../server/src/rules/web';
 
 const api = apticClient();
 
@@ -39,8 +40,8 @@ export const PlacePage = ({ id }: { id: string }) => {
                             Téléphone : <PhoneLink phone={p.phone} />
                         </Typography>
                     )}
-                    {p.website && (
-                        <Link href={p.website} target="_blank" rel="noopener noreferrer" variant="body2">
+                    {publicWebAddress(p.website) && (
+                        <Link href={publicWebAddress(p.website)!} target="_blank" rel="noopener noreferrer" variant="body2">
                             Site internet
                         </Link>
                     )}

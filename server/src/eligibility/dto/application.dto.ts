@@ -12,9 +12,10 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsDepartement, IsPostalCode, IsBic, IsIban, IsSiret, trimmed, withoutSpaces } from '../../common/validators';
+import { IsDepartement, IsPostalCode, IsBic, IsIban, IsSiret, IsWebAddress, trimmed, webAddress, withoutSpaces } from '../../common/validators';
 import { RejectionReason } from '../../generated/prisma/enums';
 import { normalizeBic, normalizeIban } from '../../rules/bank';
 
@@ -29,7 +30,9 @@ export class OrganisationDto {
   @ApiProperty({ example: '33000' }) @Transform(withoutSpaces) @IsDefined(required) @IsPostalCode() postalCode!: string;
   @ApiProperty() @Transform(trimmed) @IsDefined(required) @IsString(text) @MinLength(1, required) @MaxLength(120, { message: '120 caractères au plus' }) city!: string;
   @ApiProperty({ example: '33' }) @Transform(trimmed) @IsDefined(required) @IsDepartement() departement!: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @IsString(text) @MaxLength(200) website?: string;
+  @ApiPropertyOptional({ example: 'https://www.exemple.fr', description: 'http(s) only; « https:// » is added when no scheme is typed' })
+  @Transform(webAddress) @ValidateIf((_o, v) => v !== undefined && v !== null && v !== '') @IsString(text) @MaxLength(200, { message: '200 caractères au plus' }) @IsWebAddress()
+  website?: string;
 }
 
 export class ContactDto {

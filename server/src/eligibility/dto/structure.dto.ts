@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { IsBic, IsDepartement, IsIban, IsPostalCode, Optional, UpdateOf, trimmed, withoutSpaces } from '../../common/validators';
+import { IsBic, IsDepartement, IsIban, IsPostalCode, IsWebAddress, Optional, UpdateOf, trimmed, webAddress, withoutSpaces } from '../../common/validators';
 import { normalizeBic, normalizeIban } from '../../rules/bank';
 
 const text = (max: number) => [IsString({ message: 'doit être un texte' }), MinLength(1, { message: 'est obligatoire' }), MaxLength(max, { message: `${max} caractères au plus` })];
@@ -30,7 +30,9 @@ export class UpdateStructureDto {
   @ApiPropertyOptional({ example: '33' }) @Optional() @Transform(trimmed) @IsDepartement() departement?: string;
   @ApiPropertyOptional() @Optional() @Transform(trimmed) @IsEmail({}, { message: 'doit être une adresse e-mail valide' }) email?: string;
   @ApiPropertyOptional({ example: '05 56 00 00 00' }) @Transform(phoneDigits) @ValidateIf((_o, v) => v !== undefined && v !== null && v !== '') @Matches(PHONE_PATTERN, { message: 'téléphone : 10 chiffres commençant par 0, ou +33 suivi de 9 chiffres' }) phone?: string | null;
-  @ApiPropertyOptional() @Transform(trimmed) @apply(...clearable(200)) website?: string | null;
+  @ApiPropertyOptional({ example: 'https://www.exemple.fr', description: 'http(s) only; « https:// » is added when no scheme is typed' })
+  @Transform(webAddress) @apply(...clearable(200)) @IsWebAddress()
+  website?: string | null;
   @ApiPropertyOptional() @Optional() @Transform(trimmed) @apply(...text(120)) legalRepName?: string;
   @ApiPropertyOptional() @Transform(trimmed) @apply(...clearable(120)) legalRepRole?: string | null;
   @ApiPropertyOptional({ description: 'A change opens a bank details change to confirm' }) @Optional() @Transform(trimmed) @IsString({ message: 'doit être un texte' }) @MinLength(2, { message: '2 caractères au moins' }) @MaxLength(140, { message: '140 caractères au plus' }) bankHolder?: string;
