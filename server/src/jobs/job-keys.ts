@@ -1,13 +1,11 @@
 import { DateTime } from 'luxon';
-import { BUSINESS_ZONE } from '../rules/dates';
+import { BUSINESS_ZONE, parisDay } from '../rules/dates';
 import type { KeyCheck } from './job-definition';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Today in Paris, "2026-12-03". */
-export function todayKey(now: Date): string {
-  return DateTime.fromJSDate(now, { zone: BUSINESS_ZONE }).toISODate()!;
-}
+export const todayKey = parisDay;
 
 /** A day key "AAAA-MM-JJ", not after today (Paris), from 2000 on; gives the first instant of that day in Paris. */
 export function parseDayKey(key: string, now: Date): KeyCheck<{ dayStart: Date }> {

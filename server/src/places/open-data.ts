@@ -18,6 +18,7 @@ import {
 } from '@gouvfr-anct/lieux-de-mediation-numerique';
 import { stringify } from 'csv-stringify/sync';
 import { communesOf, normalizeName } from '../geography/communes';
+import { parisDay } from '../rules/dates';
 import { remainingChargeCents } from '../rules/places';
 import { publicWebAddress } from '../rules/web';
 import type { PlaceOffers, PlaceRow } from './places.service';
@@ -94,7 +95,8 @@ export function toLieu(row: PlaceRow, offers: PlaceOffers): LieuMediationNumeriq
     frais_a_charge: FraisACharge(own.some((o) => remainingChargeCents(o.priceCents) > 0) ? [Frais.GratuitSousCondition, Frais.Payant] : [Frais.GratuitSousCondition]),
     presentation: { resume: `Accepte le pass numérique #APTIC : ${own.length} service${own.length > 1 ? 's' : ''} (${row.structure.name}).` },
     source: OPEN_DATA_SOURCE,
-    date_maj: updated,
+    // The day of the last change in Paris (the library writes a Date's UTC day: midnight UTC of that day).
+    date_maj: new Date(`${parisDay(updated)}T00:00:00Z`),
   } as LieuMediationNumerique;
 }
 

@@ -3,6 +3,9 @@ import { DateTime } from 'luxon';
 /** Months and days are Europe/Paris (SPEC §3). */
 export const BUSINESS_ZONE = 'Europe/Paris';
 
+/** The day of an instant in Paris, "2026-12-03". */
+export const parisDay = (at: Date): string => DateTime.fromJSDate(at, { zone: BUSINESS_ZONE }).toISODate()!;
+
 /**
  * The dates the product deals with (orders, scans, statements, the audit log) all fall well
  * inside these years. Outside them a date is a typing mistake or a probe, and some of them
