@@ -19,7 +19,12 @@ export const IsIban = ruleDecorator('isIban', IBAN_MESSAGE, isValidIban);
 export const IsBic = ruleDecorator('isBic', BIC_MESSAGE, isValidBic);
 export const IsPostalCode = ruleDecorator('isPostalCode', POSTAL_CODE_MESSAGE, isValidPostalCode);
 export const IsDepartement = ruleDecorator('isDepartement', DEPARTEMENT_MESSAGE, isValidDepartement);
-export const IsWebAddress = ruleDecorator('isWebAddress', WEB_ADDRESS_MESSAGE, (v) => typeof v === 'string' && isWebAddress(v));
+export const IsWebAddress = ruleDecorator(
+  'isWebAddress',
+  WEB_ADDRESS_MESSAGE,
+  // Too long is MaxLength's to say (with its own message), whatever order the checks run in.
+  (v) => typeof v === 'string' && (v.length > 200 || isWebAddress(v)),
+);
 
 /**
  * The property may be left out; when it is given, it is checked, null included. For columns that
