@@ -15,8 +15,18 @@ export const httpClient = (url: string, options: fetchUtils.Options = {}) => {
     const headers = new Headers(options.headers ?? { Accept: 'application/json' });
     const token = getToken();
     if (token) headers.set('Authorization', `Bearer ${token}`);
-    return fetchUtils.fetchJson(url, { ...options, headers }).catch(error => Promise.reject(withSubmissionErrors(error)));
+    return fetchUtils.fetchJson(url, { ...options, headers }).catch(error => Promise.reject(withSubmissionErrors(staleSessionAware(error, token))));
 };
+
+/**
+ * A 401 for a request sent with an earlier session's token (still in flight at logout, answered
+ * once that session was revoked) says nothing of the session open now: it must not sign out the
+ * person who has just signed in (checkError signs out on 401 only).
+ */
+export const staleSessionAware = <E,>(error: E, tokenUsed: string | null): E | HttpError =>
+    (error as { status?: number })?.status === 401 && tokenUsed !== getToken()
+        ? new HttpError('Réponse à une session précédente, ignorée.', 0, { staleSession: true })
+        : error;
 
 /** GET /api/dashboard: the signed-in role's dashboard, typed by the server's own file. */
 export type { RoleDashboard as DashboardFigures } from '../../server/src/rules/dashboards';
@@ -168,7 +178,7 @@ export const dataProvider: AppDataProvider = {
         if (!response.ok) {
             // The server's JSON error, in French, as fetchJson would report it.
             const body = await response.json().catch(() => null);
-            throw new HttpError(body?.message ?? `Erreur ${response.status}`, response.status, body);
+            throw staleSessionAware(new HttpError(body?.message ?? `Erreur ${response.status}`, response.status, body), token);
         }
         const disposition = response.headers.get('Content-Disposition') ?? '';
         const filename = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? null;

@@ -102,8 +102,25 @@ describe('kit subscriptions in the console', () => {
   });
 
   it('lets SUPPORT read a kit without the FINANCE buttons', async () => {
+    // A request of the FINANCE session still in flight at logout is answered 401 once that
+    // session is revoked: that answer must not sign out SUPPORT, who signed in meanwhile.
+    let release!: () => void;
+    const released = new Promise<void>(resolve => (release = resolve));
+    const held = /\/api\/subscriptions\?/;
+    await page.route(held, async route => {
+      await released;
+      await route.continue();
+    });
+    const heldRequest = page.waitForRequest(held);
+    await page.goto(`${server.baseUrl}/#/subscriptions`);
+    await heldRequest;
     await logoutThroughConsole(page);
     await loginThroughConsole(page, server.baseUrl, SUPPORT);
+    const stale = page.waitForResponse(response => held.test(response.url()) && response.status() === 401);
+    release();
+    await stale;
+    await page.unroute(held);
+    await page.locator('[data-testid="dashboard"][data-role="SUPPORT"]').waitFor();
     const other = (await apiGet<Kit[]>(server.baseUrl, token, `/api/subscriptions?filter=${encodeURIComponent('{"status":"ACTIVE"}')}&range=[0,0]`))[0];
     await page.goto(`${server.baseUrl}/#/subscriptions/${other.id}/show`);
     await page.getByText('Dû à ce jour (TTC)').first().waitFor({ timeout: 20_000 });
