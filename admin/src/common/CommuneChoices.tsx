@@ -1,20 +1,16 @@
 import { useEffect, useState } from 'react';
 import { Box, Chip, Typography, type SxProps } from '@mui/material';
 import CheckIcon from '@mui/icons-material/Check';
+import { isValidPostalCode, normalizeName, type Commune } from '../../../server/src/rules/postal';
 
-/** A commune a postal code serves (GET /api/public/communes, Etalab's split). */
-export interface Commune {
-    codeInsee: string;
-    nom: string;
-    departement: string;
-}
+export type { Commune };
 
 /** Answers already read in this page: a postal code's communes do not change while it is open. */
 const known = new Map<string, Commune[]>();
 
 const complete = (postalCode: string) => {
     const code = postalCode.replace(/\s+/g, '');
-    return /^\d{5}$/.test(code) ? code : null;
+    return isValidPostalCode(code) ? code : null;
 };
 
 /** The communes of a complete postal code (none while it is being typed, or for a CEDEX code). */
@@ -46,14 +42,6 @@ export function useCommunes(postalCode: string): Commune[] {
     return communes;
 }
 
-const comparable = (text: string) =>
-    text
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .replace(/[-'’\s]+/g, ' ')
-        .trim()
-        .toLowerCase();
-
 /**
  * Under an address: the communes its postal code serves, each a choice that fills the commune and
  * the département (the server refuses a postal code outside its département and names the same
@@ -83,7 +71,7 @@ export const CommuneChoices = ({
                 {communes.length > 1 ? labels.many : labels.one}
             </Typography>
             {communes.map(c => {
-                const chosen = comparable(c.nom) === comparable(city) && c.departement === departement.trim().toUpperCase();
+                const chosen = normalizeName(c.nom) === normalizeName(city) && c.departement === departement.trim().toUpperCase();
                 return (
                     <Chip
                         key={c.codeInsee}

@@ -1,13 +1,5 @@
 import { badRequest } from '../common/errors';
-import { departementLabel } from '../rules/postal';
-
-/** A commune a postal code serves (Etalab's split: the communes of today, Paris, Lyon and Marseille whole). */
-export interface Commune {
-  /** INSEE code: "33281", "2A004", "97209". */
-  codeInsee: string;
-  nom: string;
-  departement: string;
-}
+import { departementLabel, normalizeName, type Commune } from '../rules/postal';
 
 interface EtalabCommune {
   code: string;
@@ -19,15 +11,6 @@ interface EtalabCommune {
 
 let byPostalCode: Map<string, Commune[]> | null = null;
 let byName: Map<string, string[]> | null = null;
-
-/** "Mérignac", "MERIGNAC", " mérignac " → "merignac"; "Saint-Denis" → "saint denis". */
-export const normalizeName = (name: string) =>
-  name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[-'’\s]+/g, ' ')
-    .trim();
 
 /**
  * Postal code → communes, from @etalab/decoupage-administratif (8 MB of JSON, read once, on first

@@ -17,8 +17,9 @@ import {
   type SchemaLieuMediationNumerique,
 } from '@gouvfr-anct/lieux-de-mediation-numerique';
 import { stringify } from 'csv-stringify/sync';
-import { communesOf, normalizeName } from '../geography/communes';
+import { communesOf } from '../geography/communes';
 import { parisDay } from '../rules/dates';
+import { normalizeName } from '../rules/postal';
 import { remainingChargeCents } from '../rules/places';
 import { publicWebAddress } from '../rules/web';
 import type { PlaceOffers, PlaceRow } from './places.service';

@@ -25,6 +25,9 @@ const LOCATION_SELECT = {
   structure: { select: { name: true, siret: true, phone: true, website: true, updatedAt: true } },
 } satisfies Prisma.LocationSelect;
 
+/** The directory's order: by département, commune, name (the id breaks ties for stable pages). */
+const PLACE_ORDER: Prisma.LocationOrderByWithRelationInput[] = [{ departement: 'asc' }, { city: 'asc' }, { name: 'asc' }, { id: 'asc' }];
+
 export type PlaceRow = Prisma.LocationGetPayload<{ select: typeof LOCATION_SELECT }>;
 
 const OFFER_SELECT = {
@@ -57,7 +60,7 @@ export class PlacesService {
     const perPage = query.perPage ?? 20;
     const [total, rows] = await Promise.all([
       this.prisma.location.count({ where }),
-      this.prisma.location.findMany({ where, select: LOCATION_SELECT, orderBy: [{ departement: 'asc' }, { city: 'asc' }, { name: 'asc' }, { id: 'asc' }], skip: (page - 1) * perPage, take: perPage }),
+      this.prisma.location.findMany({ where, select: LOCATION_SELECT, orderBy: PLACE_ORDER, skip: (page - 1) * perPage, take: perPage }),
     ]);
     const offers = await this.offersOf(rows);
     return { items: rows.map((row) => toPlace(row, offers)), total, page, perPage };
@@ -74,7 +77,7 @@ export class PlacesService {
    * thousand places; their offers are read in one query and indexed by place and structure).
    */
   async openData(): Promise<SchemaLieuMediationNumerique[]> {
-    const rows = await this.prisma.location.findMany({ where: this.where({}, undefined), select: LOCATION_SELECT, orderBy: [{ departement: 'asc' }, { city: 'asc' }, { name: 'asc' }, { id: 'asc' }] });
+    const rows = await this.prisma.location.findMany({ where: this.where({}, undefined), select: LOCATION_SELECT, orderBy: PLACE_ORDER });
     return openDataRecords(rows, await this.offersOf(rows)).records;
   }
 
@@ -122,7 +125,9 @@ export class PlaceOffers {
   constructor(offers: OfferRow[]) {
     for (const offer of offers) {
       const [index, key] = offer.locationId === null ? [this.everywhere, offer.structureId] : [this.byPlace, offer.locationId];
-      index.set(key, [...(index.get(key) ?? []), offer]);
+      const list = index.get(key);
+      if (list) list.push(offer);
+      else index.set(key, [offer]);
     }
   }
 

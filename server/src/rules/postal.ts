@@ -39,3 +39,22 @@ export const departementLabel = (code: string): string => {
   const nom = departementName(code);
   return nom ? `${code} — ${nom}` : code;
 };
+
+/** A commune a postal code serves (Etalab's split: the communes of today, Paris, Lyon and Marseille whole),
+ * as GET /api/public/communes gives it. */
+export interface Commune {
+  /** INSEE code: "33281", "2A004", "97209". */
+  codeInsee: string;
+  nom: string;
+  departement: string;
+}
+
+/** "Mérignac", "MERIGNAC", " mérignac " → "merignac"; "Saint-Denis" → "saint denis" (to compare
+ * commune names as people type them). */
+export const normalizeName = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[-'’\s]+/g, ' ')
+    .trim();
